@@ -1,0 +1,41 @@
+//! Compiles the corpus into the app: reads the corpus folder (`DISPATCHES_CORPUS`, default
+//! `seeds/`), validates it, runs ingestion, quotation extraction and indexing through the
+//! engine, and writes one postcard blob to `$OUT_DIR/bundle.bin`, embedded by `src/bundle.rs`.
+//! Any corpus problem fails the build with `path:line: message` lines.
+
+use dispatches_engine::bundle::Bundle;
+use dispatches_engine::corpus;
+use std::path::PathBuf;
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=DISPATCHES_CORPUS");
+    println!("cargo:rerun-if-changed=build.rs");
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let dir = match std::env::var_os("DISPATCHES_CORPUS") {
+        Some(d) if !d.is_empty() => {
+            let d = PathBuf::from(d);
+            if d.is_absolute() { d } else { manifest.join(d) }
+        }
+        _ => manifest.join("seeds"),
+    };
+    // The folder itself (files added or removed) and every file read.
+    println!("cargo:rerun-if-changed={}", dir.display());
+    for file in corpus::input_files(&dir) {
+        println!("cargo:rerun-if-changed={}", file.display());
+    }
+    let corpus = match corpus::load(&dir) {
+        Ok(c) => c,
+        Err(errors) => {
+            for e in &errors {
+                // `cargo:warning` makes each problem visible in Cargo's and Trunk's output too.
+                println!("cargo:warning={e}");
+                eprintln!("{e}");
+            }
+            eprintln!("error: the corpus in {} has {} problem(s); fix them or run `dispatches check {}`", dir.display(), errors.len(), dir.display());
+            std::process::exit(1);
+        }
+    };
+    let bytes = Bundle::build(corpus).to_bytes();
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundle.bin");
+    std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+}

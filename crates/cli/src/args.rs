@@ -1,0 +1,49 @@
+//! Shared argument helpers.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// A usage mistake: printed with the usage text, exit code 2.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl From<lexopt::Error> for UsageError {
+    fn from(e: lexopt::Error) -> Self {
+        UsageError(e.to_string())
+    }
+}
+
+pub type CommandResult = Result<ExitCode, UsageError>;
+
+/// The corpus folder used when none is given: `DISPATCHES_CORPUS`, else `seeds/` of the
+/// repository (found from the current directory, then from the binary's build location).
+pub fn default_corpus_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("DISPATCHES_CORPUS") {
+        return PathBuf::from(dir);
+    }
+    let here = PathBuf::from("seeds");
+    if here.join("catalog.toml").is_file() {
+        return here;
+    }
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    if repo.join("catalog.toml").is_file() {
+        return repo;
+    }
+    here
+}
+
+pub fn value_string(v: OsString) -> Result<String, UsageError> {
+    v.into_string().map_err(|v| UsageError(format!("argument is not valid UTF-8: {}", v.to_string_lossy())))
+}
+
+/// Loads a corpus or prints every problem as `path:line: message` and returns exit code 1.
+pub fn load_or_report(dir: &std::path::Path) -> Result<dispatches_engine::Corpus, ExitCode> {
+    dispatches_engine::corpus::load(dir).map_err(|errors| {
+        for e in &errors {
+            eprintln!("{e}");
+        }
+        eprintln!("dispatches: {} problem{} in {}", errors.len(), if errors.len() == 1 { "" } else { "s" }, dir.display());
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,25 @@
+//! The Dispatches engine: everything computed from a news corpus, in plain Rust.
+//!
+//! Data flows one way, and the modules follow it:
+//! `corpus` (read a folder: catalog + texts, validated) → `ingest` (structure of each text:
+//! headline, paragraphs, captions, boilerplate) → `quotes` (direct quotations and speakers) →
+//! `search` (the inverted index and its queries) → `bundle` (the one serialized blob the web app
+//! embeds). Nothing here depends on the web; the app and the CLI are thin shells over it.
+
+pub mod bundle;
+pub mod date;
+pub mod model;
+pub mod text;
+
+#[cfg(feature = "ingest")]
+pub mod catalog;
+#[cfg(feature = "ingest")]
+pub mod corpus;
+#[cfg(feature = "ingest")]
+pub mod import;
+pub mod ingest;
+pub mod quotes;
+pub mod search;
+
+pub use date::Date;
+pub use model::{Article, ArticleMeta, Block, BlockKind, BoilerplateKind, Corpus, CorpusInfo, Span};

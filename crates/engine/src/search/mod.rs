@@ -1,0 +1,1250 @@
+//! Full-text search over the corpus: an inverted index built at build time and shipped in the
+//! bundle, queried in the browser (and by `dispatches search`).
+//!
+//! # Use
+//!
+//! ```
+//! # use dispatches_engine::{Corpus, search::{SearchIndex, SearchRequest}};
+//! # let corpus = Corpus::default();
+//! let index = SearchIndex::build(&corpus);                 // build time (in the bundle)
+//! let req = SearchRequest { query: "aleppo evacuation".into(), limit: Some(20), ..Default::default() };
+//! let results = index.search(&corpus, &req);
+//! for hit in &results.hits {
+//!     let article = &corpus.articles[hit.article];
+//!     // hit.snippet.text with <mark> around hit.snippet.matches (byte ranges in the snippet);
+//!     // hit.paragraphs: the blocks that matched, with byte spans into article.text.
+//! #   let _ = article;
+//! }
+//! // Marks in any other text (a quote, the headline, the reader):
+//! let marks = dispatches_engine::search::highlight_terms("Thousands flee Aleppo", &results.terms);
+//! # let _ = marks;
+//! ```
+//!
+//! # What matches
+//!
+//! Words are normalized the same way in the index and in the query ([`normalize`]): Unicode
+//! NFKD with diacritics folded, case folded, apostrophes unified, hyphenated words indexed as
+//! parts and as one compound, dotted abbreviations joined (`U.N.` = `UN`), numbers kept,
+//! British spellings mapped to American ones, English stemming. The query language is in
+//! [`query`]: AND by default, `"phrases"`, `-exclusions`, `OR`, the last word as a prefix while
+//! typing, typo tolerance (1 typo from 5 letters, 2 from 9; same first letter; for words the
+//! corpus lacks or has in fewer than max(2, N/200) articles) ranked below exact matches.
+//! At most [`MAX_TERMS`] words of a query are read, with at most 8 typo and 24 prefix
+//! expansions each, so any query string is answered quickly.
+//!
+//! Indexed fields: headline (the catalog's, weight 4), standfirst (2), body (1: paragraphs,
+//! subheadings, captions, pull quotes — every [`BlockKind::is_content`] block except the
+//! headline line), byline (3) and outlet (2). Bylines printed in the text, datelines,
+//! timestamps and boilerplate are not indexed.
+//!
+//! # Ranking
+//!
+//! BM25F (k1 = 1.2, per-field length normalization), plus a proximity bonus for consecutive
+//! query words found close together (adjacent words earn the most), ties broken by date
+//! (newest first). Typo and prefix expansions count with a reduced weight, so an exact match
+//! ranks above a near one.
+
+mod fold_table;
+pub mod normalize;
+pub mod query;
+pub mod sort;
+
+use crate::date::Date;
+use crate::model::{Article, BlockKind, Corpus, Span};
+use normalize::{americanize, edit_distance, token_end_at, tokenize, typo_budget};
+use query::{Alt, TermSpec};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+pub use query::MAX_TERMS;
+
+// ---------------------------------------------------------------------------------------------
+// Public request / response types
+// ---------------------------------------------------------------------------------------------
+
+/// Order of the hits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Sort {
+    /// Best match first, ties newest first. With an empty query: newest first.
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+/// A search: query text plus filters.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchRequest {
+    /// The query as typed (see [`query`] for the language). Empty: every article.
+    pub query: String,
+    /// Outlets to keep, matched case- and accent-insensitively against
+    /// `ArticleMeta::outlet`. Empty: all outlets.
+    pub outlets: Vec<String>,
+    /// First day kept (inclusive).
+    pub from: Option<Date>,
+    /// Last day kept (inclusive).
+    pub to: Option<Date>,
+    pub sort: Sort,
+    /// At most this many hits (snippets are only computed for these). `total` and the facets
+    /// always count everything. `None`: all.
+    pub limit: Option<usize>,
+}
+
+/// A passage of an article's text around its best matches.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Snippet {
+    /// Exactly `article.text[start .. start + text.len()]`: whole words, starting at a sentence
+    /// start when the matches allow it and ending at a sentence end when one is near ~35
+    /// words (add an ellipsis yourself where it does not).
+    pub text: String,
+    /// Byte ranges of the matched words in `text`, sorted, not overlapping.
+    pub matches: Vec<(u32, u32)>,
+    /// Index of the block (into `article.blocks`) the snippet is taken from.
+    pub block: usize,
+    /// Byte offset of the snippet in `article.text`.
+    pub start: u32,
+}
+
+/// A block of the article that matched.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ParagraphHit {
+    /// Index into `article.blocks`.
+    pub block: usize,
+    /// Byte spans of the matched words in `article.text`, sorted, not overlapping.
+    pub matches: Vec<Span>,
+}
+
+/// One matching article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Hit {
+    /// Index into `corpus.articles`.
+    pub article: usize,
+    /// Relevance (0 for an empty query); only comparable within one result list.
+    pub score: f32,
+    pub snippet: Snippet,
+    /// The content blocks containing matches, in text order.
+    pub paragraphs: Vec<ParagraphHit>,
+}
+
+/// The answer to a [`SearchRequest`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchResults {
+    /// Best first (or by date, per [`Sort`]), at most `limit`.
+    pub hits: Vec<Hit>,
+    /// Number of matching articles with every filter applied (may exceed `hits.len()`).
+    pub total: usize,
+    /// Every outlet of the corpus (alphabetical) with the number of articles matching the
+    /// query and the date filter, ignoring the outlet filter: selecting one outlet still
+    /// shows what the others would give.
+    pub outlet_facets: Vec<(String, usize)>,
+    /// Days (chronological) with the number of articles matching the query and the outlet
+    /// filter, ignoring the date filter. Days without a match are left out.
+    pub day_facets: Vec<(Date, usize)>,
+    /// The normalized terms this query matched in the index, typo and prefix expansions
+    /// included; pass them to [`highlight_terms`] to mark any text consistently.
+    pub terms: Vec<String>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// The index
+// ---------------------------------------------------------------------------------------------
+
+const NFIELDS: usize = 5;
+const HEADLINE: u8 = 0;
+const STANDFIRST: u8 = 1;
+const BODY: u8 = 2;
+const BYLINE: u8 = 3;
+const OUTLET: u8 = 4;
+const FIELD_WEIGHT: [f32; NFIELDS] = [4.0, 2.0, 1.0, 3.0, 2.0];
+const FIELD_B: [f32; NFIELDS] = [0.5, 0.5, 0.75, 0.3, 0.3];
+const K1: f32 = 1.2;
+const PREFIX_WEIGHT: f32 = 0.7;
+const TYPO_WEIGHT: f32 = 0.35;
+const MAX_PREFIX_EXPANSIONS: usize = 24;
+const MAX_TYPO_EXPANSIONS: usize = 8;
+/// Hits re-ranked with the proximity bonus.
+const RERANK: usize = 200;
+
+fn is_text_field(f: u8) -> bool {
+    f == STANDFIRST || f == BODY
+}
+
+/// Per-article statistics.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct DocStats {
+    /// Tokens per field.
+    lens: [u32; NFIELDS],
+    /// Index into `SearchIndex::outlets`.
+    outlet: u32,
+    /// Publication day (days since 1970-01-01).
+    day: i32,
+    /// Positions in the text (standfirst and body share one position space).
+    text_tokens: u32,
+}
+
+/// The inverted index, built at build time and shipped in the bundle.
+///
+/// Terms are a sorted dictionary; each term has its postings `(article, field, positions)`.
+/// Positions of the text fields index a per-article table of token start offsets, so matches
+/// map back to byte spans of `Article::text` without re-reading the article. Serialized
+/// compactly (front-coded terms, delta-coded numbers); see [`SearchIndex::build`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(into = "StoredIndex", try_from = "StoredIndex")]
+pub struct SearchIndex {
+    terms: Vec<String>,
+    /// Postings of term `t`: `entries[term_start[t]..term_start[t + 1]]`.
+    term_start: Vec<u32>,
+    /// `(article << 3 | field, first position index)`, sorted by article then field within a term.
+    entries: Vec<(u32, u32)>,
+    positions: Vec<u32>,
+    /// Articles containing each term (derived on load).
+    df: Vec<u32>,
+    docs: Vec<DocStats>,
+    /// Token starts of article `d`: `starts[starts_off[d]..starts_off[d + 1]]`.
+    starts_off: Vec<u32>,
+    starts: Vec<u32>,
+    outlets: Vec<String>,
+    avg_len: [f32; NFIELDS],
+    /// Distinct publication days, sorted (derived).
+    days: Vec<i32>,
+    /// Per article: index into `days` (derived).
+    day_rank: Vec<u32>,
+}
+
+/// The serialized shape of [`SearchIndex`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct StoredIndex {
+    /// Front-coded sorted terms: (bytes shared with the previous term, rest).
+    terms: Vec<(u8, String)>,
+    /// Postings per term.
+    entry_counts: Vec<u32>,
+    /// Per posting: article delta (within the term) << 3 | field, number of positions.
+    entries: Vec<u32>,
+    /// Per posting: position deltas.
+    positions: Vec<u32>,
+    docs: Vec<DocStats>,
+    /// Per article: deltas of token starts.
+    starts: Vec<u32>,
+    outlets: Vec<String>,
+    avg_len: [f32; NFIELDS],
+}
+
+impl From<SearchIndex> for StoredIndex {
+    fn from(ix: SearchIndex) -> StoredIndex {
+        let mut terms = Vec::with_capacity(ix.terms.len());
+        let mut prev: &str = "";
+        for t in &ix.terms {
+            let mut shared = prev.bytes().zip(t.bytes()).take_while(|(a, b)| a == b).count().min(255);
+            while !t.is_char_boundary(shared) {
+                shared -= 1;
+            }
+            terms.push((shared as u8, t[shared..].to_string()));
+            prev = t;
+        }
+        let mut entries = Vec::with_capacity(ix.entries.len() * 2);
+        let mut positions = Vec::with_capacity(ix.positions.len());
+        let mut entry_counts = Vec::with_capacity(ix.terms.len());
+        for t in 0..ix.terms.len() {
+            let (a, b) = (ix.term_start[t] as usize, ix.term_start[t + 1] as usize);
+            entry_counts.push((b - a) as u32);
+            let mut prev_doc = 0u32;
+            for e in a..b {
+                let (df, p0) = ix.entries[e];
+                let p1 = ix.entries.get(e + 1).map_or(ix.positions.len() as u32, |x| x.1);
+                let doc = df >> 3;
+                entries.push(((doc - prev_doc) << 3) | (df & 7));
+                entries.push(p1 - p0);
+                prev_doc = doc;
+                let mut prev_pos = 0;
+                for &p in &ix.positions[p0 as usize..p1 as usize] {
+                    positions.push(p - prev_pos);
+                    prev_pos = p;
+                }
+            }
+        }
+        let mut starts = Vec::with_capacity(ix.starts.len());
+        for d in 0..ix.docs.len() {
+            let mut prev = 0;
+            for &s in &ix.starts[ix.starts_off[d] as usize..ix.starts_off[d + 1] as usize] {
+                starts.push(s - prev);
+                prev = s;
+            }
+        }
+        StoredIndex { terms, entry_counts, entries, positions, docs: ix.docs, starts, outlets: ix.outlets, avg_len: ix.avg_len }
+    }
+}
+
+impl TryFrom<StoredIndex> for SearchIndex {
+    type Error = String;
+    fn try_from(s: StoredIndex) -> Result<SearchIndex, String> {
+        let bad = |what: &str| format!("corrupt search index: {what}");
+        let mut terms: Vec<String> = Vec::with_capacity(s.terms.len());
+        for (shared, rest) in s.terms {
+            let prev = terms.last().map_or("", |t| t.as_str());
+            let head = prev.get(..shared as usize).ok_or_else(|| bad("term prefix"))?;
+            terms.push(format!("{head}{rest}"));
+        }
+        if s.entry_counts.len() != terms.len() || s.entries.len() % 2 != 0 {
+            return Err(bad("posting counts"));
+        }
+        let mut term_start = Vec::with_capacity(terms.len() + 1);
+        let mut entries = Vec::with_capacity(s.entries.len() / 2);
+        let mut positions = Vec::with_capacity(s.positions.len());
+        let mut df = Vec::with_capacity(terms.len());
+        let (mut ei, mut pi) = (0usize, 0usize);
+        for &count in &s.entry_counts {
+            term_start.push(entries.len() as u32);
+            let mut doc = 0u32;
+            let mut docs = 0u32;
+            let mut last_doc = u32::MAX;
+            for _ in 0..count {
+                let (Some(&code), Some(&n)) = (s.entries.get(ei), s.entries.get(ei + 1)) else { return Err(bad("postings")) };
+                ei += 2;
+                doc = doc.checked_add(code >> 3).ok_or_else(|| bad("article number"))?;
+                if doc as usize >= s.docs.len() || doc >= 1 << 29 {
+                    return Err(bad("article number"));
+                }
+                if doc != last_doc {
+                    docs += 1;
+                    last_doc = doc;
+                }
+                entries.push(((doc << 3) | (code & 7), positions.len() as u32));
+                let deltas = s.positions.get(pi..pi + n as usize).ok_or_else(|| bad("positions"))?;
+                pi += n as usize;
+                let mut p = 0u32;
+                for &d in deltas {
+                    p = p.saturating_add(d);
+                    positions.push(p);
+                }
+            }
+            df.push(docs);
+        }
+        term_start.push(entries.len() as u32);
+        let mut starts_off = Vec::with_capacity(s.docs.len() + 1);
+        let mut starts = Vec::with_capacity(s.starts.len());
+        let mut si = 0usize;
+        for doc in &s.docs {
+            starts_off.push(starts.len() as u32);
+            let deltas = s.starts.get(si..si + doc.text_tokens as usize).ok_or_else(|| bad("token starts"))?;
+            si += doc.text_tokens as usize;
+            let mut p = 0u32;
+            for &d in deltas {
+                p = p.saturating_add(d);
+                starts.push(p);
+            }
+        }
+        starts_off.push(starts.len() as u32);
+        Ok(SearchIndex { terms, term_start, entries, positions, df, docs: s.docs, starts_off, starts, outlets: s.outlets, avg_len: s.avg_len, days: Vec::new(), day_rank: Vec::new() }
+            .derive_days())
+    }
+}
+
+impl SearchIndex {
+    /// Indexes every article of `corpus` (whose order it keeps: hits refer to
+    /// `corpus.articles` by index, so search the same corpus that was indexed).
+    pub fn build(corpus: &Corpus) -> SearchIndex {
+        let mut outlets: Vec<String> = corpus.articles.iter().map(|a| a.meta.outlet.clone()).collect();
+        outlets.sort_by(|a, b| a.to_lowercase().cmp(&b.to_lowercase()).then_with(|| a.cmp(b)));
+        outlets.dedup();
+
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut by_folded: HashMap<String, u32> = HashMap::new();
+        let mut names: Vec<String> = Vec::new();
+        // Per term: a stream of [article << 3 | field, n, positions…].
+        let mut streams: Vec<Vec<u32>> = Vec::new();
+        let mut docs = Vec::with_capacity(corpus.articles.len());
+        let mut starts_off = vec![0u32];
+        let mut starts: Vec<u32> = Vec::new();
+        let mut occurrences: Vec<(u32, u8, u32)> = Vec::new();
+        let mut totals = [0f64; NFIELDS];
+
+        for (d, article) in corpus.articles.iter().enumerate() {
+            occurrences.clear();
+            let mut lens = [0u32; NFIELDS];
+            // Folded word → term id (stemming each distinct word once).
+            let mut intern = |folded: &str| -> u32 {
+                if let Some(&id) = by_folded.get(folded) {
+                    return id;
+                }
+                let term = normalize::term_of_folded(folded);
+                let id = match ids.get(&term) {
+                    Some(&id) => id,
+                    None => {
+                        let id = names.len() as u32;
+                        ids.insert(term.clone(), id);
+                        names.push(term);
+                        streams.push(Vec::new());
+                        id
+                    }
+                };
+                by_folded.insert(folded.to_string(), id);
+                id
+            };
+            let meta = &article.meta;
+            for (field, text) in [(HEADLINE, &meta.headline), (BYLINE, &meta.byline), (OUTLET, &meta.outlet)] {
+                lens[field as usize] = normalize::scan(text, 0, |t| occurrences.push((intern(t.folded), field, t.pos)));
+            }
+            let mut pos = 0u32;
+            for block in &article.blocks {
+                if !block.kind.is_content() || block.kind == BlockKind::Headline {
+                    continue;
+                }
+                let Some(text) = article.text.get(block.span.range()) else { continue };
+                let field = if block.kind == BlockKind::Standfirst { STANDFIRST } else { BODY };
+                let base = block.span.start;
+                let before = pos;
+                pos = normalize::scan(text, pos, |t| {
+                    if !t.compound {
+                        starts.push(base + t.start as u32);
+                    }
+                    occurrences.push((intern(t.folded), field, t.pos));
+                });
+                lens[field as usize] += pos - before;
+            }
+            starts_off.push(starts.len() as u32);
+            occurrences.sort_unstable();
+            let mut i = 0;
+            while i < occurrences.len() {
+                let (term, field, _) = occurrences[i];
+                let mut j = i;
+                while j < occurrences.len() && occurrences[j].0 == term && occurrences[j].1 == field {
+                    j += 1;
+                }
+                let stream = &mut streams[term as usize];
+                stream.push(((d as u32) << 3) | field as u32);
+                stream.push((j - i) as u32);
+                stream.extend(occurrences[i..j].iter().map(|o| o.2));
+                i = j;
+            }
+            for f in 0..NFIELDS {
+                totals[f] += lens[f] as f64;
+            }
+            let outlet = outlets.binary_search_by(|o| o.to_lowercase().cmp(&meta.outlet.to_lowercase()).then_with(|| o.as_str().cmp(&meta.outlet))).unwrap_or(0);
+            docs.push(DocStats { lens, outlet: outlet as u32, day: meta.published.to_days(), text_tokens: pos });
+        }
+
+        let mut order: Vec<u32> = (0..names.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+        let mut terms = Vec::with_capacity(names.len());
+        let mut term_start = Vec::with_capacity(names.len() + 1);
+        let mut entries = Vec::new();
+        let mut positions = Vec::new();
+        let mut df = Vec::with_capacity(names.len());
+        for &t in &order {
+            terms.push(std::mem::take(&mut names[t as usize]));
+            term_start.push(entries.len() as u32);
+            let stream = std::mem::take(&mut streams[t as usize]);
+            let (mut k, mut last_doc, mut count) = (0, u32::MAX, 0);
+            while k + 1 < stream.len() {
+                let (code, n) = (stream[k], stream[k + 1] as usize);
+                entries.push((code, positions.len() as u32));
+                positions.extend_from_slice(&stream[k + 2..k + 2 + n]);
+                if code >> 3 != last_doc {
+                    count += 1;
+                    last_doc = code >> 3;
+                }
+                k += 2 + n;
+            }
+            df.push(count);
+        }
+        term_start.push(entries.len() as u32);
+        let n = corpus.articles.len().max(1) as f64;
+        let avg_len = std::array::from_fn(|f| (totals[f] / n).max(1.0) as f32);
+        SearchIndex { terms, term_start, entries, positions, df, docs, starts_off, starts, outlets, avg_len, days: Vec::new(), day_rank: Vec::new() }
+            .derive_days()
+    }
+
+    fn derive_days(mut self) -> SearchIndex {
+        self.days = self.docs.iter().map(|d| d.day).collect();
+        sort::sort(&mut self.days);
+        self.days.dedup();
+        self.day_rank = self.docs.iter().map(|d| self.days.binary_search(&d.day).unwrap_or(0) as u32).collect();
+        self
+    }
+
+    /// Number of distinct terms.
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// The outlets of the indexed corpus, in facet order.
+    pub fn outlets(&self) -> &[String] {
+        &self.outlets
+    }
+
+    fn term_entries(&self, t: u32) -> &[(u32, u32)] {
+        let t = t as usize;
+        &self.entries[self.term_start[t] as usize..self.term_start[t + 1] as usize]
+    }
+
+    fn entry_positions(&self, e: usize) -> &[u32] {
+        let p0 = self.entries[e].1 as usize;
+        let p1 = self.entries.get(e + 1).map_or(self.positions.len(), |x| x.1 as usize);
+        &self.positions[p0..p1]
+    }
+
+    /// Global entry indexes of term `t` for article `d`.
+    fn doc_entries(&self, t: u32, d: usize) -> std::ops::Range<usize> {
+        let base = self.term_start[t as usize] as usize;
+        let es = self.term_entries(t);
+        let lo = es.partition_point(|e| (e.0 >> 3) < d as u32);
+        let hi = lo + es[lo..].partition_point(|e| (e.0 >> 3) == d as u32);
+        base + lo..base + hi
+    }
+
+    fn find_term(&self, term: &str) -> Option<u32> {
+        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok().map(|i| i as u32)
+    }
+
+    /// Dictionary terms a query word stands for, with their weights.
+    fn expand(&self, spec: &TermSpec) -> Vec<(u32, f32)> {
+        let mut out: Vec<(u32, f32)> = Vec::new();
+        if let Some(t) = self.find_term(&spec.term) {
+            out.push((t, 1.0));
+        }
+        if spec.exact {
+            return out;
+        }
+        if spec.prefix && !spec.folded.is_empty() {
+            let mut prefixes = vec![spec.folded.clone()];
+            let american = americanize(&spec.folded).into_owned();
+            let our = if spec.folded.len() > 3 { spec.folded.replace("our", "or") } else { spec.folded.clone() };
+            for p in [american, our] {
+                if !prefixes.contains(&p) {
+                    prefixes.push(p);
+                }
+            }
+            let mut found: Vec<(u32, u32)> = Vec::new();
+            for p in &prefixes {
+                let lo = self.terms.partition_point(|t| t.as_str() < p.as_str());
+                for (k, t) in self.terms[lo..].iter().enumerate().take(50_000) {
+                    if !t.starts_with(p.as_str()) {
+                        break;
+                    }
+                    let id = (lo + k) as u32;
+                    if !out.iter().any(|o| o.0 == id) && !found.iter().any(|f| f.0 == id) {
+                        found.push((id, self.df[id as usize]));
+                    }
+                }
+            }
+            sort::sort_by(&mut found, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            out.extend(found.into_iter().take(MAX_PREFIX_EXPANSIONS).map(|(id, _)| (id, PREFIX_WEIGHT)));
+        }
+        // Typos: only for a word the corpus lacks or hardly has (a well-attested word is
+        // taken as spelled as meant; this also keeps long queries fast on large corpora).
+        let exact_df = out.first().filter(|o| o.1 == 1.0).map_or(0, |o| self.df[o.0 as usize] as usize);
+        let budget = if exact_df < (self.docs.len() / 200).max(2) { typo_budget(&spec.term) } else { 0 };
+        if budget > 0 {
+            let first = spec.term.chars().next().unwrap_or('a');
+            let mut buf = [0u8; 4];
+            let head: &str = first.encode_utf8(&mut buf);
+            let lo = self.terms.partition_point(|t| t.as_str() < head);
+            let qlen = spec.term.chars().count();
+            let mut found: Vec<(usize, u32, u32)> = Vec::new();
+            for (k, t) in self.terms[lo..].iter().enumerate() {
+                if !t.starts_with(head) {
+                    break;
+                }
+                if t.len().abs_diff(spec.term.len()) > budget * 4 || (t.is_ascii() && t.len().abs_diff(qlen) > budget) {
+                    continue;
+                }
+                let id = (lo + k) as u32;
+                if let Some(dist) = edit_distance(t, &spec.term, budget) {
+                    if dist > 0 && !out.iter().any(|o| o.0 == id) {
+                        found.push((dist, self.df[id as usize], id));
+                    }
+                }
+            }
+            sort::sort_by(&mut found, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+            out.extend(found.into_iter().take(MAX_TYPO_EXPANSIONS).map(|(dist, _, id)| (id, TYPO_WEIGHT / dist as f32)));
+        }
+        out
+    }
+
+    fn resolve(&self, alt: &Alt) -> Resolved {
+        match alt {
+            Alt::Term(spec) => Resolved::Term(self.expand(spec)),
+            Alt::Phrase(words) => {
+                let ids: Option<Vec<u32>> = words.iter().map(|w| self.find_term(w)).collect();
+                match ids {
+                    Some(ids) => Resolved::Phrase(ids),
+                    None => Resolved::Term(Vec::new()),
+                }
+            }
+        }
+    }
+
+    /// Occurrences of a phrase: `(entry code = article << 3 | field, start position)`.
+    fn phrase_occurrences(&self, ids: &[u32], only_doc: Option<usize>) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        if ids.is_empty() {
+            return out;
+        }
+        // Drive from the rarest word.
+        let (k0, &t0) = ids.iter().enumerate().min_by_key(|(_, &t)| self.term_start[t as usize + 1] - self.term_start[t as usize]).unwrap();
+        let range = match only_doc {
+            Some(d) => self.doc_entries(t0, d),
+            None => {
+                let b = self.term_start[t0 as usize] as usize;
+                b..self.term_start[t0 as usize + 1] as usize
+            }
+        };
+        for e in range {
+            let code = self.entries[e].0;
+            let others: Option<Vec<&[u32]>> = ids
+                .iter()
+                .map(|&t| {
+                    let es = self.term_entries(t);
+                    es.binary_search_by(|x| x.0.cmp(&code)).ok().map(|i| self.entry_positions(self.term_start[t as usize] as usize + i))
+                })
+                .collect();
+            let Some(others) = others else { continue };
+            for &p in self.entry_positions(e) {
+                let Some(start) = p.checked_sub(k0 as u32) else { continue };
+                if others.iter().enumerate().all(|(k, ps)| ps.binary_search(&(start + k as u32)).is_ok()) {
+                    out.push((code, start));
+                }
+            }
+        }
+        out.dedup();
+        out
+    }
+
+    /// Runs a search. `corpus` must be the corpus this index was built from.
+    pub fn search(&self, corpus: &Corpus, req: &SearchRequest) -> SearchResults {
+        let ast = query::parse(&req.query);
+        let n = self.docs.len().min(corpus.articles.len());
+        let words = n.div_ceil(64);
+        let clauses: Vec<Vec<Resolved>> = ast.clauses.iter().map(|c| c.alts.iter().map(|a| self.resolve(a)).collect()).collect();
+        let excluded: Vec<Resolved> = ast.excluded.iter().map(|a| self.resolve(a)).collect();
+
+        // Matching articles, per alternative and overall.
+        let mut phrase_cache: Vec<Vec<Vec<(u32, u32)>>> = Vec::with_capacity(clauses.len());
+        let mut alt_sets: Vec<Vec<Bits>> = Vec::with_capacity(clauses.len());
+        let mut matched = Bits::full(n, words);
+        for clause in &clauses {
+            let mut union = Bits::empty(words);
+            let mut sets = Vec::new();
+            let mut phrases = Vec::new();
+            for alt in clause {
+                let (set, occ) = self.alt_set(alt, n, words);
+                union.or(&set);
+                sets.push(set);
+                phrases.push(occ);
+            }
+            matched.and(&union);
+            alt_sets.push(sets);
+            phrase_cache.push(phrases);
+        }
+        for alt in &excluded {
+            let (set, _) = self.alt_set(alt, n, words);
+            matched.and_not(&set);
+        }
+
+        // Filters and facets.
+        let wanted: Vec<String> = req.outlets.iter().map(|o| normalize::fold(o)).collect();
+        let outlet_ok: Vec<bool> = self.outlets.iter().map(|o| wanted.is_empty() || wanted.contains(&normalize::fold(o))).collect();
+        let from = req.from.map_or(i32::MIN, |d| d.to_days());
+        let to = req.to.map_or(i32::MAX, |d| d.to_days());
+        let mut outlet_counts = vec![0usize; self.outlets.len()];
+        let mut day_counts = vec![0usize; self.days.len()];
+        let mut kept = Bits::empty(words);
+        let mut total = 0;
+        for d in matched.iter(n) {
+            let doc = &self.docs[d];
+            let o_ok = outlet_ok.get(doc.outlet as usize).copied().unwrap_or(false);
+            let t_ok = from <= doc.day && doc.day <= to;
+            if t_ok {
+                if let Some(c) = outlet_counts.get_mut(doc.outlet as usize) {
+                    *c += 1;
+                }
+            }
+            if o_ok {
+                if let Some(c) = day_counts.get_mut(self.day_rank[d] as usize) {
+                    *c += 1;
+                }
+            }
+            if o_ok && t_ok {
+                kept.set(d);
+                total += 1;
+            }
+        }
+
+        // Scores.
+        let positive = !clauses.is_empty();
+        let mut scores = vec![0f32; if positive { n } else { 0 }];
+        let mut idfs: Vec<f32> = Vec::with_capacity(clauses.len());
+        if positive {
+            let mut acc = vec![0f32; n];
+            let mut touched: Vec<usize> = Vec::new();
+            for (ci, clause) in clauses.iter().enumerate() {
+                let mut clause_idf = 0f32;
+                for (ai, alt) in clause.iter().enumerate() {
+                    let df = alt_sets[ci][ai].count();
+                    if df == 0 {
+                        continue;
+                    }
+                    let idf = self.idf(df, n);
+                    match alt {
+                        Resolved::Term(variants) => {
+                            for &(t, w) in variants {
+                                let base = self.term_start[t as usize] as usize;
+                                for (i, &(code, _)) in self.term_entries(t).iter().enumerate() {
+                                    let d = (code >> 3) as usize;
+                                    if d < n && kept.get(d) {
+                                        let tf = self.entry_positions(base + i).len() as f32;
+                                        if acc[d] == 0.0 {
+                                            touched.push(d);
+                                        }
+                                        acc[d] += w * self.field_tf(d, (code & 7) as u8, tf);
+                                    }
+                                }
+                            }
+                            clause_idf = clause_idf.max(idf);
+                        }
+                        Resolved::Phrase(ids) => {
+                            let phrase_idf: f32 = ids.iter().map(|&t| self.idf(self.df[t as usize] as usize, n)).sum::<f32>().max(idf);
+                            let occ = &phrase_cache[ci][ai];
+                            let mut k = 0;
+                            while k < occ.len() {
+                                let code = occ[k].0;
+                                let mut j = k;
+                                while j < occ.len() && occ[j].0 == code {
+                                    j += 1;
+                                }
+                                let d = (code >> 3) as usize;
+                                if d < n && kept.get(d) {
+                                    if acc[d] == 0.0 {
+                                        touched.push(d);
+                                    }
+                                    // Scaled so the phrase's single idf weighs like its words.
+                                    acc[d] += (phrase_idf / idf.max(1e-3)) * self.field_tf(d, (code & 7) as u8, (j - k) as f32);
+                                }
+                                k = j;
+                            }
+                            clause_idf = clause_idf.max(idf);
+                        }
+                    }
+                    for &d in &touched {
+                        let x = acc[d];
+                        scores[d] += idf * x * (K1 + 1.0) / (K1 + x);
+                        acc[d] = 0.0;
+                    }
+                    touched.clear();
+                }
+                idfs.push(clause_idf);
+            }
+        }
+
+        // Order.
+        let mut order: Vec<usize> = kept.iter(n).collect();
+        let sort = if positive { req.sort } else if req.sort == Sort::Relevance { Sort::Newest } else { req.sort };
+        let by_date_desc = |a: &usize, b: &usize| self.docs[*b].day.cmp(&self.docs[*a].day).then(a.cmp(b));
+        match sort {
+            Sort::Relevance => {
+                let by_score = |s: &[f32], a: &usize, b: &usize| s[*b].total_cmp(&s[*a]).then_with(|| by_date_desc(a, b));
+                // Only the best `limit` (and the re-ranked) need ordering.
+                let keep = req.limit.map_or(usize::MAX, |l| l.max(RERANK));
+                sort::sort_truncate_by(&mut order, keep, |a, b| by_score(&scores, a, b));
+                if clauses.len() >= 2 {
+                    let top = order.len().min(RERANK);
+                    for &d in &order[..top] {
+                        scores[d] += self.proximity(d, &clauses, &phrase_cache, &idfs);
+                    }
+                    sort::sort_by(&mut order[..top], |a, b| by_score(&scores, a, b));
+                }
+            }
+            Sort::Newest => sort::sort_by(&mut order, by_date_desc),
+            Sort::Oldest => sort::sort_by(&mut order, |a, b| self.docs[*a].day.cmp(&self.docs[*b].day).then(b.cmp(a))),
+        }
+        if let Some(limit) = req.limit {
+            order.truncate(limit);
+        }
+
+        let hits = order
+            .into_iter()
+            .map(|d| {
+                let article = &corpus.articles[d];
+                let spans = self.match_spans(d, article, &clauses, &phrase_cache);
+                Hit {
+                    article: d,
+                    score: if positive { scores[d] } else { 0.0 },
+                    snippet: make_snippet(article, &spans, &idfs),
+                    paragraphs: paragraph_hits(&spans),
+                }
+            })
+            .collect();
+
+        let mut terms: Vec<String> = Vec::new();
+        for clause in &clauses {
+            for alt in clause {
+                let ids: Vec<u32> = match alt {
+                    Resolved::Term(v) => v.iter().map(|x| x.0).collect(),
+                    Resolved::Phrase(ids) => ids.clone(),
+                };
+                for t in ids {
+                    let s = &self.terms[t as usize];
+                    if !terms.contains(s) {
+                        terms.push(s.clone());
+                    }
+                }
+            }
+        }
+
+        SearchResults {
+            hits,
+            total,
+            outlet_facets: self.outlets.iter().cloned().zip(outlet_counts).collect(),
+            day_facets: self.days.iter().zip(day_counts).filter(|x| x.1 > 0).map(|(&d, c)| (Date::from_days(d), c)).collect(),
+            terms,
+        }
+    }
+
+    fn idf(&self, df: usize, n: usize) -> f32 {
+        let (n, df) = (n as f32, df as f32);
+        (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    /// Length-normalized, field-weighted term frequency.
+    fn field_tf(&self, d: usize, field: u8, tf: f32) -> f32 {
+        let f = (field as usize).min(NFIELDS - 1);
+        let len = self.docs[d].lens[f] as f32;
+        let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * len / self.avg_len[f];
+        FIELD_WEIGHT[f] * tf / norm.max(0.1)
+    }
+
+    /// Articles matching one alternative (plus a phrase's occurrences).
+    fn alt_set(&self, alt: &Resolved, n: usize, words: usize) -> (Bits, Vec<(u32, u32)>) {
+        let mut set = Bits::empty(words);
+        match alt {
+            Resolved::Term(variants) => {
+                for &(t, _) in variants {
+                    for &(code, _) in self.term_entries(t) {
+                        let d = (code >> 3) as usize;
+                        if d < n {
+                            set.set(d);
+                        }
+                    }
+                }
+                (set, Vec::new())
+            }
+            Resolved::Phrase(ids) => {
+                let occ = self.phrase_occurrences(ids, None);
+                for &(code, _) in &occ {
+                    let d = (code >> 3) as usize;
+                    if d < n {
+                        set.set(d);
+                    }
+                }
+                (set, occ)
+            }
+        }
+    }
+
+    /// `(field, position, term)` of every occurrence of a clause in article `d`.
+    fn clause_positions(&self, d: usize, clause: &[Resolved], phrases: &[Vec<(u32, u32)>], out: &mut Vec<(u8, u32, u32)>) {
+        for (ai, alt) in clause.iter().enumerate() {
+            match alt {
+                Resolved::Term(variants) => {
+                    for &(t, _) in variants {
+                        for e in self.doc_entries(t, d) {
+                            let field = (self.entries[e].0 & 7) as u8;
+                            out.extend(self.entry_positions(e).iter().map(|&p| (field, p, t)));
+                        }
+                    }
+                }
+                Resolved::Phrase(ids) => {
+                    let occ = &phrases[ai];
+                    let lo = occ.partition_point(|o| (o.0 >> 3) < d as u32);
+                    for &(code, start) in occ[lo..].iter().take_while(|o| (o.0 >> 3) == d as u32) {
+                        out.extend(ids.iter().enumerate().map(|(k, &t)| ((code & 7) as u8, start + k as u32, t)));
+                    }
+                }
+            }
+        }
+    }
+
+    /// Bonus for consecutive clauses found close together (adjacent: the most).
+    fn proximity(&self, d: usize, clauses: &[Vec<Resolved>], phrases: &[Vec<Vec<(u32, u32)>>], idfs: &[f32]) -> f32 {
+        let space = |f: u8| if is_text_field(f) { 0u8 } else { f };
+        let lists: Vec<Vec<(u8, u32)>> = clauses
+            .iter()
+            .zip(phrases)
+            .map(|(c, p)| {
+                let mut v = Vec::new();
+                self.clause_positions(d, c, p, &mut v);
+                let mut l: Vec<(u8, u32)> = v.into_iter().map(|(f, p, _)| (space(f), p)).collect();
+                sort::sort(&mut l);
+                l.dedup();
+                l
+            })
+            .collect();
+        let mut bonus = 0.0;
+        for i in 0..lists.len().saturating_sub(1) {
+            let (a, b) = (&lists[i], &lists[i + 1]);
+            let (mut x, mut y) = (0, 0);
+            let mut best = u32::MAX;
+            while x < a.len() && y < b.len() {
+                if a[x].0 == b[y].0 {
+                    best = best.min(a[x].1.abs_diff(b[y].1).max(1));
+                }
+                if a[x] < b[y] {
+                    x += 1;
+                } else {
+                    y += 1;
+                }
+            }
+            if best <= 20 {
+                bonus += idfs[i].min(idfs[i + 1]) / best as f32;
+            }
+        }
+        bonus
+    }
+
+    /// Byte spans (in `article.text`) of every match in the text fields, with the clause
+    /// number, sorted by start.
+    fn match_spans(&self, d: usize, article: &Article, clauses: &[Vec<Resolved>], phrases: &[Vec<Vec<(u32, u32)>>]) -> Vec<MatchSpan> {
+        let starts = &self.starts[self.starts_off[d] as usize..self.starts_off[d + 1] as usize];
+        let mut out = Vec::new();
+        let mut buf = Vec::new();
+        for (ci, (clause, p)) in clauses.iter().zip(phrases).enumerate() {
+            buf.clear();
+            self.clause_positions(d, clause, p, &mut buf);
+            for &(field, pos, t) in &buf {
+                if !is_text_field(field) {
+                    continue;
+                }
+                let Some(&start) = starts.get(pos as usize) else { continue };
+                let start = start as usize;
+                if start > article.text.len() || !article.text.is_char_boundary(start) {
+                    continue;
+                }
+                let end = token_end_at(&article.text, start, &self.terms[t as usize]);
+                if end > start {
+                    let block = block_of(article, start as u32).unwrap_or(usize::MAX);
+                    // How well the word matches its query word: exact 1.0, prefix and typo less.
+                    let weight = clause
+                        .iter()
+                        .find_map(|alt| match alt {
+                            Resolved::Term(variants) => variants.iter().find(|v| v.0 == t).map(|v| v.1),
+                            Resolved::Phrase(_) => None,
+                        })
+                        .unwrap_or(1.0);
+                    out.push(MatchSpan { span: Span::new(start, end), pos, clause: ci, block, weight });
+                }
+            }
+        }
+        sort::sort_by_key(&mut out, |m| (m.span.start, std::cmp::Reverse(m.span.end)));
+        out.dedup_by(|b, a| a.span == b.span);
+        out
+    }
+
+    /// Byte ranges of the words of `text` matching `query`, using this index's dictionary for
+    /// typo and prefix expansions (so exactly what [`SearchIndex::search`] would match).
+    pub fn highlight(&self, text: &str, query: &str) -> Vec<(usize, usize)> {
+        let ast = query::parse(query);
+        let mut terms: Vec<String> = Vec::new();
+        for clause in &ast.clauses {
+            for alt in &clause.alts {
+                match self.resolve(alt) {
+                    Resolved::Term(v) => terms.extend(v.into_iter().map(|(t, _)| self.terms[t as usize].clone())),
+                    Resolved::Phrase(ids) => terms.extend(ids.into_iter().map(|t| self.terms[t as usize].clone())),
+                }
+            }
+        }
+        highlight_terms(text, &terms)
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Resolved {
+    /// Dictionary terms with weights (empty: matches nothing).
+    Term(Vec<(u32, f32)>),
+    Phrase(Vec<u32>),
+}
+
+#[derive(Clone, Copy, Debug)]
+struct MatchSpan {
+    span: Span,
+    pos: u32,
+    clause: usize,
+    /// Index of the block holding the span (`usize::MAX`: none).
+    block: usize,
+    /// The expansion's weight (1.0 exact; prefix and typo matches less).
+    weight: f32,
+}
+
+/// A fixed-size bit set over articles.
+struct Bits(Vec<u64>);
+
+impl Bits {
+    fn empty(words: usize) -> Bits {
+        Bits(vec![0; words])
+    }
+    fn full(n: usize, words: usize) -> Bits {
+        let mut b = Bits(vec![u64::MAX; words]);
+        if n % 64 != 0 {
+            if let Some(last) = b.0.last_mut() {
+                *last = (1u64 << (n % 64)) - 1;
+            }
+        }
+        b
+    }
+    fn set(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+    fn get(&self, i: usize) -> bool {
+        self.0[i / 64] >> (i % 64) & 1 == 1
+    }
+    fn or(&mut self, o: &Bits) {
+        self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a |= b);
+    }
+    fn and(&mut self, o: &Bits) {
+        self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a &= b);
+    }
+    fn and_not(&mut self, o: &Bits) {
+        self.0.iter_mut().zip(&o.0).for_each(|(a, b)| *a &= !b);
+    }
+    fn count(&self) -> usize {
+        self.0.iter().map(|w| w.count_ones() as usize).sum()
+    }
+    fn iter(&self, n: usize) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(k, &w)| {
+            let mut w = w;
+            std::iter::from_fn(move || {
+                (w != 0).then(|| {
+                    let i = w.trailing_zeros() as usize;
+                    w &= w - 1;
+                    k * 64 + i
+                })
+            })
+        }).filter(move |&i| i < n)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snippets and paragraphs
+// ---------------------------------------------------------------------------------------------
+
+/// Words in a snippet, aimed at.
+const SNIPPET_WORDS: usize = 35;
+/// Matches closer than this many words count as one passage.
+const WINDOW: u32 = 30;
+
+fn block_of(article: &Article, byte: u32) -> Option<usize> {
+    let i = article.blocks.partition_point(|b| b.span.start <= byte);
+    let i = i.checked_sub(1)?;
+    (article.blocks[i].span.end >= byte).then_some(i)
+}
+
+/// `weights`: how much finding each clause is worth (its idf).
+fn make_snippet(article: &Article, all_spans: &[MatchSpan], weights: &[f32]) -> Snippet {
+    // The passage is chosen on each clause's best matches only: where the article has the
+    // exact word ("UN"), prefix or typo expansions ("underway") do not pull the snippet away.
+    let mut best_weight = [0f32; MAX_TERMS + 1];
+    for m in all_spans {
+        let c = m.clause.min(MAX_TERMS);
+        best_weight[c] = best_weight[c].max(m.weight);
+    }
+    let chosen: Vec<&MatchSpan> = all_spans.iter().filter(|m| m.weight >= best_weight[m.clause.min(MAX_TERMS)] - 1e-6).collect();
+    let spans = &chosen[..];
+    // The passage with the most (idf-weighted) distinct clauses, then the most matches:
+    // a window sliding over the matches (same block, fewer than WINDOW words apart).
+    let weight_of = |c: usize| weights.get(c).copied().unwrap_or(1.0).max(0.01);
+    let mut best: Option<(f32, usize, usize)> = None; // (weight of distinct clauses, count, index)
+    let mut counts = [0u32; MAX_TERMS + 1];
+    let mut weight = 0f32;
+    let mut j = 0;
+    for i in 0..spans.len() {
+        if j < i {
+            j = i;
+        }
+        while j < spans.len() && spans[j].block == spans[i].block && spans[j].pos.saturating_sub(spans[i].pos) < WINDOW {
+            let c = spans[j].clause.min(MAX_TERMS);
+            if counts[c] == 0 {
+                weight += weight_of(c);
+            }
+            counts[c] += 1;
+            j += 1;
+        }
+        let count = j - i;
+        if spans[i].block != usize::MAX && best.map_or(true, |(w, c, _)| weight > w + 1e-6 || (weight > w - 1e-6 && count > c)) {
+            best = Some((weight, count, i));
+        }
+        // Slide: drop match i.
+        if j > i {
+            let c = spans[i].clause.min(MAX_TERMS);
+            counts[c] -= 1;
+            if counts[c] == 0 {
+                weight -= weight_of(c);
+            }
+        }
+    }
+    let (block, anchor) = match best.map(|(_, _, i)| (spans[i].block, spans[i].span.start)) {
+        Some(x) => x,
+        None => {
+            // No match in the text (headline, byline or outlet only; or an empty query): the opening.
+            let first = article
+                .blocks
+                .iter()
+                .position(|b| b.kind == BlockKind::Standfirst)
+                .or_else(|| article.blocks.iter().position(|b| b.kind == BlockKind::Paragraph))
+                .or_else(|| article.blocks.iter().position(|b| b.kind.is_content()));
+            match first {
+                Some(b) => (b, article.blocks[b].span.start),
+                None => return Snippet::default(),
+            }
+        }
+    };
+    let span = article.blocks[block].span;
+    let Some(text) = article.text.get(span.range()) else { return Snippet { block, ..Default::default() } };
+    let (start, end) = passage(text, (anchor - span.start) as usize);
+    let (start, end) = (span.start as usize + start, span.start as usize + end);
+    let matches = merge(all_spans.iter().filter(|m| m.span.start as usize >= start && m.span.end as usize <= end).map(|m| (m.span.start - start as u32, m.span.end - start as u32)));
+    Snippet { text: article.text[start..end].to_string(), matches, block, start: start as u32 }
+}
+
+/// Sorted, merged ranges (overlapping or touching ranges become one).
+pub fn merge<T: Copy + Ord>(it: impl Iterator<Item = (T, T)>) -> Vec<(T, T)> {
+    let mut v: Vec<(T, T)> = it.collect();
+    sort::sort(&mut v);
+    let mut out: Vec<(T, T)> = Vec::with_capacity(v.len());
+    for (a, b) in v {
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "lt.", "col.", "sgt.", "capt.", "rep.", "sen.", "gov.", "prof.", "jr.", "sr.", "vs.", "no.",
+    "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "maj.", "adm.", "rev.", "mt.", "ft.", "inc.", "co.", "corp.",
+];
+
+/// Whether the whitespace-separated word ends a sentence.
+fn ends_sentence(word: &str) -> bool {
+    let core = word.trim_end_matches(|c: char| matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»'));
+    if core.ends_with(['!', '?', '…']) {
+        return true;
+    }
+    if !core.ends_with('.') {
+        return false;
+    }
+    let word = core.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
+        return false;
+    }
+    // Initials and dotted abbreviations: "J.", "U.N.", "U.S." — not an end.
+    let letters = word.trim_end_matches('.');
+    !(letters.split('.').all(|s| s.chars().count() == 1))
+}
+
+/// The passage of `text` (one block) around byte `anchor`: `(start, end)` byte offsets.
+fn passage(text: &str, anchor: usize) -> (usize, usize) {
+    let words: Vec<(usize, usize)> = word_spans(text);
+    if words.is_empty() {
+        return (0, text.len());
+    }
+    let aw = words.partition_point(|w| w.1 <= anchor).min(words.len() - 1);
+    // Back to the sentence start, unless that is far: then a few words of context.
+    let mut sw = aw;
+    while sw > 0 && !ends_sentence(&text[words[sw - 1].0..words[sw - 1].1]) {
+        sw -= 1;
+    }
+    if aw - sw > 20 {
+        sw = aw - 8;
+    }
+    // Forward to a sentence end near SNIPPET_WORDS.
+    let mut last_end_before = None;
+    let mut first_end_after = None;
+    for (k, w) in words.iter().enumerate().skip(sw) {
+        let count = k - sw + 1;
+        if count > SNIPPET_WORDS + 15 {
+            break;
+        }
+        if ends_sentence(&text[w.0..w.1]) && count >= 12 {
+            if count <= SNIPPET_WORDS {
+                last_end_before = Some(k);
+            } else if first_end_after.is_none() {
+                first_end_after = Some(k);
+            }
+        }
+    }
+    let ew = last_end_before.or(first_end_after).unwrap_or((sw + SNIPPET_WORDS - 1).min(words.len() - 1));
+    let ew = ew.max(aw);
+    (words[sw].0, words[ew].1)
+}
+
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if crate::text::is_space(c) {
+            if let Some(s) = start.take() {
+                out.push((s, i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len()));
+    }
+    out
+}
+
+fn paragraph_hits(spans: &[MatchSpan]) -> Vec<ParagraphHit> {
+    let mut out: Vec<ParagraphHit> = Vec::new();
+    for m in spans.iter().filter(|m| m.block != usize::MAX) {
+        match out.last_mut() {
+            Some(last) if last.block == m.block => last.matches.push(m.span),
+            _ => out.push(ParagraphHit { block: m.block, matches: vec![m.span] }),
+        }
+    }
+    for p in &mut out {
+        p.matches = merge(p.matches.iter().map(|s| (s.start, s.end))).into_iter().map(|(a, b)| Span { start: a, end: b }).collect();
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------------
+// Highlighting any text
+// ---------------------------------------------------------------------------------------------
+
+/// Byte ranges (sorted, merged, on char boundaries) of the words of `text` whose normalized
+/// term is one of `terms` (typically [`SearchResults::terms`]).
+pub fn highlight_terms(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    merge(tokenize(text).into_iter().filter(|t| terms.iter().any(|x| *x == t.term)).map(|t| (t.start, t.end)))
+}
+
+/// Byte ranges (sorted, merged, on char boundaries) of the words of `text` matching the
+/// positive words of `query`, with the same normalization, prefix and typo rules as a
+/// search but without an index (typos are judged against the words of `text` itself).
+pub fn highlight(text: &str, query: &str) -> Vec<(usize, usize)> {
+    let specs = query::positive_specs(&query::parse(query));
+    if specs.is_empty() {
+        return Vec::new();
+    }
+    let matches = |t: &normalize::Token| {
+        specs.iter().any(|s| {
+            if t.term == s.term {
+                return true;
+            }
+            if s.exact {
+                return false;
+            }
+            if s.prefix && !s.folded.is_empty() && (t.folded.starts_with(&s.folded) || t.term.starts_with(&s.folded)) {
+                return true;
+            }
+            let budget = typo_budget(&s.term);
+            budget > 0 && t.term.chars().next() == s.term.chars().next() && edit_distance(&t.term, &s.term, budget).is_some()
+        })
+    };
+    merge(tokenize(text).into_iter().filter(|t| matches(t)).map(|t| (t.start, t.end)))
+}
+

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Sets everything up (scripts/setup.sh), then runs every test:
+#   1. native engine, CLI and app unit/integration tests (cargo test --workspace)
+#   2. the app's wasm-bindgen tests in headless Chromium
+#   3. the release build (trunk build --release), two extra builds for the offline and embedding
+#      tests, and the Playwright end-to-end tests against them
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+source scripts/env.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "native tests"
+cargo test --workspace
+
+step "wasm tests in headless Chromium"
+cargo test --target wasm32-unknown-unknown -p dispatches
+
+step "release build"
+cargo build --release -p dispatches-cli
+trunk build --release --offline
+
+step "extra builds for the offline and embedding tests (sub-path /explorer/, second corpus)"
+# Same wasm as dist/ (only wasm-bindgen and wasm-opt run again), served under /explorer/.
+trunk build --release --offline --public-url /explorer/ --dist target/e2e/dist-explorer
+# A tiny other corpus: the test deploys it over dist/ and checks the cached copy is replaced.
+DISPATCHES_CORPUS=tests/fixtures/corpus-b trunk build --release --offline --dist target/e2e/dist-corpus-b
+
+step "end-to-end tests (Playwright, Chromium)"
+npx playwright test

@@ -1,0 +1,16 @@
+//! Small function components, one per file, plus `text` (rendering helpers).
+
+pub mod filters;
+pub mod hit;
+pub mod links;
+pub mod notices;
+pub mod reader;
+pub mod results;
+pub mod search_box;
+pub mod search_page;
+pub mod site_header;
+pub mod speaker_page;
+pub mod speakers;
+pub mod text;
+pub mod timeline;
+pub mod view_tabs;

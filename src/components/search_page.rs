@@ -1,0 +1,107 @@
+//! The search screen: heading, search box, live result count, filters and results.
+
+use crate::components::filters::Filters;
+use crate::components::links::speaker_link;
+use crate::components::results::Results;
+use crate::components::search_box::SearchBox;
+use crate::components::text::{plural, truncate};
+use crate::data::bundle;
+use crate::state::query::{self, speaker, speakers_matching, PAGE};
+use crate::state::{Action, AppState, Route, Sort};
+use dispatches_engine::Date;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub route: Route,
+    pub dispatch: UseReducerDispatcher<AppState>,
+    /// Filters start open (wide screen).
+    pub filters_open: bool,
+}
+
+/// The part of the route a search depends on.
+#[derive(Clone, PartialEq)]
+struct Key {
+    query: String,
+    outlets: Vec<String>,
+    from: Option<Date>,
+    to: Option<Date>,
+    sort: Sort,
+    limit: usize,
+}
+
+#[function_component(SearchPage)]
+pub fn search_page(props: &Props) -> Html {
+    let r = &props.route;
+    let limit = use_state(|| PAGE);
+    let key = Key { query: r.query.clone(), outlets: r.outlets.clone(), from: r.from, to: r.to, sort: r.sort, limit: *limit };
+    let results = {
+        let route = r.clone();
+        use_memo(key, move |k| query::search(&route, k.limit))
+    };
+    let named = use_memo(r.query.clone(), |q| speakers_matching(q));
+    let terms = use_memo(results.terms.clone(), |t| query::Terms::new(t.clone()));
+    let hits = use_memo(results.hits.clone(), |h| h.clone());
+    let corpus = &bundle().corpus;
+    let q = r.query.trim();
+    let total = results.total;
+    let status = if q.is_empty() && !r.has_filters() {
+        format!("{}, newest first", plural(total, "report", "reports"))
+    } else if q.is_empty() {
+        format!("{} with these filters", plural(total, "report", "reports"))
+    } else if total == 0 {
+        format!("No reports match “{}”", truncate(q, 40))
+    } else {
+        format!("{} {} “{}”", plural(total, "report", "reports"), if total == 1 { "matches" } else { "match" }, truncate(q, 40))
+    };
+    let show_more = {
+        let limit = limit.clone();
+        Callback::from(move |_| limit.set(*limit + PAGE))
+    };
+    let clear = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::ClearFilters))
+    };
+    let speaker_cards = named.iter().take(3).filter_map(|&i| speaker(i).map(|s| (i, s))).map(|(_, s)| {
+        let (href, onclick) = speaker_link(&s.name, &props.dispatch);
+        html! {
+            <li class="who-card">
+                <p class="who-card__kicker">{"Quoted in these reports"}</p>
+                <p class="who-card__name">{&s.name}</p>
+                if let Some(role) = &s.role { <p class="who-card__role">{role}</p> }
+                <p class="who-card__count">
+                    {format!("{} in {}", plural(s.quotes.len(), "quote", "quotes"), plural(s.outlets.len(), "outlet", "outlets"))}
+                    {" · "}<a {href} {onclick}>{format!("All quotes from {}", s.name)}</a>
+                </p>
+            </li>
+        }
+    });
+    html! {
+        <section class="search" aria-labelledby="dx-title">
+            <header class="page-head">
+                <h1 id="dx-title" class="page-title" tabindex="-1">{&corpus.info.title}</h1>
+                if !corpus.info.description.is_empty() { <p class="page-lede">{&corpus.info.description}</p> }
+            </header>
+            <SearchBox query={r.query.clone()} sort={r.sort} dispatch={props.dispatch.clone()} />
+            <div class="search__layout">
+                <Filters route={r.clone()} outlets={results.outlet_facets.clone()} days={results.day_facets.clone()}
+                    dispatch={props.dispatch.clone()} open={props.filters_open} />
+                <div class="search__main">
+                    <p class="status" role="status">{status}</p>
+                    if !named.is_empty() { <ul class="who-cards" aria-label="People and organisations matching your search">{ for speaker_cards }</ul> }
+                    if total == 0 {
+                        <div class="empty">
+                            <p class="empty__title">{"Nothing matches."}</p>
+                            <p>{"Try fewer or different words, check the spelling, or widen the filters."}</p>
+                            if r.has_filters() { <button type="button" class="button" onclick={clear}>{"Clear filters"}</button> }
+                        </div>
+                    }
+                    <Results hits={hits} terms={terms} named={named.clone()} route={r.clone()} dispatch={props.dispatch.clone()} />
+                    if total > results.hits.len() {
+                        <button type="button" class="button more" onclick={show_more}>{format!("Show more ({} of {} shown)", results.hits.len(), total)}</button>
+                    }
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,84 @@
+//! One speaker: all their quotations across outlets, each linking into the reader at it.
+
+use crate::components::links::{link, open_link};
+use crate::components::reader::attribution;
+use crate::components::text::{long_date, plural, truncate};
+use crate::data::bundle;
+use crate::state::query::{quote, quote_text, speaker_by_name, speakers};
+use crate::state::{url, Action, AppState, Route, View};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub route: Route,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+#[function_component(SpeakerPage)]
+pub fn speaker_page(props: &Props) -> Html {
+    let name = props.route.speaker.clone().unwrap_or_default();
+    let back_href = url::to_search(&Route { view: View::Speakers, ..Route::default() });
+    let (back_href, back) = link(back_href, &props.dispatch, || Action::SelectSpeaker(None));
+    let nav = html! {
+        <nav class="reader__nav" aria-label="Speaker">
+            <a class="back" href={back_href} onclick={back}>{"← Who said what"}</a>
+        </nav>
+    };
+    let Some(s) = speaker_by_name(&name).and_then(|i| speakers().get(i)) else {
+        return html! {
+            <section class="who missing">
+                {nav}
+                <h1 class="page-title" tabindex="-1">{"No one by that name"}</h1>
+                <p>{format!("No one called “{}” is quoted in these reports.", truncate(&name, 80))}</p>
+            </section>
+        };
+    };
+    let corpus = &bundle().corpus;
+    // Group the quotes by article, keeping corpus order (newest first).
+    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
+    for &(a, n) in &s.quotes {
+        match groups.iter_mut().find(|(x, _)| *x == a) {
+            Some((_, v)) => v.push(n),
+            None => groups.push((a, vec![n])),
+        }
+    }
+    let route = Route { view: View::Speakers, speaker: Some(s.name.clone()), ..Route::default() };
+    let sections = groups.iter().map(|(a, ns)| {
+        let article = &corpus.articles[*a];
+        let items = ns.iter().filter_map(|&n| quote(*a, n)).map(|q| {
+            let (href, onclick) = open_link(&route, &article.id, Some(q.n), &props.dispatch);
+            let (speaker, label) = attribution(q);
+            let text = quote_text(q);
+            html! {
+                <li class="said__item">
+                    <blockquote class="said__quote"><p><q data-speaker={speaker} data-label={label}>{text}</q></p></blockquote>
+                    <a class="said__link" data-focus={format!("q:{}:{}", article.id, q.n)} {href} {onclick}>
+                        {"Read it in context"}<span class="sr-only">{format!(": {}, {}", article.meta.outlet, truncate(&article.meta.headline, 60))}</span>
+                    </a>
+                </li>
+            }
+        });
+        html! {
+            <section class="said" aria-labelledby={format!("dx-said-{a}")}>
+                <h2 class="said__head" id={format!("dx-said-{a}")}>
+                    <span class="said__outlet">{&article.meta.outlet}</span>
+                    <span class="said__date">{long_date(article.meta.published)}</span>
+                    <span class="said__headline">{&article.meta.headline}</span>
+                </h2>
+                <ol class="said__list">{ for items }</ol>
+            </section>
+        }
+    });
+    html! {
+        <section class="who" aria-labelledby="dx-title">
+            {nav}
+            <header class="page-head">
+                <p class="kicker">{"Who said what"}</p>
+                <h1 id="dx-title" class="page-title" tabindex="-1">{&s.name}</h1>
+                if let Some(role) = &s.role { <p class="page-role">{role}</p> }
+                <p class="page-lede">{format!("{} in {}: {}", plural(s.quotes.len(), "quote", "quotes"), plural(s.outlets.len(), "outlet", "outlets"), s.outlets.join(", "))}</p>
+            </header>
+            { for sections }
+        </section>
+    }
+}

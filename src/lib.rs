@@ -1,0 +1,120 @@
+//! Dispatches, the browser app: a Yew front end over the engine and the corpus bundle
+//! compiled in at build time (see build.rs). A library so wasm-bindgen tests can render
+//! components; `main.rs` only starts it.
+//!
+//! Three ways in (see [`config::Mount`]):
+//! - the standalone page, index.html: [`start`] mounts on its body;
+//! - the same page inside an `<iframe>`: [`start`] detects the frame, drops the site chrome
+//!   and reports the page height to the parent ([`embed`]);
+//! - the `<dispatches-explorer>` custom element (static/embed.js): the loader imports this
+//!   module (so [`start`] runs, finds no `<meta name="dispatches-app">` and does nothing),
+//!   then calls [`mount_explorer`] with an element inside the element's shadow root.
+
+pub mod app;
+pub mod components;
+pub mod config;
+pub mod data;
+pub mod embed;
+pub mod state;
+
+use config::{AppConfig, Mount, Theme};
+use wasm_bindgen::prelude::*;
+use yew::AppHandle;
+
+/// Mounts the app on the document body of index.html (standalone or framed). Does nothing on
+/// a page without `<meta name="dispatches-app">`, i.e. when the module was loaded by the
+/// custom element's loader on a host page.
+pub fn start() {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    if document.query_selector("meta[name='dispatches-app']").ok().flatten().is_none() {
+        return;
+    }
+    let config = page_config(&window);
+    if let Some(html) = document.document_element() {
+        let _ = html.set_attribute("data-theme", config.theme.as_str());
+        let _ = html.set_attribute("data-mount", if config.embedded { "frame" } else { "standalone" });
+        if config.compact {
+            let _ = html.set_attribute("data-compact", "");
+        }
+    }
+    if config.mount == Mount::Frame {
+        embed::report_height(&window);
+    }
+    let Some(body) = document.body() else { return };
+    yew::Renderer::<app::App>::with_root_and_props(body.into(), app::Props { config }).render();
+}
+
+/// The configuration of index.html: framed (inside any `<iframe>`, or forced with `?embed=1`)
+/// or standalone. A frame's URL may also carry `theme=light|dark` and `compact=1`.
+pub fn page_config(window: &web_sys::Window) -> AppConfig {
+    let params = window
+        .location()
+        .search()
+        .ok()
+        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
+    let param = |name: &str| params.as_ref().and_then(|p| p.get(name));
+    let flag = |name: &str| param(name).is_some_and(|v| !matches!(v.as_str(), "0" | "false" | "no"));
+    let framed = match window.top() {
+        Ok(Some(top)) => JsValue::from(top) != JsValue::from(window.clone()),
+        // No access to `top` at all: we are framed.
+        _ => true,
+    };
+    let embedded = framed || flag("embed");
+    AppConfig {
+        url_state: true,
+        embedded,
+        compact: embedded && flag("compact"),
+        theme: if embedded { param("theme").map(|t| Theme::parse(&t)).unwrap_or_default() } else { Theme::Auto },
+        preset_query: None,
+        preset_sources: Vec::new(),
+        mount: if embedded { Mount::Frame } else { Mount::Standalone },
+    }
+}
+
+/// A mounted `<dispatches-explorer>` app, returned to the loader so it can unmount it when
+/// the element leaves the page.
+#[wasm_bindgen]
+pub struct Explorer {
+    handle: Option<AppHandle<app::App>>,
+}
+
+#[wasm_bindgen]
+impl Explorer {
+    /// Unmounts the app (the element was removed or its attributes changed).
+    pub fn destroy(&mut self) {
+        if let Some(handle) = self.handle.take() {
+            handle.destroy();
+        }
+    }
+}
+
+/// Reads the loader's options object: `{ query, source, theme, compact, urlState }`.
+/// `source` is one outlet name or several separated by commas.
+pub fn element_config(options: &JsValue) -> AppConfig {
+    let get = |k: &str| js_sys::Reflect::get(options, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    let string = |k: &str| get(k).and_then(|v| v.as_string()).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let boolean = |k: &str| get(k).map(|v| v.as_bool().unwrap_or_else(|| v.as_string().is_some_and(|s| s != "false"))).unwrap_or(false);
+    AppConfig {
+        url_state: boolean("urlState"),
+        embedded: true,
+        compact: boolean("compact"),
+        theme: string("theme").map(|t| Theme::parse(&t)).unwrap_or_default(),
+        preset_query: string("query"),
+        preset_sources: string("source")
+            .map(|s| s.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect())
+            .unwrap_or_default(),
+        mount: Mount::Element,
+    }
+}
+
+/// Mounts the app into `root`, an element inside a shadow root (or anywhere), for the
+/// `<dispatches-explorer>` custom element. Yew attaches its event listeners to `root`, so
+/// events work inside the shadow root.
+#[wasm_bindgen(js_name = mountExplorer)]
+pub fn mount_explorer(root: web_sys::Element, options: JsValue) -> Explorer {
+    let config = element_config(&options);
+    let _ = root.set_attribute("data-theme", config.theme.as_str());
+    let handle = yew::Renderer::<app::App>::with_root_and_props(root, app::Props { config }).render();
+    Explorer { handle: Some(handle) }
+}

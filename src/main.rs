@@ -1,0 +1,3 @@
+fn main() {
+    dispatches_app::start();
+}
