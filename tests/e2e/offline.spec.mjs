@@ -24,7 +24,15 @@ test.beforeEach(({}, testInfo) => {
 
 async function controlled(page) {
   await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  // The worker claims open pages when it activates, but clients.claim() can miss a document
+  // whose navigation was still in flight at that moment (seen on a busy 2-core CI). Such a
+  // page stays uncontrolled until its next load, which the active worker always controls.
+  const claimed = await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 5_000 })
+    .then(() => true, () => false);
+  if (!claimed) {
+    await page.reload();
+    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  }
 }
 
 // Where the UI has them (issue 5): search and an outlet filter, offline too.
