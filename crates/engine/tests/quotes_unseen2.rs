@@ -57,3 +57,19 @@ fn names_that_are_also_modal_verbs() {
         ],
     )]);
 }
+
+#[test]
+fn phrasal_and_document_cues() {
+    run(&[(
+        "shot_back_reads_by_saying",
+        "Council clash\n\nMayor Ann Lott and council member Dan Ruiz argued on Tuesday.\n\n\"Why do you keep delaying the vote?\" Ruiz asked.\n\n\"Because the numbers are wrong,\" Lott shot back.\n\n\"What, with a calculator?\" Ruiz retorted.\n\n\"The plan protects every family,\" reads a statement from the mayor's office.\n\n\"We will appeal,\" the statement read.\n\nLott read the report aloud. Ruiz tried to calm the room by saying: \"Nobody here wants a fight.\"",
+        vec![
+            ("Why do you keep delaying the vote?", "Dan Ruiz", Speech),
+            ("Because the numbers are wrong,", "Ann Lott", Speech),
+            ("What, with a calculator?", "Dan Ruiz", Speech),
+            ("The plan protects every family,", "a statement", Speech),
+            ("We will appeal,", "the statement|a statement", Speech),
+            ("Nobody here wants a fight.", "Dan Ruiz", Speech),
+        ],
+    )]);
+}

@@ -332,7 +332,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize, lo: usize) -> Option<Cue> {
     }
     let word = w(text, t);
     if !is_cue_word(word) {
-        return None;
+        return phrasal_cue(text, toks, i, lo);
     }
     // "Omar Said", "Edward Said": a capitalised cue word after a capitalised word is a name.
     if word.starts_with(char::is_uppercase) && i > 0 && toks[i - 1].is_word() && is_capitalized(w(text, &toks[i - 1])) && !is_function_word(w(text, &toks[i - 1])) {
@@ -398,6 +398,27 @@ fn cue_at(text: &str, toks: &[Tok], i: usize, lo: usize) -> Option<Cue> {
         _ => {}
     }
     Some(c)
+}
+
+/// Reporting verbs that are cues only in one construction: "shot back", "fired back", "hit
+/// back" (not "shot a man"), and "read"/"reads" with a document as subject ("the statement
+/// read", "…,” reads a joint statement) — not "he read the book".
+fn phrasal_cue(text: &str, toks: &[Tok], i: usize, lo: usize) -> Option<Cue> {
+    let word = w(text, &toks[i]);
+    let cue = |t: String| Cue { text: t, participle: false, report: false, object_speaker: false, according: false };
+    match word {
+        "shot" | "fired" | "hit" | "snapped" | "pushed" => {
+            let next = toks.get(i + 1).filter(|n| n.is_word() && w(text, n) == "back")?;
+            Some(cue(format!("{word} {}", w(text, next))))
+        }
+        "read" | "reads" => {
+            let prev_doc = i > lo && is_word_where(text, toks, i - 1, is_document_noun);
+            // Inverted: only right after the quotation's comma, and the phrase after is a document.
+            let inverted = (i == lo || toks[i - 1].is_punct(',')) && is_word_where(text, toks, i + 1, is_determiner) && (i + 2..toks.len().min(i + 7)).take_while(|&j| toks[j].is_word()).any(|j| is_document_noun(w(text, &toks[j])));
+            (prev_doc || inverted).then(|| cue(word.to_string()))
+        }
+        _ => None,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -734,7 +755,8 @@ fn cue_before(ctx: &Ctx, bt: &BlockToks, qt: usize, lo: usize, s0: usize, senten
             let np = match subject_before(text, toks, s0, i).map(|np| document_owner(text, toks, s0, np)) {
                 Some(np) if (c.participle || infinitive) && !matches!(np, Np::Unnamed { document: true, .. } | Np::Pronoun { .. }) => clause_subject(text, toks, s0, i).or_else(|| leading_pronoun(text, toks, s0, i)).or(Some(np)),
                 // "…, being acceptable to delegates, saying": no phrase fits right before the cue.
-                None if c.participle && i > s0 && toks[i - 1].is_punct(',') => clause_subject(text, toks, s0, i).filter(|np| matches!(np, Np::Named { .. })).or_else(|| leading_pronoun(text, toks, s0, i)),
+                // "…, by saying", "… while adding": the participle hangs on the clause's subject.
+                None if c.participle && i > s0 && (toks[i - 1].is_punct(',') || is_word_where(text, toks, i - 1, |p| matches!(p, "by" | "while" | "when" | "before" | "after" | "without"))) => clause_subject(text, toks, s0, i).filter(|np| matches!(np, Np::Named { .. })).or_else(|| leading_pronoun(text, toks, s0, i)),
                 np => np,
             };
             if np.is_some() {
