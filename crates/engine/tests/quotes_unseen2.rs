@@ -73,3 +73,34 @@ fn phrasal_and_document_cues() {
         ],
     )]);
 }
+
+#[test]
+fn later_fragments_of_a_sentence_share_its_speaker() {
+    run(&[(
+        "fragments_share",
+        "Port plan\n\nHarbour master Ruth Kell spoke on Monday.\n\nKell said the dredging would start \"within weeks\" and should \"end the silting for a decade.\"\n\nKell called the rival plan \"reckless,\" while her deputy Omar Blane said it was \"worth a look.\"\n\nThe \"harbour first\" campaign and its so-called \"blue line\" were mentioned by nobody.",
+        vec![
+            ("within weeks", "Ruth Kell", Fragment),
+            ("end the silting for a decade.", "Ruth Kell", Fragment),
+            ("reckless,", "", Scare),
+            ("worth a look.", "Omar Blane", Fragment),
+            ("harbour first", "", Scare),
+            ("blue line", "", Scare),
+        ],
+    )]);
+}
+
+#[test]
+fn a_pronoun_takes_the_person_opening_its_sentence_or_clause() {
+    run(&[(
+        "clause_subject_antecedent",
+        "Budget fight\n\nGov. Nora Field met Senator Paul Aston on Friday.\n\nState Sen. Carl Dunn, who represents the coast, filed a bill he says will \"protect every harbour town.\"\n\nAston rejected the plan as \"far too costly,\" and Dunn said the state must act, \"whatever the price,\" he said.\n\n\"Why do you keep stalling\" Aston began. \"The money is there.\"",
+        vec![
+            ("protect every harbour town.", "Carl Dunn", Fragment),
+            ("far too costly,", "", Scare),
+            ("whatever the price,", "Carl Dunn", Fragment),
+            ("Why do you keep stalling", "Paul Aston", Speech),
+            ("The money is there.", "Paul Aston", Speech),
+        ],
+    )]);
+}

@@ -170,6 +170,10 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
         for &(s0, s1) in &bt.sents {
             let quotes: Vec<usize> = (s0..s1).filter(|&i| bt.toks[i].quote().is_some()).collect();
             let mut local: Vec<(usize, usize)> = Vec::new();
+            // "Bryant tweeted a letter he wrote, saying …": the person opening the sentence is the
+            // nearest antecedent of its pronouns. Only an antecedent here: not a speaker.
+            let subjects = if quotes.is_empty() { Vec::new() } else { clause_subjects(&mut ctx, bt, s0, s1) };
+            local.extend(subjects.iter().copied());
             let mut sentence_attr: Option<Attr> = None;
             for (n, &qt) in quotes.iter().enumerate() {
                 let lo = if n == 0 { s0 } else { quotes[n - 1] + 1 };
@@ -181,6 +185,16 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
                     attr = colon_speaker(&mut ctx, bt, qt, s0);
                 }
                 let mut inherited = false;
+                // `said the plan was "very soon" ready and would "bring clarity"`: a later fragment of
+                // the sentence with no cue of its own is the same speaker's.
+                // A new clause between them ("…, while his brother talked of …") may have a new speaker.
+                let new_clause = n > 0 && (quotes[n - 1] + 1..qt).any(|i| bt.toks[i].is_punct(';') || is_word_where(text, &bt.toks, i, |x| matches!(x, "while" | "whereas" | "but" | "although" | "though")));
+                if attr.is_none() && n > 0 && !new_clause && !speech && !headline && !scare_marked(text, bt, qt) {
+                    if let Some(a) = &sentence_attr {
+                        attr = Some(Attr { mention: None, cue: None, ..a.clone() });
+                        inherited = true;
+                    }
+                }
                 if attr.is_none() && (speech || m.unclosed) && !headline {
                     if qt == 0 && first_tok_is_quote {
                         if let Some(c) = &continuing {
@@ -218,6 +232,11 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
                 }
                 out.push(quote_of(bi, &m, kind));
                 attrs.push(attr);
+            }
+            for sub in &subjects {
+                if let Some(i) = local.iter().position(|x| x == sub) {
+                    local.remove(i);
+                }
             }
             // Subjects of this sentence become antecedents for later pronouns.
             for (e, pos, speaks) in register_sentence(&mut ctx, bt, s0, s1, &local) {
@@ -411,6 +430,13 @@ fn phrasal_cue(text: &str, toks: &[Tok], i: usize, lo: usize) -> Option<Cue> {
             let next = toks.get(i + 1).filter(|n| n.is_word() && w(text, n) == "back")?;
             Some(cue(format!("{word} {}", w(text, next))))
         }
+        // `“Why?” Hannity began.`: only after a name or pronoun and right before punctuation
+        // ("the shelling began." is no cue).
+        "began" | "begins" | "started" => {
+            let subject = i > lo && is_word_where(text, toks, i - 1, |p| is_capitalized(p) && !is_function_word(p) || matches!(p, "he" | "she"));
+            let ends = toks.get(i + 1).map_or(true, |n| matches!(n.kind, Kind::Punct('.' | ',' | ':') | Kind::Quote(_)));
+            (subject && ends).then(|| cue(word.to_string()))
+        }
         "read" | "reads" => {
             let prev_doc = i > lo && is_word_where(text, toks, i - 1, is_document_noun);
             // Inverted: only right after the quotation's comma, and the phrase after is a document.
@@ -431,7 +457,9 @@ fn find_attr(ctx: &mut Ctx, bt: &BlockToks, qt: usize, lo: usize, hi: usize, s0:
     let next = toks.get(qt + 1).filter(|_| qt + 1 < hi);
     let ends_clause = matches!(last, Some(',' | '?' | '!' | '…' | '—' | '–' | '-' | ';'))
         || next.map_or(false, |n| matches!(n.kind, Kind::Punct(',' | '—' | '–')))
-        || next.map_or(false, |n| n.is_word() && (is_pronoun(w(text, n)) || is_cue_word(w(text, n))) && w(text, n).starts_with(char::is_lowercase));
+        || next.map_or(false, |n| n.is_word() && (is_pronoun(w(text, n)) || is_cue_word(w(text, n))) && w(text, n).starts_with(char::is_lowercase))
+        // `“Why do you do this every time” Hannity began.`: a name and a cue, no comma.
+        || (qt + 2..hi.min(qt + 5)).any(|k| (qt + 1..k).all(|j| toks[j].is_word() && is_capitalized(w(text, &toks[j])) && !is_function_word(w(text, &toks[j]))) && cue_at(text, toks, k, qt + 1).is_some());
     let after = if ends_clause { cue_after(ctx, bt, qt, hi) } else { None };
     let before = cue_before(ctx, bt, qt, lo, s0, sentence_attr);
     // `Bloomberg asked her, "How's married life?" She responded …`: a question introduced by
@@ -1566,17 +1594,7 @@ fn register_sentence(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: usize, local:
     let mut found: Vec<(usize, usize)> = local.to_vec();
     let mut speaking: Vec<usize> = local.iter().map(|&(e, _)| e).collect();
     if let Some(np) = clause_subject(text, toks, s0, s1) {
-        // A place opening a sentence reads like a one-word name: only names known to be
-        // people (several words, an honorific, or the surname of a printed full name) count.
-        let person_like = match &np {
-            Np::Named { org: false, name, .. } => {
-                let key = name_key(name);
-                key.contains(' ') && !ctx.known.iter().any(|k| k.org && k.key == key) || ctx.known.iter().any(|k| !k.org && k.key.len() > key.len() && k.key.ends_with(&format!(" {key}")))
-                    || is_word_where(text, toks, s0, is_honorific)
-            }
-            Np::Named { org: true, .. } => true,
-            _ => false,
-        };
+        let person_like = person_like(ctx, toks, s0, &np);
         // "North Carolina, which Obama won …": a thing, not a person (people take "who").
         let which = (s0..s1).find(|&i| toks[i].start >= np.span().end as usize).map_or(false, |i| toks[i].is_punct(',') && is_word_where(text, toks, i + 1, |x| x == "which"));
         if person_like && !which {
@@ -1626,6 +1644,60 @@ fn register_sentence(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: usize, local:
     }
     found.sort_by_key(|&(_, p)| p);
     found.into_iter().map(|(e, p)| (e, p, speaking.contains(&e))).collect()
+}
+
+/// A place opening a sentence reads like a one-word name: only names known to be people
+/// (several words, an honorific, or the surname of a printed full name) count, and organisations.
+fn person_like(ctx: &Ctx, toks: &[Tok], s0: usize, np: &Np) -> bool {
+    match np {
+        Np::Named { org: false, name, .. } => {
+            let key = name_key(name);
+            key.contains(' ') && !ctx.known.iter().any(|k| k.org && k.key == key) || ctx.known.iter().any(|k| !k.org && k.key.len() > key.len() && k.key.ends_with(&format!(" {key}")))
+                || is_word_where(ctx.text, toks, s0, is_honorific)
+        }
+        Np::Named { org: true, .. } => true,
+        _ => false,
+    }
+}
+
+/// The named people opening the clauses of a sentence (its start, and after ", and", ", but",
+/// "while", ";"), as `(entity, position)` in text order.
+fn clause_subjects(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: usize) -> Vec<(usize, usize)> {
+    let text = ctx.text;
+    let toks = &bt.toks;
+    let mut out = Vec::new();
+    for i in s0..s1 {
+        let start = i == s0
+            || toks[i - 1].is_punct(';')
+            || i >= s0 + 2 && (toks[i - 2].is_punct(',') || toks[i - 2].quote().map_or(false, |q| text[bt.marks[q].inner.range()].ends_with(','))) && is_word_where(text, toks, i - 1, |x| matches!(x, "and" | "but" | "while" | "whereas" | "although" | "though"));
+        if start && toks[i].is_word() {
+            if let Some(found) = clause_person(ctx, bt, i, s1) {
+                out.push(found);
+            }
+        }
+    }
+    out
+}
+
+/// The named person opening a clause at `s0`: "Sen. X, …", or the name set off after a
+/// description ("A sheriff in Oregon, Tim Mueller of Linn County, wrote …").
+fn clause_person(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: usize) -> Option<(usize, usize)> {
+    let text = ctx.text;
+    let toks = &bt.toks;
+    let mut np = clause_subject(text, toks, s0, s1)?;
+    if let Np::Unnamed { span, .. } = &np {
+        let after = (s0..s1).find(|&i| toks[i].start >= span.end as usize)?;
+        if !toks[after].is_punct(',') {
+            return None;
+        }
+        let close = (after + 1..s1.min(after + 8)).find(|&i| !toks[i].is_word() && !toks[i].is_punct('.'))?;
+        np = appositive_name(text, toks, after + 1, close, &np).or_else(|| analyze_np(text, toks, after + 1, close).filter(|n| matches!(n, Np::Named { org: false, .. })))?;
+    }
+    if !matches!(np, Np::Named { org: false, .. }) || !person_like(ctx, toks, s0, &np) {
+        return None;
+    }
+    let pos = np.span().start as usize;
+    resolve(ctx, &np, pos, &[]).map(|e| (e, pos))
 }
 
 /// Headline and pull quotes repeating another quotation point to it and take its speaker.

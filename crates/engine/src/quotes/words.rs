@@ -53,7 +53,7 @@ word_class!(
     | "reiterated" | "reiterates" | "affirmed" | "asserted" | "asserts" | "mentioned" | "commented" | "proclaimed"
     | "exclaimed" | "yelled" | "pleaded" | "begged" | "lamented" | "laments" | "continued" | "continues" | "called"
     | "calls" | "calling" | "according" | "quoted" | "wondered" | "wonders" | "sang" | "chanted" | "maintained"
-    | "maintains" | "threatened" | "threatens" | "retorted" | "retorts" | "scoffed"
+    | "maintains" | "threatened" | "threatens" | "retorted" | "retorts" | "scoffed" | "railed" | "fumed"
 );
 
 word_class!(
