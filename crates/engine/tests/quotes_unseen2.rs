@@ -104,3 +104,28 @@ fn a_pronoun_takes_the_person_opening_its_sentence_or_clause() {
         ],
     )]);
 }
+
+#[test]
+fn dash_credits_shows_and_nearest_clause_subjects() {
+    run(&[
+        (
+            "dash_credit",
+            "Words of the week\n\n\"A budget is a statement of values.\" -- Mara Quill, economist\n\n\"We will rebuild the bridge.\" — Governor Hal Stone",
+            vec![("A budget is a statement of values.", "Mara Quill", Speech), ("We will rebuild the bridge.", "Hal Stone", Speech)],
+        ),
+        (
+            "told_a_show",
+            "Senator speaks\n\n\"The deal is dead,\" Sen. Iris Lowe told NBC's \"Evening Desk.\" \"Nobody will revive it.\"",
+            vec![("The deal is dead,", "Iris Lowe", Speech), ("Evening Desk.", "", Scare), ("Nobody will revive it.", "Iris Lowe", Speech)],
+        ),
+        (
+            "nearest_clause_subject",
+            "Spending bill\n\nIn March, the committee passed the bill, but Treasurer Owen Pratt, R-Utah, rejected it, saying \"this bill has no chance of becoming law.\"\n\nThe vote came after Senate leader Joan Rusk complained that it was \"rushed through at night.\"\n\nEPA Administrator Lena Ortiz said the rule was \"long overdue.\"",
+            vec![
+                ("this bill has no chance of becoming law.", "Owen Pratt", Fragment),
+                ("rushed through at night.", "Joan Rusk", Fragment),
+                ("long overdue.", "Lena Ortiz", Fragment),
+            ],
+        ),
+    ]);
+}

@@ -181,6 +181,9 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
                 let m = bt.marks[bt.toks[qt].quote().unwrap()];
                 let speech = speech_shaped(text, bt, qt, s0);
                 let mut attr = find_attr(&mut ctx, bt, qt, lo, hi, s0, speech, &mut local, sentence_attr.as_ref());
+                if attr.is_none() && !headline && bt.toks[qt + 1..].iter().all(|t| t.quote().is_none()) {
+                    attr = dash_credit(&mut ctx, bt, qt);
+                }
                 if attr.is_none() && headline {
                     attr = colon_speaker(&mut ctx, bt, qt, s0);
                 }
@@ -330,7 +333,15 @@ fn scare_marked(text: &str, bt: &BlockToks, qt: usize) -> bool {
         && is_word_where(text, &bt.toks, qt - 1, |p| p.starts_with(char::is_lowercase) && is_determiner(p))
         && !(qt >= 2 && is_word_where(text, &bt.toks, qt - 2, is_cue_word))
         && is_word_where(text, &bt.toks, qt + 1, |n| n.starts_with(char::is_lowercase) && !n.ends_with("ing") && !is_clause_break(n) && !is_preposition(n) && !is_cue_word(n) && !is_adverb(n));
-    if modifier || is_word_where(text, &bt.toks, qt - 1, is_told) && word_count(inner) <= 4 {
+    // `told "CNN Tonight"`, `told ABC's "This Week."`, `told Fox News' "Fox and Friends."`: the show.
+    let toks = &bt.toks;
+    let mut k = qt;
+    while k > 0 && qt - k < 5 && (toks[k - 1].is_punct('\'') || toks[k - 1].is_punct('’') || is_word_where(text, toks, k - 1, |x| is_capitalized(x) || is_acronym(x))) {
+        k -= 1;
+    }
+    let told_show = k < qt && is_word_where(text, toks, qt - 1, |x| is_possessive(x)) || toks[qt - 1].is_punct('\'') || toks[qt - 1].is_punct('’');
+    let after_told = k > 0 && is_word_where(text, toks, k - 1, is_told) && (k == qt || told_show);
+    if modifier || after_told && word_count(inner) <= 4 {
         return true;
     }
     let p = w(text, &bt.toks[qt - 1]);
@@ -781,10 +792,10 @@ fn cue_before(ctx: &Ctx, bt: &BlockToks, qt: usize, lo: usize, s0: usize, senten
             // phrase before is a document ("a statement saying").
             let infinitive = i > s0 && is_word_where(text, toks, i - 1, |p| p == "to");
             let np = match subject_before(text, toks, s0, i).map(|np| document_owner(text, toks, s0, np)) {
-                Some(np) if (c.participle || infinitive) && !matches!(np, Np::Unnamed { document: true, .. } | Np::Pronoun { .. }) => clause_subject(text, toks, s0, i).or_else(|| leading_pronoun(text, toks, s0, i)).or(Some(np)),
+                Some(np) if (c.participle || infinitive) && !matches!(np, Np::Unnamed { document: true, .. } | Np::Pronoun { .. }) => nearest_clause_subject(text, toks, s0, i).or_else(|| leading_pronoun(text, toks, s0, i)).or(Some(np)),
                 // "…, being acceptable to delegates, saying": no phrase fits right before the cue.
                 // "…, by saying", "… while adding": the participle hangs on the clause's subject.
-                None if c.participle && i > s0 && (toks[i - 1].is_punct(',') || is_word_where(text, toks, i - 1, |p| matches!(p, "by" | "while" | "when" | "before" | "after" | "without"))) => clause_subject(text, toks, s0, i).filter(|np| matches!(np, Np::Named { .. })).or_else(|| leading_pronoun(text, toks, s0, i)),
+                None if c.participle && i > s0 && (toks[i - 1].is_punct(',') || is_word_where(text, toks, i - 1, |p| matches!(p, "by" | "while" | "when" | "before" | "after" | "without"))) => nearest_clause_subject(text, toks, s0, i).filter(|np| matches!(np, Np::Named { .. })).or_else(|| leading_pronoun(text, toks, s0, i)),
                 np => np,
             };
             if np.is_some() {
@@ -792,7 +803,7 @@ fn cue_before(ctx: &Ctx, bt: &BlockToks, qt: usize, lo: usize, s0: usize, senten
             }
             // "Hale turned to an aide and asked, …": the subject of the first verb.
             if i > s0 + 1 && is_word_where(text, toks, i - 1, |p| matches!(p, "and" | "but" | "then")) {
-                if let Some(np) = clause_subject(text, toks, s0, i - 1).or_else(|| leading_pronoun(text, toks, s0, i - 1)) {
+                if let Some(np) = nearest_clause_subject(text, toks, s0, i - 1).or_else(|| leading_pronoun(text, toks, s0, i - 1)) {
                     return Some((c, Some(np)));
                 }
             }
@@ -807,6 +818,22 @@ fn cue_before(ctx: &Ctx, bt: &BlockToks, qt: usize, lo: usize, s0: usize, senten
         }
     }
     None
+}
+
+/// The subject of the clause that `limit` ends: "…, but Mr. Barr declined the offer, saying"
+/// hangs on "Mr. Barr", not on the sentence's first subject.
+fn nearest_clause_subject(text: &str, toks: &[Tok], s0: usize, limit: usize) -> Option<Np> {
+    let boundary = (s0 + 1..limit).rev().find(|&b| {
+        toks[b - 1].is_punct(';') || b >= s0 + 2 && toks[b - 2].is_punct(',') && is_word_where(text, toks, b - 1, |x| matches!(x, "but" | "while" | "whereas" | "although" | "though" | "and"))
+    });
+    // "…, but expanded the Left's …": a clause with no subject of its own shares the sentence's.
+    let has_subject = |b: usize| is_word_where(text, toks, b, |x| is_capitalized(x) || is_determiner(x) || is_possessive(x));
+    if let Some(b) = boundary.filter(|&b| has_subject(b)) {
+        if let Some(np) = clause_subject(text, toks, b, limit).filter(|np| matches!(np, Np::Named { .. } | Np::Unnamed { document: false, .. })) {
+            return Some(np);
+        }
+    }
+    clause_subject(text, toks, s0, limit)
 }
 
 /// "He wants …, saying": a subject pronoun opening the clause (after adverbial chunks).
@@ -978,7 +1005,9 @@ fn np_start(text: &str, toks: &[Tok], lo: usize, j: usize) -> Option<usize> {
             Kind::Word => {
                 let x = w(text, &t);
                 let sentence_initial_cap = x.starts_with(char::is_uppercase);
-                if (is_clause_break(x) && !(sentence_initial_cap && k - 1 > lo && !is_function_word(x)) && !modal_name_at(text, toks, k - 1)) || is_pronoun(x) {
+                // "… came after House Speaker Nancy Pelosi complained": a subordinate clause starts.
+                let subordinator = k < j && matches!(x, "after" | "before" | "since");
+                if (is_clause_break(x) && !(sentence_initial_cap && k - 1 > lo && !is_function_word(x)) && !modal_name_at(text, toks, k - 1)) || is_pronoun(x) || subordinator {
                     break;
                 }
                 if k < j && cue_at(text, toks, k - 1, lo).is_some() && !is_noun_like_cue(x) {
@@ -1563,6 +1592,31 @@ fn credit_speaker(ctx: &mut Ctx, span: Span) -> Option<Attr> {
     }
     let pos = span.start as usize;
     let e = resolve(ctx, &np, pos, &[])?;
+    let role = match &np {
+        Np::Named { role, .. } => role.clone(),
+        _ => None,
+    };
+    Some(Attr { entity: e, mention: Some(np.span()), role, cue: None })
+}
+
+/// `“…” — President Trump`, `"…" -- Ann Lee, historian`: a credit after a dash ending the paragraph.
+fn dash_credit(ctx: &mut Ctx, bt: &BlockToks, qt: usize) -> Option<Attr> {
+    let text = ctx.text;
+    let toks = &bt.toks;
+    let mut k = qt + 1;
+    while k < toks.len() && matches!(toks[k].kind, Kind::Punct('—' | '–' | '-')) {
+        k += 1;
+    }
+    if k == qt + 1 || k >= toks.len() || toks.len() - k > 16 {
+        return None;
+    }
+    let np = np_forward(text, toks, k, toks.len())?;
+    let end = (k..toks.len()).find(|&i| toks[i].start >= np.span().end as usize).unwrap_or(toks.len());
+    let credit_ends = end == toks.len() || matches!(toks[end].kind, Kind::Punct(',' | '(' | '.'));
+    if !matches!(np, Np::Named { .. }) || !credit_ends || (end..toks.len()).any(|i| toks[i].is_word() && is_cue_word(w(text, &toks[i]))) {
+        return None;
+    }
+    let e = resolve(ctx, &np, np.span().start as usize, &[])?;
     let role = match &np {
         Np::Named { role, .. } => role.clone(),
         _ => None,

@@ -162,7 +162,9 @@ word_class!(
     | "finance" | "health" | "trade" | "energy" | "education" | "army" | "navy" | "private" | "pvt" | "corporal"
     | "cpl" | "marshal" | "field" | "crown" | "first" | "executive" | "high" | "chief-of-staff" | "counsel" | "whip"
     | "majority" | "minority" | "anchor" | "host" | "correspondent" | "columnist" | "editor" | "analyst" | "strategist"
-    | "pollster" | "economist" | "adviser" | "advisor"
+    | "pollster" | "economist" | "adviser" | "advisor" | "administrator" | "commentator" | "founder"
+    | "co-founder" | "cofounder" | "lawmaker" | "activist" | "author" | "historian" | "nominee" | "candidate"
+    | "comptroller" | "auditor"
 );
 
 word_class!(
