@@ -5,6 +5,8 @@
 //! Every case checks each quotation's text, speaker and kind.
 
 use dispatches_engine::quotes::{extract, QuoteKind};
+use proptest::prelude::*;
+use std::time::{Duration, Instant};
 mod quotes_support;
 use quotes_support::article;
 
@@ -128,4 +130,62 @@ fn dash_credits_shows_and_nearest_clause_subjects() {
             ],
         ),
     ]);
+}
+
+/// Every quotation and mention lies inside the text, on char boundaries.
+fn well_formed(text: &str) -> Result<(), String> {
+    let a = article(text);
+    for q in extract(&a) {
+        for span in [Some(q.span), q.mention].into_iter().flatten() {
+            let (s, e) = (span.start as usize, span.end as usize);
+            if !(s <= e && e <= a.text.len() && a.text.is_char_boundary(s) && a.text.is_char_boundary(e)) {
+                return Err(format!("span {s}..{e} outside or off char boundaries in {:?}", a.text));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Text made of the pieces that exercise the quotation rules: marks of every kind, cues,
+/// names, titles, party tags, dashes, sentence ends and other scripts.
+fn odd_text() -> impl Strategy<Value = String> {
+    let pieces = prop::sample::select(vec![
+        "\"", "“", "”", "‘", "’", "'", "«", "»", "„", "`", " ", "  ", "\n\n", "\n", ",", ".", ":", ";", "?", "!", "—", "--", "-", "(", ")", "said", "says",
+        "told", "read", "shot", "back", "began", "adding", "saying", "according", "to", "he", "she", "it", "they", "and", "but", "while", "after",
+        "May", "Will", "Mrs", "Sen.", "D-Ill.", "Ann", "Lee", "the", "statement", "a", "official", "Ministry", "who", "İ", "ß", "中文", "ا", "🙂",
+        "e\u{301}", "\u{feff}", "\u{0}", "\t", "1,000", "U.N.", "al-Haj",
+    ]);
+    prop_oneof![
+        prop::collection::vec(pieces, 0..60).prop_map(|v| v.join(" ")),
+        prop::collection::vec(prop::sample::select(vec!["\"", "“", "”", "’", "a", " ", ",", ".", "said", "Lee", "—"]), 0..80).prop_map(|v| v.concat()),
+        any::<String>(),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn odd_input_never_panics_and_spans_stay_inside(text in odd_text()) {
+        prop_assert!(well_formed(&text).is_ok(), "{:?}", well_formed(&text));
+    }
+}
+
+/// One paragraph with thousands of marks, unbalanced or not, one long run-on sentence of
+/// clauses, one unclosed quotation of 20,000 words: no panic, and no blow-up (a debug build
+/// takes about a second for each; the bound only catches scans far worse than that).
+#[test]
+fn long_paragraphs_with_thousands_of_marks_stay_fast() {
+    let cases = [
+        format!("Head\n\n{}", "\"Yes,\" he said, and Lee, D-Ill., said \"no\" while \"maybe\" ".repeat(1500)),
+        format!("Head\n\n{}", "“ ” ‘ ’ \" \" « ".repeat(4000)),
+        format!("Head\n\nAnn Lee said {}", ", and Ann Lee warned, saying \"we will\"".repeat(3000)),
+        format!("Head\n\n{}", "word ".repeat(20000) + "\"" + &"inner ".repeat(20000)),
+    ];
+    for text in &cases {
+        let start = Instant::now();
+        assert!(well_formed(text).is_ok());
+        let took = start.elapsed();
+        assert!(took < Duration::from_secs(10), "{} bytes took {took:?}", text.len());
+    }
 }

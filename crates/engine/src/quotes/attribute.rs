@@ -167,6 +167,7 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
         let continuing = prev_unclosed.take().filter(|_| paragraph && detect::starts_with_open(text, b.span));
         let mut para_speaker: Option<Attr> = None;
         let first_tok_is_quote = bt.toks.first().map_or(false, |t| t.quote().is_some());
+        let last_quote_tok = bt.toks.iter().rposition(|t| t.quote().is_some());
         for &(s0, s1) in &bt.sents {
             let quotes: Vec<usize> = (s0..s1).filter(|&i| bt.toks[i].quote().is_some()).collect();
             let mut local: Vec<(usize, usize)> = Vec::new();
@@ -181,7 +182,7 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
                 let m = bt.marks[bt.toks[qt].quote().unwrap()];
                 let speech = speech_shaped(text, bt, qt, s0);
                 let mut attr = find_attr(&mut ctx, bt, qt, lo, hi, s0, speech, &mut local, sentence_attr.as_ref());
-                if attr.is_none() && !headline && bt.toks[qt + 1..].iter().all(|t| t.quote().is_none()) {
+                if attr.is_none() && !headline && last_quote_tok == Some(qt) {
                     attr = dash_credit(&mut ctx, bt, qt);
                 }
                 if attr.is_none() && headline {
@@ -236,11 +237,8 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
                 out.push(quote_of(bi, &m, kind));
                 attrs.push(attr);
             }
-            for sub in &subjects {
-                if let Some(i) = local.iter().position(|x| x == sub) {
-                    local.remove(i);
-                }
-            }
+            // The subjects went in first; what follows them are this sentence's attributions.
+            local.drain(..subjects.len());
             // Subjects of this sentence become antecedents for later pronouns.
             for (e, pos, speaks) in register_sentence(&mut ctx, bt, s0, s1, &local) {
                 let replace = para_speaker.as_ref().map_or(true, |p| p.entity != e);
@@ -823,7 +821,7 @@ fn cue_before(ctx: &Ctx, bt: &BlockToks, qt: usize, lo: usize, s0: usize, senten
 /// The subject of the clause that `limit` ends: "…, but Mr. Barr declined the offer, saying"
 /// hangs on "Mr. Barr", not on the sentence's first subject.
 fn nearest_clause_subject(text: &str, toks: &[Tok], s0: usize, limit: usize) -> Option<Np> {
-    let boundary = (s0 + 1..limit).rev().find(|&b| {
+    let boundary = (s0.max(limit.saturating_sub(60)) + 1..limit).rev().find(|&b| {
         toks[b - 1].is_punct(';') || b >= s0 + 2 && toks[b - 2].is_punct(',') && is_word_where(text, toks, b - 1, |x| matches!(x, "but" | "while" | "whereas" | "although" | "though" | "and"))
     });
     // "…, but expanded the Left's …": a clause with no subject of its own shares the sentence's.
@@ -1051,7 +1049,7 @@ fn clause_subject(text: &str, toks: &[Tok], s0: usize, limit: usize) -> Option<N
     let mut a = s0;
     // Skip "On Wednesday," / "In a statement on Friday," chunks.
     loop {
-        let comma = (a..limit).find(|&i| toks[i].is_punct(','));
+        let comma = (a..limit.min(a + 9)).find(|&i| toks[i].is_punct(','));
         match comma {
             Some(c) if c - a <= 8 && is_adverbial(text, toks, a, c) => a = c + 1,
             _ => break,
@@ -1646,7 +1644,7 @@ fn register_sentence(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: usize, local:
     let text = ctx.text;
     let toks = &bt.toks;
     let mut found: Vec<(usize, usize)> = local.to_vec();
-    let mut speaking: Vec<usize> = local.iter().map(|&(e, _)| e).collect();
+    let mut speaking: std::collections::HashSet<usize> = local.iter().map(|&(e, _)| e).collect();
     if let Some(np) = clause_subject(text, toks, s0, s1) {
         let person_like = person_like(ctx, toks, s0, &np);
         // "North Carolina, which Obama won …": a thing, not a person (people take "who").
@@ -1690,7 +1688,7 @@ fn register_sentence(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: usize, local:
                     let pos = np.span().start as usize;
                     if let Some(e) = resolve(ctx, &np, pos, &found) {
                         found.push((e, pos));
-                        speaking.push(e);
+                        speaking.insert(e);
                     }
                 }
             }
@@ -1706,7 +1704,8 @@ fn person_like(ctx: &Ctx, toks: &[Tok], s0: usize, np: &Np) -> bool {
     match np {
         Np::Named { org: false, name, .. } => {
             let key = name_key(name);
-            key.contains(' ') && !ctx.known.iter().any(|k| k.org && k.key == key) || ctx.known.iter().any(|k| !k.org && k.key.len() > key.len() && k.key.ends_with(&format!(" {key}")))
+            let surname_of = |full: &str| full.len() > key.len() && full.ends_with(key.as_str()) && full.as_bytes()[full.len() - key.len() - 1] == b' ';
+            key.contains(' ') && !ctx.known.iter().any(|k| k.org && k.key == key) || ctx.known.iter().any(|k| !k.org && surname_of(&k.key))
                 || is_word_where(ctx.text, toks, s0, is_honorific)
         }
         Np::Named { org: true, .. } => true,
@@ -1724,8 +1723,12 @@ fn clause_subjects(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: usize) -> Vec<(
         let start = i == s0
             || toks[i - 1].is_punct(';')
             || i >= s0 + 2 && (toks[i - 2].is_punct(',') || toks[i - 2].quote().map_or(false, |q| text[bt.marks[q].inner.range()].ends_with(','))) && is_word_where(text, toks, i - 1, |x| matches!(x, "and" | "but" | "while" | "whereas" | "although" | "though"));
+        // A news sentence has a handful of clauses; the bounds keep run-on text linear.
+        if out.len() >= 8 {
+            break;
+        }
         if start && toks[i].is_word() {
-            if let Some(found) = clause_person(ctx, bt, i, s1) {
+            if let Some(found) = clause_person(ctx, bt, i, s1.min(i + 40)) {
                 out.push(found);
             }
         }
