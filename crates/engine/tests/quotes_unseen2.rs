@@ -111,6 +111,11 @@ fn a_pronoun_takes_the_person_opening_its_sentence_or_clause() {
 fn dash_credits_shows_and_nearest_clause_subjects() {
     run(&[
         (
+            "comma_inside_the_quotation_ends_the_clause",
+            "Brothers\n\nSam Orr, a pilot, said his hobby was \"flying,\" while his younger brother Ned Orr talked of farming and complained there \"is no rain anymore.\"\n\n\"The flights resume in May,\" reads an assessment from the airport.",
+            vec![("flying,", "Sam Orr", Fragment), ("is no rain anymore.", "Ned Orr", Fragment), ("The flights resume in May,", "an assessment", Speech)],
+        ),
+        (
             "dash_credit",
             "Words of the week\n\n\"A budget is a statement of values.\" -- Mara Quill, economist\n\n\"We will rebuild the bridge.\" — Governor Hal Stone",
             vec![("A budget is a statement of values.", "Mara Quill", Speech), ("We will rebuild the bridge.", "Hal Stone", Speech)],

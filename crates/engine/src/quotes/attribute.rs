@@ -466,7 +466,7 @@ fn find_attr(ctx: &mut Ctx, bt: &BlockToks, qt: usize, lo: usize, hi: usize, s0:
     let next = toks.get(qt + 1).filter(|_| qt + 1 < hi);
     let ends_clause = matches!(last, Some(',' | '?' | '!' | '…' | '—' | '–' | '-' | ';'))
         || next.map_or(false, |n| matches!(n.kind, Kind::Punct(',' | '—' | '–')))
-        || next.map_or(false, |n| n.is_word() && (is_pronoun(w(text, n)) || is_cue_word(w(text, n))) && w(text, n).starts_with(char::is_lowercase))
+        || next.map_or(false, |n| n.is_word() && (is_pronoun(w(text, n)) || is_cue_word(w(text, n)) || matches!(w(text, n), "read" | "reads")) && w(text, n).starts_with(char::is_lowercase))
         // `“Why do you do this every time” Hannity began.`: a name and a cue, no comma.
         || (qt + 2..hi.min(qt + 5)).any(|k| (qt + 1..k).all(|j| toks[j].is_word() && is_capitalized(w(text, &toks[j])) && !is_function_word(w(text, &toks[j]))) && cue_at(text, toks, k, qt + 1).is_some());
     let after = if ends_clause { cue_after(ctx, bt, qt, hi) } else { None };
@@ -822,7 +822,7 @@ fn cue_before(ctx: &Ctx, bt: &BlockToks, qt: usize, lo: usize, s0: usize, senten
 /// hangs on "Mr. Barr", not on the sentence's first subject.
 fn nearest_clause_subject(text: &str, toks: &[Tok], s0: usize, limit: usize) -> Option<Np> {
     let boundary = (s0.max(limit.saturating_sub(60)) + 1..limit).rev().find(|&b| {
-        toks[b - 1].is_punct(';') || b >= s0 + 2 && toks[b - 2].is_punct(',') && is_word_where(text, toks, b - 1, |x| matches!(x, "but" | "while" | "whereas" | "although" | "though" | "and"))
+        toks[b - 1].is_punct(';') || b >= s0 + 2 && comma_before(text, toks, b - 1) && is_word_where(text, toks, b - 1, |x| matches!(x, "but" | "while" | "whereas" | "although" | "though" | "and"))
     });
     // "…, but expanded the Left's …": a clause with no subject of its own shares the sentence's.
     let has_subject = |b: usize| is_word_where(text, toks, b, |x| is_capitalized(x) || is_determiner(x) || is_possessive(x));
@@ -832,6 +832,11 @@ fn nearest_clause_subject(text: &str, toks: &[Tok], s0: usize, limit: usize) -> 
         }
     }
     clause_subject(text, toks, s0, limit)
+}
+
+/// A comma right before token `i`, on its own or closing the quotation there (`“Islam,” while`).
+fn comma_before(text: &str, toks: &[Tok], i: usize) -> bool {
+    i > 0 && (toks[i - 1].is_punct(',') || matches!(toks[i - 1].kind, Kind::Quote(_)) && text[toks[i - 1].start..toks[i - 1].end].trim_end_matches(|c: char| !c.is_alphanumeric() && c != ',').ends_with(','))
 }
 
 /// "He wants …, saying": a subject pronoun opening the clause (after adverbial chunks).

@@ -233,7 +233,7 @@ word_class!(
     | "analysis" | "lawsuit" | "complaint" | "ruling" | "order" | "decision" | "email" | "e-mail" | "note"
     | "interview" | "speech" | "editorial" | "op-ed" | "article" | "broadcast" | "footage" | "transcript" | "plan"
     | "petition" | "appeal" | "announcement" | "book" | "paper" | "website" | "tweets" | "posts" | "remarks"
-    | "text" | "sign" | "banner" | "headline" | "caption" | "slogan"
+    | "text" | "sign" | "banner" | "headline" | "caption" | "slogan" | "advisory" | "assessment" | "guidance"
 );
 
 word_class!(
