@@ -194,3 +194,25 @@ fn long_paragraphs_with_thousands_of_marks_stay_fast() {
         assert!(took < Duration::from_secs(10), "{} bytes took {took:?}", text.len());
     }
 }
+
+/// A pronoun cue with nobody named before it (a text that opens with the quote): still speech,
+/// with its cue and the mention it hangs on; only the name is unknown. A named speaker later
+/// does not reach back to it.
+#[test]
+fn unresolved_pronoun_keeps_cue_and_mention() {
+    for (text, quote) in [("“No,” she said. Then she left the room.", "No,"), ("\"We are not leaving this town,\" he told reporters on Monday.", "We are not leaving this town,")] {
+        let a = article(text);
+        let quotes = extract(&a);
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:?}");
+        let q = &quotes[0];
+        assert_eq!(a.slice(q.span), quote);
+        assert_eq!(q.kind, Speech, "{text}");
+        assert!(q.speaker.is_none(), "{text}: {:?}", q.speaker);
+        let mention = q.mention.expect("the pronoun is the mention");
+        assert!(matches!(a.slice(mention), "she" | "he"), "{text}: mention {:?}", a.slice(mention));
+        assert!(matches!(q.cue.as_deref(), Some("said" | "told")), "{text}: cue {:?}", q.cue);
+    }
+    // One capitalised word quoted with no cue stays a scare quote.
+    let a = article("Residents called the plan a “Disaster” in letters to the council.");
+    assert!(extract(&a).iter().all(|q| q.kind == Scare && q.cue.is_none()));
+}

@@ -144,6 +144,9 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
 
     let mut out: Vec<ArticleQuote> = Vec::new();
     let mut attrs: Vec<Option<Attr>> = Vec::new();
+    // Per quote: a cue whose pronoun has no antecedent (`“No,” she said.` opening a text). The
+    // quote is still speech and keeps its cue and mention; only the name is unknown.
+    let mut unresolved_cues: Vec<Option<(Span, String)>> = Vec::new();
     let mut prev_para: Option<Attr> = None;
     let mut prev_unclosed: Option<Option<Attr>> = None;
     for (bi, b) in blocks.iter().enumerate() {
@@ -158,6 +161,7 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
             let attr = credit.and_then(|j| credit_speaker(&mut ctx, blocks[j].span));
             for m in &bt.marks {
                 out.push(quote_of(bi, m, QuoteKind::PullQuote));
+                unresolved_cues.push(None);
                 attrs.push(attr.clone());
             }
             continue;
@@ -181,7 +185,8 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
                 let hi = quotes.get(n + 1).copied().unwrap_or(s1);
                 let m = bt.marks[bt.toks[qt].quote().unwrap()];
                 let speech = speech_shaped(text, bt, qt, s0);
-                let mut attr = find_attr(&mut ctx, bt, qt, lo, hi, s0, speech, &mut local, sentence_attr.as_ref());
+                let mut unresolved = None;
+                let mut attr = find_attr(&mut ctx, bt, qt, lo, hi, s0, speech, &mut local, sentence_attr.as_ref(), &mut unresolved);
                 if attr.is_none() && !headline && last_quote_tok == Some(qt) {
                     attr = dash_credit(&mut ctx, bt, qt);
                 }
@@ -216,12 +221,13 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
                 }
                 let kind = if headline {
                     QuoteKind::Headline
-                } else if speech && (attr.is_some() || word_count(&text[m.inner.range()]) > 3) {
+                } else if speech && (attr.is_some() || unresolved.is_some() || word_count(&text[m.inner.range()]) > 3) {
                     QuoteKind::Speech
-                } else if attr.is_some() && !scare_marked(text, bt, qt) {
+                } else if (attr.is_some() || unresolved.is_some()) && !scare_marked(text, bt, qt) {
                     QuoteKind::Fragment
                 } else {
                     attr = None;
+                    unresolved = None;
                     QuoteKind::Scare
                 };
                 if let Some(a) = &attr {
@@ -235,6 +241,7 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
                     prev_unclosed = Some(attr.clone());
                 }
                 out.push(quote_of(bi, &m, kind));
+                unresolved_cues.push(if attr.is_none() && !headline { unresolved } else { None });
                 attrs.push(attr);
             }
             // The subjects went in first; what follows them are this sentence's attributions.
@@ -259,7 +266,12 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
 
     out.into_iter()
         .zip(attrs)
-        .map(|(mut q, a)| {
+        .zip(unresolved_cues)
+        .map(|((mut q, a), pending)| {
+            if let (None, Some((mention, cue))) = (&a, pending) {
+                q.mention = Some(mention);
+                q.cue = Some(cue);
+            }
             if let Some(a) = a {
                 let e = &ctx.entities[a.entity];
                 q.speaker = Some(SpeakerRef { name: e.name.clone(), kind: e.kind });
@@ -457,7 +469,7 @@ fn phrasal_cue(text: &str, toks: &[Tok], i: usize, lo: usize) -> Option<Cue> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn find_attr(ctx: &mut Ctx, bt: &BlockToks, qt: usize, lo: usize, hi: usize, s0: usize, speech: bool, local: &mut Vec<(usize, usize)>, sentence_attr: Option<&Attr>) -> Option<Attr> {
+fn find_attr(ctx: &mut Ctx, bt: &BlockToks, qt: usize, lo: usize, hi: usize, s0: usize, speech: bool, local: &mut Vec<(usize, usize)>, sentence_attr: Option<&Attr>, unresolved: &mut Option<(Span, String)>) -> Option<Attr> {
     let text = ctx.text;
     let toks = &bt.toks;
     let m = bt.marks[toks[qt].quote().unwrap()];
@@ -484,7 +496,12 @@ fn find_attr(ctx: &mut Ctx, bt: &BlockToks, qt: usize, lo: usize, hi: usize, s0:
     let (cue, np) = chosen?;
     if let Some(np) = np {
         let pos = np.span().start as usize;
-        let e = resolve(ctx, &np, pos, local)?;
+        let Some(e) = resolve(ctx, &np, pos, local) else {
+            if matches!(np, Np::Pronoun { .. }) {
+                *unresolved = Some((np.span(), cue.text));
+            }
+            return None;
+        };
         local.push((e, pos));
         let role = match &np {
             Np::Named { role, .. } => role.clone(),
