@@ -13,6 +13,7 @@ use crate::data::bundle;
 use crate::state::query::{facts, speaker_by_name, speakers};
 use crate::state::{url, Action, AppState, Focus, HistoryMode, Route, View};
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -54,6 +55,44 @@ fn initial_state(config: &AppConfig) -> AppState {
     dispatches_engine::search::sort::sort(&mut route.outlets);
     route.outlets.dedup();
     AppState::new(route, Vec::new())
+}
+
+/// How long typing must pause before the address bar follows.
+const URL_TYPING_PAUSE_MS: u32 = 300;
+
+/// Writes routes to the address bar, typing after a pause (see the route effect in [`app`]).
+#[derive(Default)]
+struct UrlWriter {
+    /// The route last seen, written or waiting.
+    last: Option<Route>,
+    /// Typing not yet written, and its timer.
+    waiting: Option<(Timeout, Route)>,
+}
+
+impl UrlWriter {
+    fn route_changed(&mut self, route: &Route, mode: HistoryMode) {
+        // Taken (and so cancelled) here, never inside the timer's own callback: a closure must
+        // not be dropped while it runs. A timer that already fired left nothing to write.
+        let waiting = self.waiting.take();
+        let typing = self.last.as_ref().is_some_and(|last| *last != *route && Route { query: last.query.clone(), ..route.clone() } == *last);
+        self.last = Some(route.clone());
+        match mode {
+            HistoryMode::Replace if typing => {
+                let next = route.clone();
+                let timer = Timeout::new(URL_TYPING_PAUSE_MS, move || write_url(&next, HistoryMode::Replace));
+                self.waiting = Some((timer, route.clone()));
+            }
+            HistoryMode::Replace => write_url(route, HistoryMode::Replace),
+            HistoryMode::Push => {
+                if let Some((timer, typed)) = waiting {
+                    timer.cancel();
+                    write_url(&typed, HistoryMode::Replace);
+                }
+                write_url(route, HistoryMode::Push);
+            }
+            HistoryMode::None => drop(waiting),
+        }
+    }
 }
 
 /// Writes the route to the address bar: a new entry for a navigation, the same entry for a
@@ -117,12 +156,20 @@ pub fn app(props: &Props) -> Html {
     let latest = use_mut_ref(Route::default);
     *latest.borrow_mut() = state.route.clone();
 
-    // Route -> address bar.
+    // Route -> address bar. Typing replaces the entry once it pauses, as search UIs'
+    // routers do (InstantSearch writes after 400 ms): in Chromium each `replaceState` costs
+    // about a millisecond (the browser process updates its session history), the largest
+    // single cost of a keystroke when written on every key. Every other change is written at
+    // once: a filter or sort replaces the entry (with the latest query), a navigation first
+    // writes any typing still waiting, so "back" returns to exactly what was shown, and a
+    // change that came from the history drops what was waiting.
+    let url_writer = use_mut_ref(UrlWriter::default);
     {
         let mode = state.history;
+        let writer = url_writer.clone();
         use_effect_with(state.route.clone(), move |route| {
             if url_state {
-                write_url(route, mode);
+                writer.borrow_mut().route_changed(route, mode);
             }
         });
     }

@@ -255,6 +255,25 @@ test('back and forward, reload and copied links restore the exact screen', async
   await other.close();
 });
 
+test('typing reaches the address bar once it pauses; opening a result at once still keeps it for back', async ({ page }) => {
+  await page.goto('./');
+  const box = search(page);
+  await box.focus();
+  // Key by key, as a reader types: the URL follows after the pause, with the whole query.
+  await page.keyboard.type('aleppo', { delay: 40 });
+  await expect(page).toHaveURL(/\?q=aleppo$/);
+  // Typing and opening a result before the pause: back returns to the typed query.
+  await box.fill('');
+  await page.keyboard.type(surname.toLowerCase(), { delay: 20 });
+  const first = searchIds(surname.toLowerCase())[0];
+  await page.locator(`.hit__link[data-focus="a:${first}"]`).click();
+  await expect(page.getByRole('heading', { level: 1, name: byId[first].headline })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`\\?q=${surname.toLowerCase()}&article=${first}$`));
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`\\?q=${surname.toLowerCase()}$`));
+  await expect(box).toHaveValue(surname.toLowerCase());
+});
+
 test('who said what: speakers, one speaker\'s quotes across outlets, into the reader at the quote', async ({ page }) => {
   await page.goto('./');
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Who said what' }).click();
