@@ -1081,7 +1081,7 @@ fn clause_subject(text: &str, toks: &[Tok], s0: usize, limit: usize) -> Option<N
     while e < limit {
         let t = toks[e];
         if !t.is_word() {
-            if t.is_punct('.') && e > a && { let p = w(text, &toks[e - 1]); p.contains('.') || is_abbreviation(p) } {
+            if t.is_punct('.') && e > a && { let p = w(text, &toks[e - 1]); p.contains('.') || is_abbreviation(p) || middle_initial(text, toks, e) } {
                 e += 1;
                 continue;
             }
@@ -1164,7 +1164,7 @@ fn analyze_np(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
                     break;
                 }
                 s = p;
-            } else if t.is_punct('&') || t.is_punct('.') && p > a && toks[p - 1].is_word() && w(text, &toks[p - 1]).contains('.') || t.is_punct('.') && p > a && is_abbreviation(w(text, &toks[p - 1])) {
+            } else if t.is_punct('&') || t.is_punct('.') && p > a && toks[p - 1].is_word() && w(text, &toks[p - 1]).contains('.') || t.is_punct('.') && p > a && (is_abbreviation(w(text, &toks[p - 1])) || middle_initial(text, toks, p)) {
                 s = p;
             } else {
                 break;
@@ -1255,7 +1255,9 @@ fn analyze_np(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
         let role_text = role_text.trim_end_matches(" named").trim_end_matches(" called").trim();
         let informative = role_words.iter().any(|r| is_title(r.trim_matches(|c: char| !c.is_alphanumeric())) && !is_honorific(r.trim_matches(|c: char| !c.is_alphanumeric())) || r.starts_with(char::is_lowercase) && !is_determiner(r) && !matches!(*r, "named" | "called"));
         let role = if !informative || role_text.is_empty() { None } else { Some(trim_role(strip_det(role_text)).to_string()) };
-        let the_before = had_the || (a..n0).any(|i| toks[i].is_word() && w(text, &toks[i]).eq_ignore_ascii_case("the"));
+        // "the Foundation's Mr. Widmer": a "the" before a possessive owner belongs to the owner.
+        let owner_end = (a..n0).rev().find(|&i| toks[i].is_word() && is_possessive(w(text, &toks[i]))).map_or(a, |i| i + 1);
+        let the_before = had_the || (owner_end..n0).any(|i| toks[i].is_word() && w(text, &toks[i]).eq_ignore_ascii_case("the"));
         let acronym = name_words.len() == 1 && is_acronym(&name);
         let role_org = role_words.last().map_or(false, |r| is_org_noun(r));
         let org = org_word || acronym || the_before || role_org;
@@ -1323,6 +1325,16 @@ fn plausible_description(text: &str, toks: &[Tok], words: &[usize], core_end: us
         return false;
     }
     true
+}
+
+/// The full stop at `i` closes a middle initial inside a name: "Michael J. Widmer", "Brett M.
+/// Kavanaugh" (a capital letter before it, a capitalised name word after it).
+fn middle_initial(text: &str, toks: &[Tok], i: usize) -> bool {
+    i >= 2
+        && toks[i].is_punct('.')
+        && is_word_where(text, toks, i - 1, |p| p.len() == 1 && p.chars().all(|c| c.is_ascii_uppercase()))
+        && is_word_where(text, toks, i - 2, |p| is_capitalized(p) && !is_function_word(p))
+        && is_word_where(text, toks, i + 1, |n| is_capitalized(n) && !is_function_word(n))
 }
 
 /// "won't", "we’ve", "he's": a verb is folded into the word.
@@ -1576,7 +1588,7 @@ fn collect_names(ctx: &mut Ctx, bt: &BlockToks) {
                     if is_possessive(y) {
                         break;
                     }
-                } else if t.is_punct('.') && e > i && w(text, &toks[e - 1]).contains('.') {
+                } else if t.is_punct('.') && e > i && (w(text, &toks[e - 1]).contains('.') || middle_initial(text, toks, e)) {
                     e += 1;
                 } else {
                     break;
@@ -1584,7 +1596,7 @@ fn collect_names(ctx: &mut Ctx, bt: &BlockToks) {
             }
             // Include a possessive owner before titles ("Russia’s Foreign Minister …").
             let start = if i > s0 && toks[i - 1].is_word() && is_possessive(w(text, &toks[i - 1])) { i - 1 } else { i };
-            if let Some(Np::Named { name, role, org, .. }) = analyze_np(text, toks, start, e) {
+            if let Some(Np::Named { name, role, org, .. }) = analyze_np(text, toks, start, e).filter(|np| matches!(np, Np::Named { .. })).or_else(|| owner_name(text, toks, i, e)) {
                 if !is_possessive(&name) {
                     let key = name_key(&name);
                     // "Shadi, a teacher, said", "Trump told reporters": a name set off by a comma,
@@ -1595,6 +1607,24 @@ fn collect_names(ctx: &mut Ctx, bt: &BlockToks) {
             }
             i = e.max(i + 1);
         }
+    }
+}
+
+/// "Judge Brett M. Kavanaugh’s record": a full personal name printed as an owner, without the
+/// possessive ending — still the name that "Judge Kavanaugh" later stands for.
+fn owner_name(text: &str, toks: &[Tok], i: usize, e: usize) -> Option<Np> {
+    let last = toks[e - 1];
+    let x = w(text, &last);
+    let bare = x.strip_suffix("’s").or_else(|| x.strip_suffix("'s")).filter(|b| is_capitalized(b) && !is_org_word(b))?;
+    if e < i + 2 {
+        return None;
+    }
+    match analyze_np(text, toks, i, e - 1)? {
+        Np::Named { span, role, org: false, gender, .. } => {
+            let end = last.start + bare.len();
+            Some(Np::Named { name: text[span.start as usize..end].to_string(), span: Span::new(span.start as usize, end), role, org: false, gender })
+        }
+        _ => None,
     }
 }
 

@@ -1,0 +1,50 @@
+//! A third set of invented news paragraphs (no corpus text), one per convention that unseen
+//! articles showed going wrong: middle initials in names, full names printed only as owners,
+//! show titles after "on", and the other cases below. Every case checks each quotation's text,
+//! speaker and kind.
+
+use dispatches_engine::quotes::{extract, QuoteKind};
+mod quotes_support;
+use quotes_support::article;
+
+#[allow(unused_imports)]
+use QuoteKind::{Fragment, Scare, Speech};
+
+/// Expected quotation: text, speaker (alternatives separated by `|`, "" for none), kind.
+type Want = (&'static str, &'static str, QuoteKind);
+
+/// Mismatches of one case, as readable lines.
+fn check(name: &str, text: &str, want: &[Want]) -> Vec<String> {
+    let a = article(text);
+    let got: Vec<(String, String, QuoteKind)> = extract(&a).into_iter().map(|q| (a.slice(q.span).to_string(), q.speaker.map(|s| s.name).unwrap_or_default(), q.kind)).collect();
+    let mut bad = Vec::new();
+    if got.len() != want.len() {
+        bad.push(format!("{name}: {} quotations, want {}: {got:?}", got.len(), want.len()));
+        return bad;
+    }
+    for (g, w) in got.iter().zip(want) {
+        let speaker_ok = w.1.split('|').any(|s| s == g.1);
+        if g.0 != w.0 || !speaker_ok || g.2 != w.2 {
+            bad.push(format!("{name}: got ({:?}, {:?}, {:?}) want ({:?}, {:?}, {:?})", g.0, g.1, g.2, w.0, w.1, w.2));
+        }
+    }
+    bad
+}
+
+fn run(cases: &[(&str, &str, Vec<Want>)]) {
+    let bad: Vec<String> = cases.iter().flat_map(|(n, t, w)| check(n, t, w)).collect();
+    assert!(bad.is_empty(), "{}", bad.join("\n"));
+}
+
+#[test]
+fn middle_initials_and_names_printed_as_owners() {
+    run(&[(
+        "middle_initial",
+        "Budget review\n\nJudge Alma R. Vetter’s ruling came on Monday.\n\n\"It balances,\" said Peter J. Danvers, president of the taxpayers' group.\n\n\"The gimmicks failed,\" the group's Mr. Danvers said.\n\n\"The law is clear,\" Judge Vetter wrote.",
+        vec![
+            ("It balances,", "Peter J. Danvers", Speech),
+            ("The gimmicks failed,", "Peter J. Danvers", Speech),
+            ("The law is clear,", "Alma R. Vetter", Speech),
+        ],
+    )]);
+}
