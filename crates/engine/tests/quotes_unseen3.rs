@@ -48,3 +48,20 @@ fn middle_initials_and_names_printed_as_owners() {
         ],
     )]);
 }
+
+#[test]
+fn shows_named_after_on_are_titles() {
+    run(&[(
+        "on_a_show",
+        "Sunday shows\n\n\"We will pass the bill,\" Sen. Ray Dolan said on \"Sunday Morning Live.\" \"It has the votes.\"\n\n\"Nobody wants a shutdown,\" Rep. Ada Kline said on NBC's \"Face the Week.\"\n\nMrs. Kline, appearing on \"Capitol Desk,\" sounded open to a deal, saying it would \"end the standoff.\"",
+        vec![
+            ("We will pass the bill,", "Ray Dolan", Speech),
+            ("Sunday Morning Live.", "", Scare),
+            ("It has the votes.", "Ray Dolan", Speech),
+            ("Nobody wants a shutdown,", "Ada Kline", Speech),
+            ("Face the Week.", "", Scare),
+            ("Capitol Desk,", "", Scare),
+            ("end the standoff.", "Ada Kline", Fragment),
+        ],
+    )]);
+}

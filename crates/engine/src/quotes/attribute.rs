@@ -198,7 +198,7 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
                 // the sentence with no cue of its own is the same speaker's.
                 // A new clause between them ("…, while his brother talked of …") may have a new speaker.
                 let new_clause = n > 0 && (quotes[n - 1] + 1..qt).any(|i| bt.toks[i].is_punct(';') || is_word_where(text, &bt.toks, i, |x| matches!(x, "while" | "whereas" | "but" | "although" | "though")));
-                if attr.is_none() && n > 0 && !new_clause && !speech && !headline && !scare_marked(text, bt, qt) {
+                if attr.is_none() && unresolved.is_none() && n > 0 && !new_clause && !speech && !headline && !scare_marked(text, bt, qt) {
                     if let Some(a) = &sentence_attr {
                         attr = Some(Attr { mention: None, cue: None, ..a.clone() });
                         inherited = true;
@@ -351,7 +351,9 @@ fn scare_marked(text: &str, bt: &BlockToks, qt: usize) -> bool {
     }
     let told_show = k < qt && is_word_where(text, toks, qt - 1, |x| is_possessive(x)) || toks[qt - 1].is_punct('\'') || toks[qt - 1].is_punct('’');
     let after_told = k > 0 && is_word_where(text, toks, k - 1, is_told) && (k == qt || told_show);
-    if modifier || after_told && word_count(inner) <= 4 {
+    // `said on "Fox News Sunday."`, `on ABC's "This Week."`: a title-cased name after "on" is a show.
+    let on_show = k > 0 && is_word_where(text, toks, k - 1, |x| x == "on" || x == "appearing") && (k == qt || told_show) && title_cased(inner);
+    if modifier || (after_told || on_show) && word_count(inner) <= 4 {
         return true;
     }
     let p = w(text, &bt.toks[qt - 1]);
@@ -362,6 +364,12 @@ fn scare_marked(text: &str, bt: &BlockToks, qt: usize) -> bool {
         "as" => qt >= 2 && is_word_where(text, &bt.toks, qt - 2, |x| matches!(x, "known" | "to" | "billed" | "styled" | "branded" | "marketed")),
         _ => false,
     }
+}
+
+/// "Meet the Press", "State of the Union.": every word capitalised but short function words.
+fn title_cased(inner: &str) -> bool {
+    let words: Vec<&str> = inner.split_whitespace().map(|x| x.trim_matches(|c: char| !c.is_alphanumeric())).filter(|x| !x.is_empty()).collect();
+    !words.is_empty() && words[0].starts_with(|c: char| c.is_uppercase() || c.is_numeric()) && words.iter().all(|x| x.starts_with(|c: char| c.is_uppercase() || c.is_numeric()) || matches!(*x, "the" | "of" | "and" | "a" | "an" | "in" | "on" | "with" | "for" | "to" | "at"))
 }
 
 /// The cue at token `i`, if the word there is used as a reporting verb.
@@ -567,6 +575,11 @@ fn cue_after(ctx: &Ctx, bt: &BlockToks, qt: usize, hi: usize) -> Option<(Cue, Op
         }
         if depth == 0 && t.is_word() {
             if let Some(cue) = cue_at(text, toks, c, k) {
+                // `“…,” sounded open to a shutdown, saying`: a participle needs a finite verb before
+                // it; the words between are a clause, not the speaker.
+                if cue.participle && c > k {
+                    return None;
+                }
                 if cue.object_speaker {
                     return np_forward(text, toks, c + 1, hi).map(|n| (cue, Some(n)));
                 }
