@@ -226,15 +226,37 @@ fn chrome_kind(l: &str) -> Option<BlockKind> {
             return bp(RelativeTime);
         }
     }
+    // Separators ("___", "* * *", "—"): no words at all. A bare "…" stays: it marks elided text.
+    if !l.chars().any(char::is_alphanumeric) && l.chars().count() <= 12 && !l.chars().all(|c| matches!(c, '.' | '…') || c.is_whitespace()) {
+        return bp(SiteChrome);
+    }
     if words <= 8 {
         const CHROME: &[&str] = &[
             "skip to main content", "skip to content", "skip to navigation", "share this article", "share this story", "share",
             "advertisement", "sponsored", "related articles", "related", "comments", "print", "email", "back to top",
             "sign up", "subscribe", "follow us", "most read", "most popular", "trending",
+            // Ad slots and "continued" markers left where an ad or a video player was cut out.
+            "ad", "story continued below", "story continues below", "story continues below advertisement",
+            "advertisement continue reading the main story", "continue reading the main story", "continue reading",
+            "continue reading below", "more on this", "photo", "video", "close", "loading", "read more", "read more here",
+            "[pullquote]", "replay", "more videos",
         ];
-        let bare = lower.trim_end_matches([':', '.']);
+        let bare = lower.trim_end_matches([':', '.', '…']);
         if CHROME.contains(&bare) || bare.starts_with("more must-reads from") || bare.starts_with("more from ") || bare.starts_with("sign up for") {
             return bp(SiteChrome);
+        }
+        // Social prompts: "Follow @desk", "Follow us on Twitter @desk.", "Follow Jo Reed on Twitter."
+        if bare.starts_with("follow @") || bare.starts_with("follow ") && [" on twitter", " on facebook", " on instagram", " on x"].iter().any(|n| bare.contains(n)) {
+            return bp(SiteChrome);
+        }
+        // Gallery and photo-viewer controls: "Slideshow (2 Images)", "next Image 1 of 2",
+        // "toggle caption AP", "Enlarge this image".
+        if bare.starts_with("slideshow (") || (bare.starts_with("next image ") || bare.starts_with("prev image ")) && bare.contains(" of ") || bare.starts_with("toggle caption") || bare.starts_with("enlarge this image") {
+            return bp(SiteChrome);
+        }
+        // "This article is more than 1 year old"
+        if bare.starts_with("this article is more than ") && bare.ends_with(" old") {
+            return bp(RelativeTime);
         }
         if l.starts_with('•') || l.starts_with('›') || l.starts_with('»') || l.starts_with("Home >") || l.starts_with("Home ›") {
             return bp(Breadcrumb);
@@ -243,12 +265,27 @@ fn chrome_kind(l: &str) -> Option<BlockKind> {
             return bp(Contact);
         }
     }
-    // "Read More: …", "READ: …", "Related: …", "See also: …"
-    if let Some((head, rest)) = l.split_once(':') {
+    // "Copyright © 2019 The Daily Example, LLC." under the story.
+    if (lower.starts_with("copyright ©") || lower.starts_with("© ") || lower.starts_with("(c) ")) && words <= 15 {
+        return bp(SiteChrome);
+    }
+    // A video player's leftovers: "JUST WATCHED <title> Replay More Videos ... MUST WATCH".
+    if l.starts_with("JUST WATCHED") {
+        return bp(SiteChrome);
+    }
+    // "Read More: …", "READ: …", "Related: …", "See also: …", "( PHOTOS: …)", "CLICK HERE to …"
+    let unwrapped = l.strip_prefix('(').map_or(l, |r| r.trim_start().trim_end_matches(')'));
+    if let Some((head, rest)) = unwrapped.split_once(':') {
         let head = head.trim().to_lowercase();
-        if matches!(head.as_str(), "read more" | "read" | "related" | "see also" | "also read" | "more" | "recommended" | "watch" | "listen") && !rest.trim().is_empty() && words <= 25 {
+        if matches!(head.as_str(), "read more" | "read" | "related" | "see also" | "also read" | "more" | "recommended" | "watch" | "listen" | "photos" | "video" | "videos" | "gallery" | "slideshow" | "special coverage")
+            && !rest.trim().is_empty()
+            && words <= 25
+        {
             return bp(RelatedLink);
         }
+    }
+    if lower.starts_with("click here") && words <= 15 {
+        return bp(RelatedLink);
     }
     if is_timestamp(l) {
         return Some(BlockKind::Timestamp);
@@ -471,6 +508,24 @@ mod tests {
         let k = kinds(t, Hints::default());
         assert_eq!(k[1].0, BlockKind::Caption);
         assert_eq!(k[2].0, BlockKind::Paragraph, "a bare ellipsis is no teaser");
+    }
+
+    #[test]
+    fn ad_slots_separators_social_prompts_and_gallery_controls_are_chrome() {
+        let chrome = BlockKind::Boilerplate(BoilerplateKind::SiteChrome);
+        let t = "Body text starts here and it is a sentence.\n\nAD\n\nStory Continued Below\n\n___\n\n* * *\n\nFollow @newsdesk\n\nFollow Jo Reed on Twitter.\n\nSlideshow (3 Images)\n\ntoggle caption Jo Reed/AP\n\nJUST WATCHED Storm hits coast Replay More Videos ... MUST WATCH\n\nCopyright © 2019 The Daily Example, LLC.\n\nMore body text.";
+        let k = kinds(t, Hints::default());
+        assert_eq!(k.len(), 12);
+        for (kind, text) in &k[1..11] {
+            assert_eq!(*kind, chrome, "{text}");
+        }
+        assert_eq!(k[11].0, BlockKind::Paragraph);
+        let t = "Body text starts here and it is a sentence.\n\n( PHOTOS: The week in pictures)\n\nCLICK HERE to read the full report\n\nThis article is more than 1 year old\n\nAd campaigns cost money, she said.";
+        let k = kinds(t, Hints::default());
+        assert_eq!(k[1].0, BlockKind::Boilerplate(BoilerplateKind::RelatedLink));
+        assert_eq!(k[2].0, BlockKind::Boilerplate(BoilerplateKind::RelatedLink));
+        assert_eq!(k[3].0, BlockKind::Boilerplate(BoilerplateKind::RelativeTime));
+        assert_eq!(k[4].0, BlockKind::Paragraph, "a sentence that starts like chrome is text");
     }
 
     #[test]
