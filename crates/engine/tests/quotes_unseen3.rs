@@ -65,3 +65,20 @@ fn shows_named_after_on_are_titles() {
         ],
     )]);
 }
+
+#[test]
+fn calling_accusing_writing_and_charging_give_the_subjects_words() {
+    run(&[(
+        "calling_accusing",
+        "Trial week\n\nMayor Vera Holt weighed in on Friday, calling the case against her deputy at the county court in Salem, Oregon, \"very sad indeed\" and praising him.\n\nOn Monday, Holt accused the prosecutors of \"wasting everybody's time.\"\n\nCouncilman Abe Lind sent a letter to Holt charging that the budget \"was quietly rewritten.\"\n\nFormer treasurer Nick Pane aired his grievances in an essay, writing that the office had \"lost its way.\"\n\nA group called \"Friends of the Park\" held a rally. Holt called the rally \"loud.\"\n\nSen. Ira Reed said he believed the women who have accused the nominee, noting that there was \"a lot of smoke here.\"",
+        vec![
+            ("very sad indeed", "Vera Holt", Fragment),
+            ("wasting everybody's time.", "Vera Holt", Fragment),
+            ("was quietly rewritten.", "Abe Lind", Fragment),
+            ("lost its way.", "Nick Pane", Fragment),
+            ("Friends of the Park", "", Scare),
+            ("loud.", "", Scare),
+            ("a lot of smoke here.", "Ira Reed", Fragment),
+        ],
+    )]);
+}

@@ -321,7 +321,8 @@ fn speech_shaped(text: &str, bt: &BlockToks, qt: usize, s0: usize) -> bool {
         // comma is speech even in lower case.
         Kind::Punct(',' | '—' | '–' | '-') => upper || word_count(inner) >= 4 && matches!(inner.trim_end().chars().last(), Some('.' | '!' | '?')),
         // `told "CNN Tonight"`: a short quotation right after "told" names the listener.
-        Kind::Word => upper && is_cue_word(w(text, &prev)) && !(is_told(w(text, &prev)) && word_count(inner) <= 4),
+        // `A group called "Friends of the Park"`: the word must be used as a cue there.
+        Kind::Word => upper && is_cue_word(w(text, &prev)) && !(is_told(w(text, &prev)) && word_count(inner) <= 4) && cue_at(text, &bt.toks, qt - 1, s0).is_some(),
         _ => false,
     }
 }
@@ -413,10 +414,17 @@ fn cue_at(text: &str, toks: &[Tok], i: usize, lo: usize) -> Option<Cue> {
             let n = next_w?;
             let mut b = [0u8; 32];
             let ln = lower(n, &mut b);
-            if ln != "on" && ln != "for" {
+            if ln == "on" || ln == "for" {
+                c.text = format!("{word} {n}");
+            } else if !calls_it_quoted(text, toks, i, lo) {
                 return None;
             }
-            c.text = format!("{word} {n}");
+        }
+        // "charged that …": not "charged with a crime".
+        "charged" | "charges" | "charging" => {
+            if !next_w.map_or(false, |n| n == "that") {
+                return None;
+            }
         }
         "according" => {
             let n = next_w?;
@@ -446,6 +454,33 @@ fn cue_at(text: &str, toks: &[Tok], i: usize, lo: usize) -> Option<Cue> {
         _ => {}
     }
     Some(c)
+}
+
+/// `Trump called the case “very sad”`, `calling limits “blatantly unconstitutional”`, `what she
+/// called “the butchery”`: "call" with an object and then a quotation gives the subject's words.
+/// Not "a group called “X”" (a name given) or "was called" (passive, refused by the caller).
+fn calls_it_quoted(text: &str, toks: &[Tok], i: usize, lo: usize) -> bool {
+    let subject_before = i == lo
+        || toks[i - 1].is_punct(',')
+        || is_word_where(text, toks, i - 1, |p| is_pronoun(p) || is_adverb(p) || matches!(p, "who" | "and" | "has" | "have" | "had") || is_capitalized(p) && !is_function_word(p) && !is_possessive(p));
+    if !subject_before {
+        return false;
+    }
+    // The object: a few words (no clause break, no cue), then the quotation.
+    let mut j = i + 1;
+    while j < toks.len() && j <= i + 16 {
+        let t = toks[j];
+        if t.quote().is_some() {
+            // One quoted word ("reckless", "Disaster") stays a label, as elsewhere.
+            return word_count(&text[t.start..t.end]) >= 2;
+        }
+        let ok = t.is_word() && { let x = w(text, &t); !is_clause_break(x) && !is_cue_word(x) } || t.is_punct('\'') || t.is_punct('’') || t.is_punct(',') && j > i + 1;
+        if !ok {
+            return false;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// Reporting verbs that are cues only in one construction: "shot back", "fired back", "hit
@@ -808,7 +843,14 @@ fn cue_before(ctx: &Ctx, bt: &BlockToks, qt: usize, lo: usize, s0: usize, senten
                         break;
                     }
                     if let Some(c0) = cue_at(text, toks, j, s0) {
-                        if !c0.participle {
+                        // "… the women who have accused him, noting that": a relative clause's verb
+                        // is not the clause's own cue.
+                        let mut r = j;
+                        while r > s0 && is_word_where(text, toks, r - 1, is_adverb) {
+                            r -= 1;
+                        }
+                        let relative = r > s0 && is_word_where(text, toks, r - 1, |p| matches!(p, "who" | "which" | "that" | "whom"));
+                        if !c0.participle && !relative {
                             if let Some(np) = subject_before(text, toks, s0, j) {
                                 return Some((c, Some(np)));
                             }
@@ -838,7 +880,8 @@ fn cue_before(ctx: &Ctx, bt: &BlockToks, qt: usize, lo: usize, s0: usize, senten
             // "…, said X, …, that" (inverted before the quote).
             if let Some(np) = np_forward(text, toks, i + 1, qt) {
                 let time = matches!(&np, Np::Unnamed { text: t, .. } if t.rsplit(' ').next().map_or(false, is_time_noun));
-                if !matches!(np, Np::Pronoun { .. }) && !time && i > s0 && toks[i - 1].is_punct(',') {
+                // Not after a participle: "…, calling limits on outside groups “…”" has an object there.
+                if !matches!(np, Np::Pronoun { .. }) && !time && !c.participle && i > s0 && toks[i - 1].is_punct(',') {
                     return Some((c, Some(np)));
                 }
             }

@@ -54,6 +54,7 @@ word_class!(
     | "exclaimed" | "yelled" | "pleaded" | "begged" | "lamented" | "laments" | "continued" | "continues" | "called"
     | "calls" | "calling" | "according" | "quoted" | "wondered" | "wonders" | "sang" | "chanted" | "maintained"
     | "maintains" | "threatened" | "threatens" | "retorted" | "retorts" | "scoffed" | "railed" | "fumed"
+    | "writing" | "accused" | "accuses" | "accusing" | "charged" | "charges" | "charging"
 );
 
 word_class!(
@@ -61,7 +62,7 @@ word_class!(
     is_noun_like_cue:
     "claim" | "claims" | "note" | "notes" | "remark" | "remarks" | "demand" | "demands" | "promise" | "promises" | "pledge"
     | "pledges" | "calls" | "tweet" | "tweets" | "warning" | "caution" | "stress" | "reply" | "replies"
-    | "continued" | "continues" | "posting"
+    | "continued" | "continues" | "posting" | "accused" | "charges"
 );
 
 word_class!(
@@ -69,7 +70,7 @@ word_class!(
     is_participle_cue:
     "saying" | "adding" | "warning" | "explaining" | "describing" | "claiming" | "noting" | "insisting" | "arguing"
     | "declaring" | "announcing" | "recalling" | "replying" | "responding" | "stressing" | "urging" | "demanding"
-    | "telling" | "asking" | "calling" | "vowing" | "tweeting" | "posting"
+    | "telling" | "asking" | "calling" | "vowing" | "tweeting" | "posting" | "writing" | "accusing" | "charging"
 );
 
 word_class!(
