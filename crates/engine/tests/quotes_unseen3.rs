@@ -82,3 +82,29 @@ fn calling_accusing_writing_and_charging_give_the_subjects_words() {
         ],
     )]);
 }
+
+#[test]
+fn participle_subjects_owners_and_nearest_phrases() {
+    run(&[(
+        "participles_and_owners",
+        "Media notes\n\nRegardless, one critic reacted to the news by asking, \"Who is laughing now?\"\n\nOver at the paper, a columnist offers up a defence of the rule by declaring, \"masks protect us all.\"\n\nAs the Evening Ledger reported, the Greens blocked the budget, arguing it was a \"gift to landlords\" in disguise.\n\nAt the time, an FBI agent making the request said, \"I conclude that they have spoken.\"\n\nI cannot picture the mindset of a producer who says, \"This is fine, air it!\"\n\nThe clerk asked how Tom Hale replied to Nina Ross’s angry e-mail: \"Where is my money?\"\n\nAnn Ray's \"sad town\" remark drew replies.",
+        vec![
+            ("Who is laughing now?", "one critic", Speech),
+            ("masks protect us all.", "a columnist", Speech),
+            ("gift to landlords", "Greens", Fragment),
+            ("I conclude that they have spoken.", "an FBI agent", Speech),
+            ("This is fine, air it!", "a producer", Speech),
+            ("Where is my money?", "Nina Ross", Speech),
+            ("sad town", "", Scare),
+        ],
+    )]);
+}
+
+#[test]
+fn one_title_word_names_the_latest_person_with_it() {
+    run(&[(
+        "the_judge",
+        "Court\n\nJudge Alma Vetter ruled on Friday.\n\n\"The law is plain,\" the judge wrote.\n\nCandidate Wendy Dale's campaign issued this statement from the candidate: \"I am proud of my record.\"",
+        vec![("The law is plain,", "Alma Vetter", Speech), ("I am proud of my record.", "Wendy Dale", Speech)],
+    )]);
+}

@@ -400,6 +400,10 @@ fn cue_at(text: &str, toks: &[Tok], i: usize, lo: usize) -> Option<Cue> {
     if is_noun_like_cue(word) && !verb_next && i >= lo + 2 && prev_w.map_or(false, |p| p.starts_with(char::is_lowercase) && !p.ends_with('s') && !is_pronoun(p) && !is_adverb(p) && !is_clause_break(p)) && is_word_where(text, toks, i - 2, |p| is_determiner(p) || p.ends_with("’s") || p.ends_with("'s")) {
         return None;
     }
+    // "Rosen's alleged e-mail", "the reported attack": a participle used as an adjective.
+    if lw.ends_with("ed") && prev_w.map_or(false, |p| is_determiner(p) || is_possessive(p)) && next_w.map_or(false, |n| n.starts_with(char::is_lowercase) && n != "that" && !is_preposition(n)) {
+        return None;
+    }
     // Passive: "was told", "were asked" — the subject heard, it did not speak.
     if prev_w.map_or(false, |p| {
         let mut b = [0u8; 32];
@@ -524,6 +528,13 @@ fn find_attr(ctx: &mut Ctx, bt: &BlockToks, qt: usize, lo: usize, hi: usize, s0:
         || next.map_or(false, |n| n.is_word() && (is_pronoun(w(text, n)) || is_cue_word(w(text, n)) || matches!(w(text, n), "read" | "reads")) && w(text, n).starts_with(char::is_lowercase))
         // `“Why do you do this every time” Hannity began.`: a name and a cue, no comma.
         || (qt + 2..hi.min(qt + 5)).any(|k| (qt + 1..k).all(|j| toks[j].is_word() && is_capitalized(w(text, &toks[j])) && !is_function_word(w(text, &toks[j]))) && cue_at(text, toks, k, qt + 1).is_some());
+    if let Some(np) = document_colon(text, toks, qt, lo) {
+        let pos = np.span().start as usize;
+        if let Some(e) = resolve(ctx, &np, pos, local) {
+            local.push((e, pos));
+            return Some(Attr { entity: e, mention: Some(np.span()), role: None, cue: None });
+        }
+    }
     let after = if ends_clause { cue_after(ctx, bt, qt, hi) } else { None };
     let before = cue_before(ctx, bt, qt, lo, s0, sentence_attr);
     // `Bloomberg asked her, "How's married life?" She responded …`: a question introduced by
@@ -554,6 +565,55 @@ fn find_attr(ctx: &mut Ctx, bt: &BlockToks, qt: usize, lo: usize, hi: usize, s0:
     }
     // A participle cue with no subject of its own ("…, adding that …") continues the sentence's speaker.
     sentence_attr.map(|a| Attr { cue: Some(cue.text.clone()), ..a.clone() })
+}
+
+/// `responded to Rosen's e-mail: “…”`, `this statement from the candidate: “…”`: a colon right
+/// after a document names its owner as the speaker.
+fn document_colon(text: &str, toks: &[Tok], qt: usize, lo: usize) -> Option<Np> {
+    if qt < lo + 2 || !toks[qt - 1].is_punct(':') || !is_word_where(text, toks, qt - 2, |x| x.starts_with(char::is_lowercase) && is_document_noun(x)) {
+        // "a statement from the candidate:": the phrase after "from".
+        let from = (qt.saturating_sub(7).max(lo)..qt.saturating_sub(1)).rev().find(|&k| is_word_where(text, toks, k, |x| x == "from"))?;
+        if !toks[qt - 1].is_punct(':') || !is_word_where(text, toks, from - 1, |x| x.starts_with(char::is_lowercase) && is_document_noun(x)) || (from + 1..qt - 1).any(|k| !toks[k].is_word()) {
+            return None;
+        }
+        return analyze_np(text, toks, from + 1, qt - 1).filter(|np| !matches!(np, Np::Unnamed { document: true, .. }));
+    }
+    // Back over lower-case modifiers ("alleged", "written") to the owner.
+    let mut k = qt - 2;
+    while k > lo && qt - k < 7 {
+        k -= 1;
+        let t = toks[k];
+        if !t.is_word() {
+            return None;
+        }
+        let x = w(text, &t);
+        if matches!(x, "his" | "her" | "their" | "His" | "Her" | "Their") {
+            let word = match x.to_lowercase().as_str() {
+                "his" => "he",
+                "her" => "she",
+                _ => "they",
+            };
+            return Some(Np::Pronoun { word: word.into(), span: Span::new(t.start, t.end) });
+        }
+        if is_possessive(x) {
+            let bare = x.strip_suffix("’s").or_else(|| x.strip_suffix("'s"))?;
+            if !is_capitalized(bare) || is_function_word(bare) {
+                return None;
+            }
+            let mut a = k;
+            while a > lo && is_word_where(text, toks, a - 1, |p| is_capitalized(p) && !is_function_word(p)) {
+                a -= 1;
+            }
+            let end = t.start + bare.len();
+            let name = text[toks[a].start..end].to_string();
+            let org = name.split_whitespace().any(is_org_word) || is_acronym(bare);
+            return Some(Np::Named { name, span: Span::new(toks[a].start, end), role: None, org, gender: Gender::Unknown });
+        }
+        if !x.starts_with(char::is_lowercase) || is_clause_break(x) || is_preposition(x) || is_determiner(x) {
+            return None;
+        }
+    }
+    None
 }
 
 /// A cue after the quotation: `, he said`, `, said X`, `, X, role, told`, `, according to X`.
@@ -850,7 +910,11 @@ fn cue_before(ctx: &Ctx, bt: &BlockToks, qt: usize, lo: usize, s0: usize, senten
                             r -= 1;
                         }
                         let relative = r > s0 && is_word_where(text, toks, r - 1, |p| matches!(p, "who" | "which" | "that" | "whom"));
-                        if !c0.participle && !relative {
+                        // "As the Wire reported, the Democrats …, arguing": a leading adverbial clause
+                        // has its own subject; a medium's "reported" is no speaker's cue.
+                        let first_comma = (s0..i).find(|&k| toks[k].is_punct(','));
+                        let adverbial = first_comma.map_or(false, |c1| j < c1 && is_adverbial(text, toks, s0, c1));
+                        if !c0.participle && !relative && !adverbial && !c0.report {
                             if let Some(np) = subject_before(text, toks, s0, j) {
                                 return Some((c, Some(np)));
                             }
@@ -951,15 +1015,26 @@ fn subject_before(text: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<Np>
     if t.is_word() {
         let x = w(text, &t);
         if x.eq_ignore_ascii_case("who") && j >= 2 {
-            // "a woman who posted": the phrase before "who".
-            if let Some(np) = np_start(text, toks, lo, j - 1).and_then(|k| analyze_np(text, toks, k, j - 1)) {
-                return Some(np);
+            // "a woman who posted": the phrase before "who" — the nearest one ("the mindset of
+            // a producer who says" is the producer), unless that is an organisation.
+            if let Some(k) = np_start(text, toks, lo, j - 1) {
+                let near = (k..j - 1).rev().find(|&d| is_word_where(text, toks, d, is_determiner) && d > k && is_word_where(text, toks, d - 1, is_preposition));
+                let short = near.and_then(|d| analyze_np(text, toks, d, j - 1)).filter(|np| !matches!(np, Np::Named { org: true, .. } | Np::Unnamed { org: true, .. }));
+                if let Some(np) = short.or_else(|| analyze_np(text, toks, k, j - 1)) {
+                    return Some(np);
+                }
             }
         }
         if is_pronoun(x) || x.eq_ignore_ascii_case("who") {
             return Some(Np::Pronoun { word: x.to_lowercase(), span: Span::new(t.start, t.end) });
         }
         let k = np_start(text, toks, lo, j)?;
+        // "an FBI agent making the request said": the phrase after a participle is its object.
+        if k >= lo + 2 && is_word_where(text, toks, k - 1, |x| x.len() > 5 && x.ends_with("ing") && x.starts_with(char::is_lowercase) && !is_cue_word(x)) && is_word_where(text, toks, k - 2, |p| !is_determiner(p) && !is_preposition(p) && !is_adverb(p) && !is_clause_break(p) && !is_pronoun(p)) {
+            if let Some(np) = np_start(text, toks, lo, k - 1).and_then(|k2| analyze_np(text, toks, k2, k - 1)) {
+                return Some(np);
+            }
+        }
         let np = analyze_np(text, toks, k, j)?;
         // "Name, an employee of the X Council says": the phrase is an appositive; the name precedes it.
         // "…, as the president walked through the Capitol, a protester yelled": not an appositive.
@@ -1018,8 +1093,10 @@ fn appositive_subject(text: &str, toks: &[Tok], lo: usize, comma: usize) -> Opti
             role = Some(span_text(text, toks, a, b));
             continue;
         }
-        // Cut a relative clause: "an activist who appeared with …".
-        let cut = (a..b).find(|&i| i > a && toks[i].is_word() && is_relative(w(text, &toks[i]))).unwrap_or(b);
+        // Cut a relative clause: "an activist who appeared with …", or a participle after the
+        // noun: "an FBI agent making the request".
+        let participle = |i: usize| is_word_where(text, toks, i, |x| x.len() > 5 && x.ends_with("ing") && x.starts_with(char::is_lowercase)) && is_word_where(text, toks, i - 1, |p| !is_determiner(p) && !is_adverb(p) && !is_preposition(p));
+        let cut = (a..b).find(|&i| i > a && toks[i].is_word() && (is_relative(w(text, &toks[i])) || participle(i))).unwrap_or(b);
         let k = np_start(text, toks, a, cut)?;
         let mut np = analyze_np(text, toks, k, cut)?;
         np.set_role(role);
@@ -1089,6 +1166,10 @@ fn np_start(text: &str, toks: &[Tok], lo: usize, j: usize) -> Option<usize> {
                 if k < j && cue_at(text, toks, k - 1, lo).is_some() && !is_noun_like_cue(x) {
                     break;
                 }
+                // "a report, which cited unnamed sources claiming": the relative clause's verb.
+                if k < j && x.ends_with("ed") && x.starts_with(char::is_lowercase) && k >= 2 && is_word_where(text, toks, k - 2, |p| matches!(p, "which" | "who" | "that")) {
+                    break;
+                }
                 k -= 1;
                 count += 1;
                 if count > 16 {
@@ -1153,6 +1234,11 @@ fn clause_subject(text: &str, toks: &[Tok], s0: usize, limit: usize) -> Option<N
             return None;
         }
         if x.starts_with(char::is_lowercase) && e > a && !is_word_where(text, toks, e - 1, |p| is_determiner(p) || is_capitalized(p) || p.starts_with(char::is_lowercase)) {
+            break;
+        }
+        // "a columnist offers up …", "the man offered": an -s or -ed word after a singular
+        // lower-case noun is the verb.
+        if e > a + 1 && x.starts_with(char::is_lowercase) && (x.ends_with("ed") || x.ends_with('s') && !x.ends_with("ss") && !x.ends_with("'s") && !x.ends_with("’s")) && is_word_where(text, toks, e - 1, |p| p.starts_with(char::is_lowercase) && !p.ends_with('s') && !is_determiner(p)) && is_word_where(text, toks, a, is_determiner) {
             break;
         }
         // "The Committee appealed", "Smith says": a verb-like word right after a name ends it.
@@ -1367,6 +1453,10 @@ fn plausible_description(text: &str, toks: &[Tok], words: &[usize], core_end: us
     if is_determiner(head) || is_pronoun(head) || matches!(head, "his" | "His" | "its" | "Its" | "their" | "Their" | "our" | "Our" | "my" | "My") || head.ends_with(char::is_numeric) && core.len() == 1 {
         return false;
     }
+    // "Rosen's", "Ioffe's": an owner, not a speaker.
+    if is_possessive(head) {
+        return false;
+    }
     if core.iter().any(|x| is_contraction(x)) {
         return false;
     }
@@ -1551,7 +1641,8 @@ fn resolve_description(ctx: &Ctx, text: &str, org: bool, pos: usize) -> Option<D
             None => Described::Name(best.name.clone(), SpeakerKind::Organisation, None),
         });
     }
-    if desc.len() < 2 {
+    // "the judge", "the candidate": one title word names the latest person printed with it.
+    if desc.len() < 2 && !(desc.len() == 1 && is_title(&desc[0]) && !is_honorific(&desc[0]) && !matches!(desc[0].as_str(), "state" | "first" | "high" | "field" | "private" | "special" | "senior" | "major" | "general")) {
         return None;
     }
     // A role printed before a name, or an appositive role of a speaker.

@@ -142,7 +142,8 @@ word_class!(
     | "should" | "more" | "less" | "few" | "several" | "every" | "any" | "none" | "everyone" | "someone" | "anyone"
     | "nothing" | "something" | "everything" | "yes" | "read" | "photo" | "watch" | "see" | "like" | "unlike"
     | "asked" | "today" | "yesterday" | "tomorrow" | "tonight" | "monday" | "tuesday" | "wednesday" | "thursday"
-    | "friday" | "saturday" | "sunday" | "mr" | "mrs" | "ms" | "dr" | "update"
+    | "friday" | "saturday" | "sunday" | "mr" | "mrs" | "ms" | "dr" | "update" | "regardless" | "nonetheless"
+    | "nevertheless" | "otherwise" | "anyway" | "afterward" | "afterwards" | "hence" | "likewise"
 );
 
 word_class!(
