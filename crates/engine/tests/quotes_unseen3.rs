@@ -108,3 +108,20 @@ fn one_title_word_names_the_latest_person_with_it() {
         vec![("The law is plain,", "Alma Vetter", Speech), ("I am proud of my record.", "Wendy Dale", Speech)],
     )]);
 }
+
+#[test]
+fn speaker_phrases_keep_only_the_name() {
+    run(&[(
+        "speaker_spans",
+        "Campaign notes\n\nMr. Leon Abbot last week warned that the plan was \"wholly irresponsible\" for the state.\n\n\"It is over,\" said one Republican close to the White House.\n\n\"Light is a disinfectant,\" says Dana Kurtz an infectious disease expert at the city hospital.\n\nLena Pratt herself fired back on Instagram, saying: \"Nobody used me.\"\n\n\"We are a small congregation,\" says Cantor Saul Stern.\n\n\"The pledge stays,\" Council Member Tim Brant said.\n\n\"We fly at dawn,\" Pilot Sam Orr said.",
+        vec![
+            ("wholly irresponsible", "Leon Abbot", Fragment),
+            ("It is over,", "one Republican close to the White House", Speech),
+            ("Light is a disinfectant,", "Dana Kurtz", Speech),
+            ("Nobody used me.", "Lena Pratt", Speech),
+            ("We are a small congregation,", "Saul Stern", Speech),
+            ("The pledge stays,", "Tim Brant", Speech),
+            ("We fly at dawn,", "Sam Orr", Speech),
+        ],
+    )]);
+}

@@ -795,6 +795,17 @@ fn np_forward(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np> {
                 if i == start && is_pronoun(x) && !possessive_det {
                     return Some(Np::Pronoun { word: x.to_lowercase(), span: Span::new(t.start, t.end) });
                 }
+                // "says Daniel Kurtz an infectious disease expert at …": a name, then its role
+                // without the comma.
+                if i > start + 1 && matches!(x, "a" | "an") && (start..i).all(|j| !toks[j].is_word() || is_capitalized(w(text, &toks[j]))) {
+                    let mut np = analyze_np(text, toks, start, end)?;
+                    if matches!(np, Np::Named { org: false, .. }) {
+                        let rb = (i..hi.min(i + 12)).find(|&k| !toks[k].is_word() || is_preposition(w(text, &toks[k])) && w(text, &toks[k]) != "of").unwrap_or(hi.min(i + 12));
+                        np.set_role(Some(span_text(text, toks, i, rb)));
+                        return Some(np);
+                    }
+                    return None;
+                }
                 if is_preposition(x) {
                     // Inside an organisation name ("Committee of the Red Cross") or a role ("head of").
                     let next_cap = toks.get(i + 1).map_or(false, |n| n.is_word() && (is_capitalized(w(text, n)) || w(text, n).eq_ignore_ascii_case("the")));
@@ -802,7 +813,9 @@ fn np_forward(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np> {
                     // "a spokeswoman for the county", "a resident of the town": a description keeps its complement.
                     let description = i > start && (start..i).all(|j| !toks[j].is_word() || !is_preposition(w(text, &toks[j]))) && is_word_where(text, toks, start, |f| f.starts_with(char::is_lowercase) && is_determiner(f)) && is_word_where(text, toks, i - 1, |p| p.starts_with(char::is_lowercase));
                     let of_for = x.eq_ignore_ascii_case("of") || x.eq_ignore_ascii_case("for");
-                    if !(prev_cap && next_cap && of_for || description && of_for) {
+                    // "one Republican close to the White House": an adjective's complement.
+                    let close_to = x == "to" && is_word_where(text, toks, i - 1, |p| matches!(p, "close" | "closer" | "loyal" | "friendly" | "opposed" | "sympathetic"));
+                    if !(prev_cap && next_cap && of_for || description && of_for || close_to) {
                         break;
                     }
                 }
@@ -1006,6 +1019,12 @@ fn document_owner(text: &str, toks: &[Tok], s0: usize, np: Np) -> Np {
 fn subject_before(text: &str, toks: &[Tok], lo: usize, cue: usize) -> Option<Np> {
     let mut j = cue;
     while j > lo && toks[j - 1].is_word() && is_adverb(w(text, &toks[j - 1])) {
+        j -= 1;
+    }
+    // "Mr. Obama last week warned", "Smith on Tuesday said": a time phrase between subject and cue.
+    if j >= lo + 3 && is_word_where(text, toks, j - 1, |x| is_time_noun(x) || is_weekday(x)) && is_word_where(text, toks, j - 2, |x| matches!(x, "last" | "this" | "next" | "on" | "that" | "earlier" | "later")) {
+        j -= 2;
+    } else if j >= lo + 2 && is_word_where(text, toks, j - 1, |x| is_weekday(x) || matches!(x, "yesterday" | "today" | "Yesterday" | "Today")) && is_word_where(text, toks, j - 2, |p| is_capitalized(p) && !is_function_word(p)) {
         j -= 1;
     }
     if j == lo {
@@ -1267,6 +1286,10 @@ fn name_connector(text: &str, toks: &[Tok], i: usize) -> bool {
 
 /// What kind of phrase `[a, b)` is: a name (with its role words in front), or a description.
 fn analyze_np(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
+    // "Patton herself": the reflexive adds nothing to the name.
+    if b > a + 1 && is_word_where(text, toks, b - 1, |x| matches!(x, "himself" | "herself" | "themselves" | "itself")) {
+        return analyze_np(text, toks, a, b - 1);
+    }
     let words: Vec<usize> = (a..b).filter(|&i| toks[i].is_word()).collect();
     let &first = words.first()?;
     let fw = w(text, &toks[first]);
@@ -1413,7 +1436,8 @@ fn analyze_np(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
     let mut end = core_end;
     if core_end < b {
         let x = w(text, &toks[core_end]);
-        if x == "of" || x == "for" {
+        let close_to = x == "to" && is_word_where(text, toks, core_end - 1, |p| matches!(p, "close" | "closer" | "loyal" | "friendly" | "opposed" | "sympathetic"));
+        if x == "of" || x == "for" || close_to {
             end = ((core_end + 1)..b).find(|&i| toks[i].is_word() && is_preposition(w(text, &toks[i])) && w(text, &toks[i]) != "of").unwrap_or(b);
         }
     }
@@ -1471,6 +1495,10 @@ fn plausible_description(text: &str, toks: &[Tok], words: &[usize], core_end: us
         return false;
     }
     true
+}
+
+fn is_weekday(x: &str) -> bool {
+    matches!(x, "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday")
 }
 
 /// The full stop at `i` closes a middle initial inside a name: "Michael J. Widmer", "Brett M.

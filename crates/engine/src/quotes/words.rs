@@ -166,7 +166,11 @@ word_class!(
     | "majority" | "minority" | "anchor" | "host" | "correspondent" | "columnist" | "editor" | "analyst" | "strategist"
     | "pollster" | "economist" | "adviser" | "advisor" | "administrator" | "commentator" | "founder"
     | "co-founder" | "cofounder" | "lawmaker" | "activist" | "author" | "historian" | "nominee" | "candidate"
-    | "comptroller" | "auditor"
+    | "comptroller" | "auditor" | "cantor" | "member" | "broadcaster" | "pilot" | "actor" | "actress" | "comedian"
+    | "singer" | "rapper" | "lawyer" | "physician" | "surgeon" | "nurse" | "teacher" | "scientist" | "researcher"
+    | "journalist" | "reporter" | "producer" | "filmmaker" | "entrepreneur" | "philanthropist" | "billionaire"
+    | "investor" | "novelist" | "musician" | "quarterback" | "businessman" | "businesswoman" | "conservative"
+    | "liberal" | "pundit" | "blogger" | "podcaster" | "televangelist" | "evangelist" | "preacher" | "chef"
 );
 
 word_class!(
