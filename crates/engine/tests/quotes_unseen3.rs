@@ -125,3 +125,16 @@ fn speaker_phrases_keep_only_the_name() {
         ],
     )]);
 }
+
+#[test]
+fn reports_is_a_cue_and_long_sentences_are_never_labels() {
+    run(&[(
+        "reports_and_long",
+        "Court roundup\n\n\"Two more appeals are pending in other circuits,\" the Daily Ledger reports.\n\nMany posit that \"at the end of it, most voters will be disappointed whatever they chose in the past.\"\n\nThe Vance Institute reports a \"modest rise\" in support.",
+        vec![
+            ("Two more appeals are pending in other circuits,", "Daily Ledger", Speech),
+            ("at the end of it, most voters will be disappointed whatever they chose in the past.", "", Speech),
+            ("modest rise", "Vance Institute|The Vance Institute", Fragment),
+        ],
+    )]);
+}

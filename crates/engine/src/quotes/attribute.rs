@@ -225,6 +225,10 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
                     QuoteKind::Speech
                 } else if (attr.is_some() || unresolved.is_some()) && !scare_marked(text, bt, qt) {
                     QuoteKind::Fragment
+                } else if long_sentence(&text[m.inner.range()]) && !scare_marked(text, bt, qt) {
+                    attr = None;
+                    unresolved = None;
+                    QuoteKind::Speech
                 } else {
                     attr = None;
                     unresolved = None;
@@ -286,6 +290,12 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
 
 fn quote_of(block: usize, m: &Mark, kind: QuoteKind) -> ArticleQuote {
     ArticleQuote { span: m.inner, block, speaker: None, mention: None, role: None, cue: None, kind, repeat_of: None }
+}
+
+/// A quotation of a dozen words or more that ends a sentence of its own is quoted speech or
+/// writing wherever it stands ("Many posit that “At the end of it, … eroded.”"), never a label.
+fn long_sentence(inner: &str) -> bool {
+    word_count(inner) >= 12 && matches!(inner.trim_end().trim_end_matches(['’', '\'', '”', '"', ' ']).chars().last(), Some('.' | '!' | '?' | '…'))
 }
 
 fn word_count(s: &str) -> usize {
