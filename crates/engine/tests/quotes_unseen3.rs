@@ -138,3 +138,19 @@ fn reports_is_a_cue_and_long_sentences_are_never_labels() {
         ],
     )]);
 }
+
+/// The role each quotation's attribution gives, in text order ("" for none).
+fn roles(text: &str) -> Vec<String> {
+    extract(&article(text)).into_iter().map(|q| q.role.unwrap_or_default()).collect()
+}
+
+#[test]
+fn time_phrases_before_titles_and_clauses_after_according_are_no_roles() {
+    let text = "Inquiry notes\n\nThe inquiry is over, and last month Attorney General Rita Vance told Congress that \"the file is closed.\"\n\nThe panel met, and earlier this year Sen. Omar Tull told reporters that \"nothing was hidden.\"\n\nThe ad runs soon. According to Pelham, the ad will make use of \"that old idea of a strong hand.\"";
+    run(&[(
+        "time_and_according",
+        text,
+        vec![("the file is closed.", "Rita Vance", Fragment), ("nothing was hidden.", "Omar Tull", Fragment), ("that old idea of a strong hand.", "Pelham", Fragment)],
+    )]);
+    assert_eq!(roles(text), vec!["Attorney General", "Sen.", ""]);
+}

@@ -856,6 +856,12 @@ fn np_forward(text: &str, toks: &[Tok], start: usize, hi: usize) -> Option<Np> {
             }
             rb += 1;
         }
+        // "According to Morris, the ad will make use of …": a clause with a verb of its own after
+        // the name is the sentence going on, not an appositive role.
+        let clause = (ra..rb).take_while(|&i| !(toks[i].is_word() && is_relative(w(text, &toks[i])))).any(|i| is_word_where(text, toks, i, is_finite_aux));
+        if clause {
+            return Some(np);
+        }
         if rb > ra && looks_appositive(text, toks, ra, rb) && matches!(np, Np::Named { .. }) {
             np.set_role(Some(span_text(text, toks, ra, rb)));
         } else if rb > ra {
@@ -1229,7 +1235,38 @@ fn np_start(text: &str, toks: &[Tok], lo: usize, j: usize) -> Option<usize> {
     } {
         k += 1;
     }
+    // "last month Attorney General X", "earlier this year Sen. X", "in 2016 Gov. X": a time
+    // phrase before a title or name is no part of the role.
+    let mut t = k;
+    let mut saw_time = false;
+    while t + 1 < j && t < k + 5 && toks[t].is_word() {
+        let x = w(text, &toks[t]);
+        if (is_time_noun(x) && x.starts_with(char::is_lowercase)) || is_weekday(x) || is_month_word(x) || is_year_word(x) {
+            saw_time = true;
+        } else if !matches!(x, "last" | "this" | "next" | "earlier" | "later" | "early" | "late" | "on" | "in" | "that" | "ago" | "since" | "Last" | "This" | "Earlier" | "Later" | "On" | "In") {
+            break;
+        }
+        t += 1;
+    }
+    if saw_time && t < j && is_word_where(text, toks, t, |x| is_capitalized(x) && !is_function_word(x)) {
+        k = t;
+    }
     (k < j).then_some(k)
+}
+
+/// A finite auxiliary or modal verb: a clause, never a noun phrase, has one.
+fn is_finite_aux(x: &str) -> bool {
+    matches!(x, "will" | "would" | "can" | "could" | "should" | "must" | "might" | "shall" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "does" | "did" | "won't" | "can't" | "isn't" | "wasn't")
+}
+
+/// A month name (not "May", which is also a name and a modal).
+fn is_month_word(x: &str) -> bool {
+    matches!(x, "January" | "February" | "March" | "April" | "June" | "July" | "August" | "September" | "October" | "November" | "December")
+}
+
+/// A year: "2016", "1998".
+fn is_year_word(x: &str) -> bool {
+    x.len() == 4 && x.bytes().all(|b| b.is_ascii_digit()) && (x.starts_with("19") || x.starts_with("20"))
 }
 
 /// The subject of the clause starting at `s0` (after leading adverbial chunks), read forwards.
