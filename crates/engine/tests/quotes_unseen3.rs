@@ -154,3 +154,17 @@ fn time_phrases_before_titles_and_clauses_after_according_are_no_roles() {
     )]);
     assert_eq!(roles(text), vec!["Attorney General", "Sen.", ""]);
 }
+
+#[test]
+fn photo_credits_never_fuse_into_names() {
+    run(&[(
+        "photo_credit",
+        "Rally notes\n\n\"We won big,\" Governor Ada Lamb said to cheers. | Ken Moss/AFP/Getty Images Lamb rallies supporters in Ohio.\n\n\"They are very dishonest,\" Lamb said at the rally.\n\n\"Nobody believes them,\" she added. | AP Photo/Evan Rudd Lamb waves to the crowd.\n\n\"We will be back,\" Lamb said.",
+        vec![
+            ("We won big,", "Ada Lamb", Speech),
+            ("They are very dishonest,", "Ada Lamb", Speech),
+            ("Nobody believes them,", "Ada Lamb", Speech),
+            ("We will be back,", "Ada Lamb", Speech),
+        ],
+    )]);
+}

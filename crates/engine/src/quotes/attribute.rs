@@ -1254,6 +1254,20 @@ fn np_start(text: &str, toks: &[Tok], lo: usize, j: usize) -> Option<usize> {
     (k < j).then_some(k)
 }
 
+/// A word of a scraped photo credit ("Getty Images", "AP Photo", "/AFP", "/Reuters"): never
+/// part of a person's name, so a credit glued to a headline does not fuse into the name after it.
+fn credit_word(text: &str, toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i).filter(|t| t.is_word()) else { return false };
+    let x = w(text, t);
+    let after_slash = i > 0 && toks[i - 1].is_punct('/');
+    matches!(x, "Images" | "Photo" | "Photos" | "Pictures" | "Photography") || after_slash && matches!(x, "AFP" | "Getty" | "Reuters" | "AP" | "EPA" | "Bloomberg" | "Pool")
+}
+
+/// Token `i` opens the photographer's name of a credit: "AP Photo/Evan Rudd", "Getty Images/Jo Lee".
+fn after_credit(text: &str, toks: &[Tok], i: usize) -> bool {
+    i >= 2 && toks[i - 1].is_punct('/') && credit_word(text, toks, i - 2)
+}
+
 /// A finite auxiliary or modal verb: a clause, never a noun phrase, has one.
 fn is_finite_aux(x: &str) -> bool {
     matches!(x, "will" | "would" | "can" | "could" | "should" | "must" | "might" | "shall" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "does" | "did" | "won't" | "can't" | "isn't" | "wasn't")
@@ -1372,7 +1386,7 @@ fn analyze_np(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
                 let cap = is_capitalized(x) || is_acronym(x);
                 let particle = is_name_particle(x) && x.starts_with(char::is_lowercase);
                 let connector = matches!(x, "of" | "for" | "the" | "and" | "on") && p > a;
-                if is_possessive(x) || (!cap && !particle && !connector) || (cap && is_function_word(x) && p == a && !modal_name_at(text, toks, p)) {
+                if is_possessive(x) || credit_word(text, toks, p) || (!cap && !particle && !connector) || (cap && is_function_word(x) && p == a && !modal_name_at(text, toks, p)) {
                     break;
                 }
                 s = p;
@@ -1380,6 +1394,13 @@ fn analyze_np(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
                 s = p;
             } else {
                 break;
+            }
+        }
+        // "AP Photo/Evan Rudd Lamb waves": the photographer's two names belong to the credit.
+        if after_credit(text, toks, s) {
+            let ws: Vec<usize> = (s..head_i).filter(|&i| toks[i].is_word()).collect();
+            if ws.len() >= 2 {
+                s = (ws[1] + 1..=head_i).find(|&i| toks[i].is_word()).unwrap_or(head_i);
             }
         }
         // Leading connectors and titles belong to the role.
@@ -1807,7 +1828,8 @@ fn collect_names(ctx: &mut Ctx, bt: &BlockToks) {
                         break;
                     }
                     e += 1;
-                    if is_possessive(y) {
+                    // "Mandel Ngan/AFP/Getty Images Trump": a photo credit glued to a name ends the run.
+                    if is_possessive(y) || credit_word(text, toks, e - 1) || e == i + 2 && after_credit(text, toks, i) {
                         break;
                     }
                 } else if t.is_punct('.') && e > i && (w(text, &toks[e - 1]).contains('.') || middle_initial(text, toks, e)) {
