@@ -168,3 +168,19 @@ fn photo_credits_never_fuse_into_names() {
         ],
     )]);
 }
+
+#[test]
+fn a_middle_initial_joins_the_same_name_across_articles() {
+    use dispatches_engine::{quotes::QuoteIndex, Corpus};
+    let corpus = Corpus::new(vec![
+        article("Transition\n\n\"We start on day one,\" said President-elect Walter P. Hume.\n\n\"It is a big job,\" said Rosa T. Quill, his aide."),
+        article("Budget\n\n\"The budget is done,\" President Walter Hume said.\n\n\"We are not done,\" said Rosa Quill."),
+        article("Schools\n\n\"Neither are we,\" said Rosa M. Quill."),
+    ]);
+    let index = QuoteIndex::build(&corpus);
+    let named: Vec<(String, usize)> = index.speakers.iter().map(|s| (s.name.clone(), s.quotes.len())).collect();
+    // One Walter Hume; two different initials for Rosa Quill keep all three apart.
+    assert!(named.iter().any(|(n, c)| n == "Walter P. Hume" && *c == 2), "{named:?}");
+    assert!(!named.iter().any(|(n, _)| n == "Walter Hume"), "{named:?}");
+    assert!(named.iter().any(|(n, c)| n == "Rosa Quill" && *c == 1), "{named:?}");
+}
