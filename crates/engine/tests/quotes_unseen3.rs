@@ -184,3 +184,17 @@ fn a_middle_initial_joins_the_same_name_across_articles() {
     assert!(!named.iter().any(|(n, _)| n == "Walter Hume"), "{named:?}");
     assert!(named.iter().any(|(n, c)| n == "Rosa Quill" && *c == 1), "{named:?}");
 }
+
+#[test]
+fn a_line_repeating_the_headline_names_nobody() {
+    run(&[(
+        "headline_repeat",
+        "Open Skies Over Lisbon, Then And Now\n\nOpen Skies Over Lisbon, Then And Now\n\nI met a pilot at the airport. When I asked him for his name, he declined.\n\n\"The rules keep changing,\" he said. \"Everything is getting worse.\"\n\n\"Maybe,\" he said. \"Maybe, yes.\"",
+        vec![
+            ("The rules keep changing,", "", Speech),
+            ("Everything is getting worse.", "", Speech),
+            ("Maybe,", "", Speech),
+            ("Maybe, yes.", "", Speech),
+        ],
+    )]);
+}

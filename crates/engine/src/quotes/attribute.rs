@@ -101,6 +101,8 @@ struct Ctx<'a> {
     known: Vec<Known>,
     entities: Vec<Entity>,
     by_key: HashMap<String, usize>,
+    /// The block being read is a headline: title case makes every run look like a name.
+    in_headline: bool,
 }
 
 fn is_headline_like(k: BlockKind) -> bool {
@@ -134,10 +136,21 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
         per_block.push(Some(BlockToks { marks, toks, sents }));
     }
 
-    let mut ctx = Ctx { text, known: Vec::new(), entities: Vec::new(), by_key: HashMap::new() };
+    // "Free Speech In Hong Kong, Then And Now" printed again as the first body line: a line
+    // repeating a headline is a headline, whatever block it was read as.
+    let headlines: Vec<&str> = blocks.iter().filter(|b| b.kind == BlockKind::Headline).map(|b| article.slice(b.span).trim()).filter(|h| !h.is_empty()).collect();
+    let headline_block: Vec<bool> = blocks
+        .iter()
+        .map(|b| {
+            let t = article.slice(b.span).trim();
+            is_headline_like(b.kind) || headlines.iter().any(|h| h.len() == t.len() && h.eq_ignore_ascii_case(t))
+        })
+        .collect();
+
+    let mut ctx = Ctx { text, known: Vec::new(), entities: Vec::new(), by_key: HashMap::new(), in_headline: false };
     // Headlines capitalise every word ("Committees Ask Bolton"): their runs are no names.
-    for (bt, b) in per_block.iter().zip(blocks) {
-        if let Some(bt) = bt.as_ref().filter(|_| !is_headline_like(b.kind)) {
+    for (bt, &hl) in per_block.iter().zip(&headline_block) {
+        if let Some(bt) = bt.as_ref().filter(|_| !hl) {
             collect_names(&mut ctx, bt);
         }
     }
@@ -166,10 +179,14 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
             }
             continue;
         }
-        let headline = is_headline_like(b.kind);
-        let paragraph = b.kind == BlockKind::Paragraph;
+        let headline = headline_block[bi];
+        ctx.in_headline = headline;
+        let paragraph = b.kind == BlockKind::Paragraph && !headline;
         let continuing = prev_unclosed.take().filter(|_| paragraph && detect::starts_with_open(text, b.span));
         let mut para_speaker: Option<Attr> = None;
+        // `“Maybe,” he said. “Maybe, yes.”` with no antecedent for "he": the quotation after is
+        // still the same unknown speaker's speech.
+        let mut para_unresolved = false;
         let first_tok_is_quote = bt.toks.first().map_or(false, |t| t.quote().is_some());
         let last_quote_tok = bt.toks.iter().rposition(|t| t.quote().is_some());
         for &(s0, s1) in &bt.sents {
@@ -221,7 +238,7 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
                 }
                 let kind = if headline {
                     QuoteKind::Headline
-                } else if speech && (attr.is_some() || unresolved.is_some() || word_count(&text[m.inner.range()]) > 3) {
+                } else if speech && (attr.is_some() || unresolved.is_some() || para_unresolved && para_speaker.is_none() || word_count(&text[m.inner.range()]) > 3) {
                     QuoteKind::Speech
                 } else if (attr.is_some() || unresolved.is_some()) && !scare_marked(text, bt, qt) {
                     QuoteKind::Fragment
@@ -244,6 +261,7 @@ pub(super) fn extract(article: &Article) -> Vec<ArticleQuote> {
                 if m.unclosed {
                     prev_unclosed = Some(attr.clone());
                 }
+                para_unresolved |= unresolved.is_some() && kind == QuoteKind::Speech;
                 out.push(quote_of(bi, &m, kind));
                 unresolved_cues.push(if attr.is_none() && !headline { unresolved } else { None });
                 attrs.push(attr);
@@ -1627,6 +1645,10 @@ fn resolve(ctx: &mut Ctx, np: &Np, pos: usize, local: &[(usize, usize)]) -> Opti
                     return None;
                 }
                 let (c, r) = canonical_person(ctx, name, pos);
+                // "Free Speech In Hong Kong": in a headline, a person is one the body names too.
+                if ctx.in_headline && !ctx.known.iter().any(|k| !k.org && k.key == name_key(&c)) {
+                    return None;
+                }
                 (c, r, SpeakerKind::Person)
             };
             let key = if kind == SpeakerKind::Organisation { org_key(&canon) } else { person_key(&canon) };
