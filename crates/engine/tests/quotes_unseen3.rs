@@ -198,3 +198,14 @@ fn a_line_repeating_the_headline_names_nobody() {
         ],
     )]);
 }
+
+#[test]
+fn dates_and_years_before_titles_are_no_roles() {
+    let text = "Probe\n\nThe talks stalled, and on Monday Gov. Lena Fox told reporters that \"the deal is dead.\"\n\nThe vote failed, and in 2016 Rep. Carl Mott said that \"no one listened.\"\n\nThe bill passed, and this week Senate Majority Leader Ann Vos told aides that \"we are done.\"\n\nThe firm grew, and in March chief executive Tom Ladd said that \"profits are up.\"";
+    run(&[(
+        "dates_and_years",
+        text,
+        vec![("the deal is dead.", "Lena Fox", Fragment), ("no one listened.", "Carl Mott", Fragment), ("we are done.", "Ann Vos", Fragment), ("profits are up.", "Tom Ladd", Fragment)],
+    )]);
+    assert_eq!(roles(text), vec!["Gov.", "Rep.", "Senate Majority Leader", "chief executive"]);
+}

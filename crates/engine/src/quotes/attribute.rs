@@ -1266,7 +1266,7 @@ fn np_start(text: &str, toks: &[Tok], lo: usize, j: usize) -> Option<usize> {
         }
         t += 1;
     }
-    if saw_time && t < j && is_word_where(text, toks, t, |x| is_capitalized(x) && !is_function_word(x)) {
+    if saw_time && (t..j).any(|i| is_word_where(text, toks, i, |x| is_capitalized(x) && !is_function_word(x))) {
         k = t;
     }
     (k < j).then_some(k)
