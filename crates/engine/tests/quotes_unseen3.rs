@@ -209,3 +209,14 @@ fn dates_and_years_before_titles_are_no_roles() {
     )]);
     assert_eq!(roles(text), vec!["Gov.", "Rep.", "Senate Majority Leader", "chief executive"]);
 }
+
+#[test]
+fn according_to_keeps_roles_set_off_by_commas_only() {
+    let text = "Probe\n\nThe ad runs soon. According to Pelham, the ad makes use of \"that old idea of a strong hand.\"\n\nAccording to Jane Roe, a spokeswoman for the agency, the plan is \"a total mess.\"\n\nAccording to Sen. Omar Tull, the vote was \"a sham.\"";
+    run(&[(
+        "according_roles",
+        text,
+        vec![("that old idea of a strong hand.", "Pelham", Fragment), ("a total mess.", "Jane Roe", Fragment), ("a sham.", "Omar Tull", Fragment)],
+    )]);
+    assert_eq!(roles(text), vec!["", "a spokeswoman for the agency", "Sen."]);
+}

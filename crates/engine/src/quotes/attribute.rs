@@ -933,7 +933,16 @@ fn cue_before(ctx: &Ctx, bt: &BlockToks, qt: usize, lo: usize, s0: usize, senten
         i -= 1;
         if let Some(c) = cue_at(text, toks, i, s0) {
             if c.according {
-                return np_forward(text, toks, i + 2, qt).map(|n| (c, Some(n)));
+                let np = np_forward(text, toks, i + 2, qt);
+                // "According to Morris, the ad makes use of “…”": the words between the name's comma
+                // and the quotation are the sentence's own clause, not a role set off by commas.
+                let end = np.as_ref().and_then(|n| (i + 2..qt).find(|&k| toks[k].start >= n.span().end as usize));
+                if let Some(e) = end.filter(|&e| toks[e].is_punct(',') && !(e + 1..qt).any(|k| toks[k].is_punct(','))) {
+                    if let Some(bare) = np_forward(text, toks, i + 2, e) {
+                        return Some((c, Some(bare)));
+                    }
+                }
+                return np.map(|n| (c, Some(n)));
             }
             if c.object_speaker {
                 return np_forward(text, toks, i + 1, qt).map(|n| (c, Some(n)));
