@@ -220,3 +220,14 @@ fn according_to_keeps_roles_set_off_by_commas_only() {
     )]);
     assert_eq!(roles(text), vec!["", "a spokeswoman for the agency", "Sen."]);
 }
+
+#[test]
+fn page_labels_and_verbs_are_no_roles() {
+    let text = "Health plan\n\nThe state asked for a waiver on Friday.\n\nStory highlights Ohio Gov. Dale Ruck said the agency showed \"over-reach\" in the case.\n\nBen Ortiz met the president.\n\nAmy Chen, a state director, called it a \"troubling deviation from the plan,\" and said she hopes Ortiz is firm.\n\n\"We will see,\" Ortiz said.";
+    run(&[(
+        "labels_and_verbs",
+        text,
+        vec![("over-reach", "Dale Ruck", Fragment), ("troubling deviation from the plan,", "Amy Chen", Fragment), ("We will see,", "Ben Ortiz", Speech)],
+    )]);
+    assert_eq!(roles(text), vec!["Ohio Gov.", "a state director", ""]);
+}

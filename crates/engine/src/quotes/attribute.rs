@@ -64,7 +64,10 @@ impl Np {
     /// An appositive role ("Name, spokesman for …,") is more telling than a title before the name.
     fn set_role(&mut self, r: Option<String>) {
         if let (Np::Named { role, .. }, Some(x)) = (&mut *self, r) {
-            *role = Some(trim_role(&x).to_string());
+            let t = trim_role(&x);
+            if !t.is_empty() {
+                *role = Some(t.to_string());
+            }
         }
     }
 }
@@ -1223,6 +1226,12 @@ fn np_start(text: &str, toks: &[Tok], lo: usize, j: usize) -> Option<usize> {
                 // "… came after House Speaker Nancy Pelosi complained": a subordinate clause starts.
                 let subordinator = k < j && matches!(x, "after" | "before" | "since");
                 if (is_clause_break(x) && !(sentence_initial_cap && k - 1 > lo && !is_function_word(x)) && !modal_name_at(text, toks, k - 1)) || is_pronoun(x) || subordinator {
+                    // "said he hopes Pence is": after a subject pronoun comes its verb, not a role.
+                    if matches!(x, "he" | "she" | "they" | "we" | "I" | "you" | "it" | "He" | "She" | "They" | "We" | "You" | "It") {
+                        while k < j && is_word_where(text, toks, k, |y| y.starts_with(char::is_lowercase)) && (k..j).any(|m| is_word_where(text, toks, m, is_capitalized)) {
+                            k += 1;
+                        }
+                    }
                     break;
                 }
                 if k < j && cue_at(text, toks, k - 1, lo).is_some() && !is_noun_like_cue(x) {
@@ -1514,7 +1523,7 @@ fn analyze_np(text: &str, toks: &[Tok], a: usize, b: usize) -> Option<Np> {
         // A role has a title or a lower-case noun; "Syria" (a place before the name) is none.
         let role_text = role_text.trim_end_matches(" named").trim_end_matches(" called").trim();
         let informative = role_words.iter().any(|r| is_title(r.trim_matches(|c: char| !c.is_alphanumeric())) && !is_honorific(r.trim_matches(|c: char| !c.is_alphanumeric())) || r.starts_with(char::is_lowercase) && !is_determiner(r) && !matches!(*r, "named" | "called"));
-        let role = if !informative || role_text.is_empty() { None } else { Some(trim_role(strip_det(role_text)).to_string()) };
+        let role = if !informative || role_text.is_empty() { None } else { Some(trim_role(strip_det(role_text)).to_string()).filter(|r| !r.is_empty()) };
         // "the Foundation's Mr. Widmer": a "the" before a possessive owner belongs to the owner.
         let owner_end = (a..n0).rev().find(|&i| toks[i].is_word() && is_possessive(w(text, &toks[i]))).map_or(a, |i| i + 1);
         let the_before = had_the || (owner_end..n0).any(|i| toks[i].is_word() && w(text, &toks[i]).eq_ignore_ascii_case("the"));
@@ -1613,14 +1622,29 @@ fn is_contraction(x: &str) -> bool {
 }
 
 /// "a resident of Aleppo in a text message" → "a resident of Aleppo".
+/// Also drops a scraped page label in front ("Story highlights Missouri Gov.") and a
+/// preposition left dangling at the end ("author of" before a quoted book title).
 fn trim_role(r: &str) -> &str {
+    let mut r = r.trim();
+    for label in ["Story highlights", "STORY HIGHLIGHTS", "Enlarge this image", "toggle caption", "Advertisement", "Related:", "READ MORE:"] {
+        if let Some(rest) = r.strip_prefix(label) {
+            r = rest.trim_start();
+        }
+    }
     let mut end = r.len();
     for p in [" in a ", " in an ", " on a ", " on an ", " during a ", " during an ", " via ", " by phone", " by telephone"] {
         if let Some(i) = r.find(p) {
             end = end.min(i);
         }
     }
-    r[..end].trim().trim_end_matches(',').trim()
+    let mut out = r[..end].trim().trim_end_matches(',').trim();
+    while let Some((head, last)) = out.rsplit_once(' ') {
+        if !matches!(last, "of" | "for" | "at" | "the" | "a" | "an" | "and" | "to" | "in" | "on" | "with" | "from" | "by") {
+            break;
+        }
+        out = head.trim_end().trim_end_matches(',').trim_end();
+    }
+    out
 }
 
 fn strip_det(s: &str) -> &str {
