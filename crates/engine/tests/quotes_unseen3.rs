@@ -231,3 +231,10 @@ fn page_labels_and_verbs_are_no_roles() {
     )]);
     assert_eq!(roles(text), vec!["Ohio Gov.", "a state director", ""]);
 }
+
+#[test]
+fn a_platform_user_is_a_role_before_a_name() {
+    let text = "New year\n\nCrowds gathered across the country.\n\nGood Morning Oslo! A photo posted by a fan on Dec 31.\n\nIn Oslo, Instagram user Kari Lund captured the show. Still, despite the display, she said: \"The best part was the food.\"";
+    run(&[("platform_user", text, vec![("The best part was the food.", "Kari Lund", Speech)])]);
+    assert_eq!(roles(text), vec!["Instagram user"]);
+}

@@ -171,6 +171,7 @@ word_class!(
     | "journalist" | "reporter" | "producer" | "filmmaker" | "entrepreneur" | "philanthropist" | "billionaire"
     | "investor" | "novelist" | "musician" | "quarterback" | "businessman" | "businesswoman" | "conservative"
     | "liberal" | "pundit" | "blogger" | "podcaster" | "televangelist" | "evangelist" | "preacher" | "chef"
+    | "user" | "photographer" | "resident" | "student"
 );
 
 word_class!(
