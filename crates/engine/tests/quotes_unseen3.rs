@@ -5,36 +5,10 @@
 
 use dispatches_engine::quotes::{extract, QuoteKind};
 mod quotes_support;
-use quotes_support::article;
+use quotes_support::{article, run};
 
 #[allow(unused_imports)]
 use QuoteKind::{Fragment, Scare, Speech};
-
-/// Expected quotation: text, speaker (alternatives separated by `|`, "" for none), kind.
-type Want = (&'static str, &'static str, QuoteKind);
-
-/// Mismatches of one case, as readable lines.
-fn check(name: &str, text: &str, want: &[Want]) -> Vec<String> {
-    let a = article(text);
-    let got: Vec<(String, String, QuoteKind)> = extract(&a).into_iter().map(|q| (a.slice(q.span).to_string(), q.speaker.map(|s| s.name).unwrap_or_default(), q.kind)).collect();
-    let mut bad = Vec::new();
-    if got.len() != want.len() {
-        bad.push(format!("{name}: {} quotations, want {}: {got:?}", got.len(), want.len()));
-        return bad;
-    }
-    for (g, w) in got.iter().zip(want) {
-        let speaker_ok = w.1.split('|').any(|s| s == g.1);
-        if g.0 != w.0 || !speaker_ok || g.2 != w.2 {
-            bad.push(format!("{name}: got ({:?}, {:?}, {:?}) want ({:?}, {:?}, {:?})", g.0, g.1, g.2, w.0, w.1, w.2));
-        }
-    }
-    bad
-}
-
-fn run(cases: &[(&str, &str, Vec<Want>)]) {
-    let bad: Vec<String> = cases.iter().flat_map(|(n, t, w)| check(n, t, w)).collect();
-    assert!(bad.is_empty(), "{}", bad.join("\n"));
-}
 
 #[test]
 fn middle_initials_and_names_printed_as_owners() {
