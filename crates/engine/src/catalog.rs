@@ -90,19 +90,20 @@ pub fn parse(source: &str) -> Parsed {
     if parsed.article.is_empty() {
         out.problems.push(CatalogProblem { line: 1, message: "the catalog lists no [[article]]".into() });
     }
+    // Split once: looking a field's line up from the top of the file for every entry made
+    // parsing quadratic (8 s for 9,000 entries).
+    let lines: Vec<&str> = source.lines().map(str::trim_start).collect();
     // The n-th table belongs to the n-th `[[article]]` header line.
-    let headers: Vec<usize> = source
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.trim_start().strip_prefix("[[").map_or(false, |r| r.trim_start().starts_with("article")))
-        .map(|(i, _)| i + 1)
+    let headers: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].strip_prefix("[[").map_or(false, |r| r.trim_start().starts_with("article")))
+        .map(|i| i + 1)
         .collect();
     for (n, table) in parsed.article.into_iter().enumerate() {
         if let Some(toml::Value::String(f)) = table.get("file") {
             out.named_files.push(f.clone());
         }
         let header_line = headers.get(n).copied().unwrap_or(1);
-        match entry(source, header_line, table) {
+        match entry(&lines, header_line, table) {
             Ok(e) => out.entries.push(e),
             Err(mut p) => out.problems.append(&mut p),
         }
@@ -110,10 +111,11 @@ pub fn parse(source: &str) -> Parsed {
     out
 }
 
-fn entry(source: &str, line: usize, table: toml::Table) -> Result<CatalogEntry, Vec<CatalogProblem>> {
+/// `lines` are the catalog's lines with leading white space trimmed.
+fn entry(lines: &[&str], line: usize, table: toml::Table) -> Result<CatalogEntry, Vec<CatalogProblem>> {
     let mut problems = Vec::new();
     // Field lines: toml::Table does not keep spans, so find `key =` lines inside this table.
-    let field_line = |key: &str| -> usize { find_key_line(source, line, key).unwrap_or(line) };
+    let field_line = |key: &str| -> usize { find_key_line(lines, line, key).unwrap_or(line) };
     for key in table.keys() {
         if !FIELDS.contains(&key.as_str()) {
             problems.push(CatalogProblem {
@@ -191,16 +193,19 @@ fn entry(source: &str, line: usize, table: toml::Table) -> Result<CatalogEntry, 
     }
 }
 
-/// The line of `key = …` in the table whose header is on `header_line`.
-fn find_key_line(source: &str, header_line: usize, key: &str) -> Option<usize> {
-    for (i, raw) in source.lines().enumerate().skip(header_line) {
-        let l = raw.trim_start();
-        if l.starts_with("[") {
+/// The line of `key = …` in the table whose header is on `header_line`: a scan of that table's
+/// lines only (up to the next `[` line), so each entry costs its own length.
+fn find_key_line(lines: &[&str], header_line: usize, key: &str) -> Option<usize> {
+    let quoted = format!("\"{key}\"");
+    // Line numbers are 1-based, so the line after the header has index `header_line`.
+    let after_header = lines.get(header_line..).unwrap_or_default();
+    for (l, line_no) in after_header.iter().zip(header_line + 1..) {
+        if l.starts_with('[') {
             return None;
         }
-        if let Some(rest) = l.strip_prefix(key).or_else(|| l.strip_prefix(&format!("\"{key}\"")[..])) {
+        if let Some(rest) = l.strip_prefix(key).or_else(|| l.strip_prefix(quoted.as_str())) {
             if rest.trim_start().starts_with('=') {
-                return Some(i + 1);
+                return Some(line_no);
             }
         }
     }

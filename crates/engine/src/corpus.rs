@@ -7,7 +7,7 @@ use crate::catalog::{self, CatalogEntry};
 use crate::ingest::{self, Hints};
 use crate::model::{Article, ArticleMeta, BlockKind, Corpus};
 use crate::text::line_of;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -91,9 +91,10 @@ pub fn load(dir: &Path) -> Result<Corpus, Vec<CorpusError>> {
         .map(|rd| rd.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| is_article_file(p)).collect())
         .unwrap_or_default();
     on_disk.sort();
+    let named: HashSet<&str> = named_files.iter().map(String::as_str).collect();
     for path in &on_disk {
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        if !named_files.iter().any(|f| f == name) {
+        if !named.contains(name) {
             errors.push(err(path, 1, format!("`{name}` has no [[article]] entry in {CATALOG_FILE}")));
         }
     }
