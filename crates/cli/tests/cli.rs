@@ -44,6 +44,24 @@ fn check_fails_with_file_and_line() {
     assert!(err.contains("3 problems"), "{err}");
 }
 
+/// A text file linked from outside the folder would be published: `check` refuses it at the
+/// catalog line of its `file =` field.
+#[cfg(unix)]
+#[test]
+fn check_rejects_a_symlink_out_of_the_folder() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, "Private notes\n\nNot for publication.\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("link.txt")).unwrap();
+    std::fs::write(dir.path().join("catalog.toml"), "[[article]]\nfile = \"link.txt\"\noutlet = \"X\"\npublished = \"2016-12-01\"\n").unwrap();
+    let out = dispatches(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    let expected = format!("{}/catalog.toml:2: `file = \"link.txt\"` is a symlink to `{}`, outside the corpus folder", dir.path().display(), secret.canonicalize().unwrap().display());
+    assert!(err.contains(&expected), "{err}");
+}
+
 #[test]
 fn list_json_has_one_line_per_article() {
     let out = dispatches(&["list", "seeds", "--json"]);

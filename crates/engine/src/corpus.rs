@@ -99,10 +99,13 @@ pub fn load(dir: &Path) -> Result<Corpus, Vec<CorpusError>> {
         }
     }
 
+    // Links are judged against the folder's real path, so a corpus reached through a link still works.
+    // Should the folder not resolve, its path as given is the stricter yardstick: any link is outside.
+    let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let mut articles = Vec::new();
     for entry in unique {
         let path = dir.join(&entry.file);
-        match read_article(&path, &entry) {
+        match read_article(&path, &root, &entry) {
             Ok(article) => articles.push(article),
             Err(CatalogOrFile::Catalog(message)) => errors.push(err(&catalog_path, entry.file_line, message)),
             Err(CatalogOrFile::File(line, message)) => errors.push(err(&path, line, message)),
@@ -120,7 +123,15 @@ enum CatalogOrFile {
     File(usize, String),
 }
 
-fn read_article(path: &Path, entry: &CatalogEntry) -> Result<Article, CatalogOrFile> {
+fn read_article(path: &Path, root: &Path, entry: &CatalogEntry) -> Result<Article, CatalogOrFile> {
+    // Whatever the corpus holds is published, so a link must not bring in a file from elsewhere.
+    if let Some(target) = link_outside(root, path) {
+        return Err(CatalogOrFile::Catalog(format!(
+            "`file = \"{}\"` is a symlink to `{}`, outside the corpus folder; only files inside the folder are published",
+            entry.file,
+            target.display()
+        )));
+    }
     let bytes = std::fs::read(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => CatalogOrFile::Catalog(format!("file `{}` listed in the catalog does not exist", entry.file)),
         _ => CatalogOrFile::Catalog(format!("cannot read `{}`: {e}", entry.file)),
@@ -137,6 +148,17 @@ fn read_article(path: &Path, entry: &CatalogEntry) -> Result<Article, CatalogOrF
         return Err(CatalogOrFile::File(1, format!("empty body: {why}")));
     }
     Ok(article)
+}
+
+/// Where `path` leads when it is a symlink out of the folder whose real path is `root`.
+fn link_outside(root: &Path, path: &Path) -> Option<PathBuf> {
+    // The catalog only accepts bare file names, so the last component is the only link left to follow.
+    if !std::fs::symlink_metadata(path).ok()?.file_type().is_symlink() {
+        return None;
+    }
+    // A dangling link resolves to nothing; reading it then reports the file as missing.
+    let target = path.canonicalize().ok()?;
+    (!target.starts_with(root)).then_some(target)
 }
 
 /// The article metadata a catalog entry gives (values trimmed).

@@ -16,8 +16,13 @@ fn problems(catalog: &str, files: &[(&str, &[u8])]) -> Vec<String> {
     for (name, bytes) in files {
         std::fs::write(dir.path().join(name), bytes).unwrap();
     }
-    let root = dir.path().display().to_string();
-    match corpus::load(dir.path()) {
+    load_problems(dir.path())
+}
+
+/// Loads the corpus in `dir`, returning the problems with `dir` written as `DIR`.
+fn load_problems(dir: &Path) -> Vec<String> {
+    let root = dir.display().to_string();
+    match corpus::load(dir) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.iter().map(|e: &CorpusError| e.to_string().replace(&root, "DIR")).collect(),
     }
@@ -121,4 +126,33 @@ fn corpus_table_gives_title_and_rejects_unknown_keys() {
     assert_eq!((c.info.title.as_str(), c.info.description.as_str()), ("Storms", "Weather reports"));
     let p = problems(&catalog.replace("description", "subtitle"), &[("a.txt", ARTICLE.as_bytes())]);
     assert!(p[0].starts_with("DIR/catalog.toml:3: unknown field `subtitle`"), "{p:?}");
+}
+
+/// A symlink leading out of the folder would publish a file that is not part of the corpus.
+#[cfg(unix)]
+#[test]
+fn symlink_out_of_the_folder() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.txt");
+    std::fs::write(&secret, ARTICLE).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), ARTICLE).unwrap();
+    symlink(&secret, dir.path().join("link.txt")).unwrap();
+    let catalog = entry("a.txt", "2016-12-01") + &entry("link.txt", "2016-12-02");
+    std::fs::write(dir.path().join("catalog.toml"), &catalog).unwrap();
+    let p = load_problems(dir.path());
+    let target = secret.canonicalize().unwrap();
+    assert_eq!(
+        p,
+        [format!("DIR/catalog.toml:7: `file = \"link.txt\"` is a symlink to `{}`, outside the corpus folder; only files inside the folder are published", target.display())]
+    );
+
+    // A link that stays inside the folder is fine, also when the folder itself is reached through a link.
+    std::fs::remove_file(dir.path().join("link.txt")).unwrap();
+    symlink("a.txt", dir.path().join("link.txt")).unwrap();
+    assert!(load_problems(dir.path()).is_empty());
+    let via = outside.path().join("corpus-link");
+    symlink(dir.path(), &via).unwrap();
+    assert!(load_problems(&via).is_empty());
 }
