@@ -50,3 +50,27 @@ fn missing_and_non_utf8_files_are_errors() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt: no such file"));
 }
+
+/// Files of one folder take their own entries of its catalog; a file of another folder does not
+/// take them (each folder's catalog is read once, and only for its own files).
+#[test]
+fn files_take_their_folders_catalog_entries() {
+    let listed = tempfile::tempdir().unwrap();
+    let text = "Town floods\n\n\"We are safe,\" said Mayor Ann Lee.\n";
+    for name in ["a.txt", "b.txt"] {
+        std::fs::write(listed.path().join(name), text).unwrap();
+    }
+    std::fs::write(
+        listed.path().join("catalog.toml"),
+        "[[article]]\nfile = \"a.txt\"\noutlet = \"Coast Herald\"\npublished = \"2019-03-02\"\n\n[[article]]\nfile = \"b.txt\"\noutlet = \"Valley Post\"\npublished = \"2019-03-03\"\n",
+    )
+    .unwrap();
+    let unlisted = tempfile::tempdir().unwrap();
+    std::fs::write(unlisted.path().join("a.txt"), text).unwrap();
+    let path = |dir: &tempfile::TempDir, name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let out = dispatches(&["quotes", &path(&listed, "a.txt"), &path(&listed, "b.txt"), &path(&unlisted, "a.txt")]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let s = String::from_utf8(out.stdout).unwrap();
+    assert!(s.contains("Ann Lee") && s.contains("3 quotation"), "{s}");
+    assert_eq!((s.matches("  Coast Herald\n").count(), s.matches("  Valley Post\n").count()), (1, 1), "{s}");
+}
