@@ -20,6 +20,7 @@ pub mod import;
 pub mod ingest;
 pub mod quotes;
 pub mod search;
+pub mod shards;
 
 pub use date::Date;
 pub use model::{Article, ArticleMeta, Block, BlockKind, BoilerplateKind, Corpus, CorpusInfo, Span};

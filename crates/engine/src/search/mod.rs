@@ -55,6 +55,7 @@ use normalize::{americanize, edit_distance, token_end_at, tokenize, typo_budget}
 use query::{Alt, TermSpec};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub use query::MAX_TERMS;
 
@@ -145,6 +146,28 @@ pub struct SearchResults {
     pub terms: Vec<String>,
 }
 
+/// A search ranked but not yet given snippets: see [`SearchIndex::rank`] and
+/// [`SearchIndex::finish`].
+#[derive(Clone, Debug)]
+pub struct Ranked {
+    /// `(article, score)`, in result order, at most `limit`.
+    pub hits: Vec<(usize, f32)>,
+    pub total: usize,
+    pub outlet_facets: Vec<(String, usize)>,
+    pub day_facets: Vec<(Date, usize)>,
+    pub terms: Vec<String>,
+    clauses: Vec<Vec<Resolved>>,
+    phrases: Vec<Vec<Vec<(u32, u32)>>>,
+    idfs: Vec<f32>,
+}
+
+impl Ranked {
+    /// The articles the hits need for their snippets.
+    pub fn articles(&self) -> impl Iterator<Item = usize> + '_ {
+        self.hits.iter().map(|h| h.0)
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The index
 // ---------------------------------------------------------------------------------------------
@@ -199,16 +222,86 @@ pub struct SearchIndex {
     positions: Vec<u32>,
     /// Articles containing each term (derived on load).
     df: Vec<u32>,
-    docs: Vec<DocStats>,
-    /// Token starts of article `d`: `starts[starts_off[d]..starts_off[d + 1]]`.
+    /// Per-article statistics, shared (the sharded corpus assembles a small index per query
+    /// around the one table it loaded with its manifest).
+    table: Arc<DocTable>,
+    /// Token starts of article `d`: `starts[starts_off[d]..starts_off[d + 1]]` (empty in an
+    /// index assembled from shards, where the article groups carry them).
     starts_off: Vec<u32>,
     starts: Vec<u32>,
+}
+
+/// What a search needs to know of every article without reading it: field lengths, outlet
+/// and day. Small enough for the sharded corpus's manifest, so facets, the timeline and the
+/// first screen need nothing else.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "StoredDocTable", into = "StoredDocTable")]
+pub struct DocTable {
+    docs: Vec<DocStats>,
     outlets: Vec<String>,
     avg_len: [f32; NFIELDS],
     /// Distinct publication days, sorted (derived).
     days: Vec<i32>,
     /// Per article: index into `days` (derived).
     day_rank: Vec<u32>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+struct StoredDocTable {
+    docs: Vec<DocStats>,
+    outlets: Vec<String>,
+    avg_len: [f32; NFIELDS],
+}
+
+impl From<StoredDocTable> for DocTable {
+    fn from(s: StoredDocTable) -> DocTable {
+        DocTable::new(s.docs, s.outlets, s.avg_len)
+    }
+}
+
+impl From<DocTable> for StoredDocTable {
+    fn from(t: DocTable) -> StoredDocTable {
+        StoredDocTable { docs: t.docs, outlets: t.outlets, avg_len: t.avg_len }
+    }
+}
+
+impl DocTable {
+    fn new(docs: Vec<DocStats>, outlets: Vec<String>, avg_len: [f32; NFIELDS]) -> DocTable {
+        let mut days: Vec<i32> = docs.iter().map(|d| d.day).collect();
+        sort::sort(&mut days);
+        days.dedup();
+        let day_rank = docs.iter().map(|d| days.binary_search(&d.day).unwrap_or(0) as u32).collect();
+        DocTable { docs, outlets, avg_len, days, day_rank }
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The outlets, in facet order.
+    pub fn outlets(&self) -> &[String] {
+        &self.outlets
+    }
+
+    /// Outlet of article `d` (index into [`DocTable::outlets`]).
+    pub fn outlet_of(&self, d: usize) -> Option<usize> {
+        self.docs.get(d).map(|s| s.outlet as usize)
+    }
+
+    /// Publication day of article `d`.
+    pub fn date_of(&self, d: usize) -> Option<Date> {
+        self.docs.get(d).map(|s| Date::from_days(s.day))
+    }
+
+    /// Tokens of article `d`'s text fields (the length of its token-start table).
+    pub fn text_tokens(&self, d: usize) -> usize {
+        self.docs.get(d).map_or(0, |s| s.text_tokens as usize)
+    }
 }
 
 /// The serialized shape of [`SearchIndex`].
@@ -263,14 +356,15 @@ impl From<SearchIndex> for StoredIndex {
             }
         }
         let mut starts = Vec::with_capacity(ix.starts.len());
-        for d in 0..ix.docs.len() {
+        for d in 0..ix.table.docs.len() {
             let mut prev = 0;
             for &s in &ix.starts[ix.starts_off[d] as usize..ix.starts_off[d + 1] as usize] {
                 starts.push(s - prev);
                 prev = s;
             }
         }
-        StoredIndex { terms, entry_counts, entries, positions, docs: ix.docs, starts, outlets: ix.outlets, avg_len: ix.avg_len }
+        let table = Arc::unwrap_or_clone(ix.table);
+        StoredIndex { terms, entry_counts, entries, positions, docs: table.docs, starts, outlets: table.outlets, avg_len: table.avg_len }
     }
 }
 
@@ -334,8 +428,120 @@ impl TryFrom<StoredIndex> for SearchIndex {
             }
         }
         starts_off.push(starts.len() as u32);
-        Ok(SearchIndex { terms, term_start, entries, positions, df, docs: s.docs, starts_off, starts, outlets: s.outlets, avg_len: s.avg_len, days: Vec::new(), day_rank: Vec::new() }
-            .derive_days())
+        Ok(SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(s.docs, s.outlets, s.avg_len)), starts_off, starts })
+    }
+}
+
+/// Token start offsets of an article's text fields, as [`SearchIndex::build`] records them
+/// (postings positions index this table). The sharded corpus recomputes them from the text
+/// instead of shipping them: the same scan, so the same table.
+pub fn token_starts(article: &Article) -> Vec<u32> {
+    let mut starts = Vec::new();
+    let mut pos = 0u32;
+    for block in text_blocks(article) {
+        let Some(text) = article.text.get(block.span.range()) else { continue };
+        let base = block.span.start;
+        pos = normalize::scan(text, pos, |t| {
+            if !t.compound {
+                starts.push(base + t.start as u32);
+            }
+        });
+    }
+    starts
+}
+
+/// The blocks indexed as standfirst or body: content, except the headline line.
+fn text_blocks(article: &Article) -> impl Iterator<Item = &crate::model::Block> {
+    article.blocks.iter().filter(|b| b.kind.is_content() && b.kind != BlockKind::Headline)
+}
+
+/// One term's postings as the shards store them: per posting `(article delta << 3 | field,
+/// number of positions)`, then the position deltas of every posting in order.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PostingList {
+    entries: Vec<u32>,
+    positions: Vec<u32>,
+}
+
+impl PostingList {
+    /// Encoded size in numbers (a size estimate for grouping terms into shards).
+    pub fn weight(&self) -> usize {
+        self.entries.len() + self.positions.len()
+    }
+}
+
+/// An index taken apart for the sharded corpus: the per-article table, every term with its
+/// document frequency and postings (sorted by term), and each article's token starts.
+pub struct IndexParts {
+    pub table: DocTable,
+    pub terms: Vec<(String, u32, PostingList)>,
+    pub starts: Vec<Vec<u32>>,
+}
+
+impl SearchIndex {
+    /// Takes the index apart for the shard writer; [`SearchIndex::assemble`] puts the parts a
+    /// query needs back together.
+    pub fn into_parts(self) -> IndexParts {
+        let mut terms = Vec::with_capacity(self.terms.len());
+        for (t, term) in self.terms.iter().enumerate() {
+            let (a, b) = (self.term_start[t] as usize, self.term_start[t + 1] as usize);
+            let mut list = PostingList::default();
+            let mut prev_doc = 0u32;
+            for e in a..b {
+                let ps = self.entry_positions(e);
+                let code = self.entries[e].0;
+                list.entries.push((((code >> 3) - prev_doc) << 3) | (code & 7));
+                list.entries.push(ps.len() as u32);
+                prev_doc = code >> 3;
+                let mut prev = 0;
+                for &p in ps {
+                    list.positions.push(p - prev);
+                    prev = p;
+                }
+            }
+            terms.push((term.clone(), self.df[t], list));
+        }
+        let starts = (0..self.table.docs.len()).map(|d| self.starts_of(d).to_vec()).collect();
+        IndexParts { table: Arc::unwrap_or_clone(self.table), terms, starts }
+    }
+
+    /// An index over part of the dictionary (`terms`, sorted, with their corpus-wide document
+    /// frequencies) with the postings `postings` gives (a term it has none for matches
+    /// nothing). Searches give exactly the whole index's answers as long as the dictionary
+    /// covers the query's [`lookups`] and [`SearchIndex::typo_lookups`] and every term of
+    /// [`SearchIndex::query_terms`] has its postings. Corrupt postings (an article beyond the
+    /// table) are an error.
+    pub fn assemble<'p>(table: Arc<DocTable>, terms: Vec<String>, df: Vec<u32>, postings: impl Fn(&str) -> Option<&'p PostingList>) -> Result<SearchIndex, String> {
+        let n = table.docs.len() as u32;
+        let mut term_start = Vec::with_capacity(terms.len() + 1);
+        let (mut entries, mut positions) = (Vec::new(), Vec::new());
+        for term in &terms {
+            term_start.push(entries.len() as u32);
+            let Some(list) = postings(term) else { continue };
+            let mut doc = 0u32;
+            let mut pi = 0usize;
+            for pair in list.entries.chunks_exact(2) {
+                doc = doc.checked_add(pair[0] >> 3).filter(|&d| d < n).ok_or_else(|| format!("corrupt postings of {term:?}: article beyond the corpus"))?;
+                entries.push(((doc << 3) | (pair[0] & 7), positions.len() as u32));
+                let deltas = list.positions.get(pi..pi + pair[1] as usize).ok_or_else(|| format!("corrupt postings of {term:?}: positions"))?;
+                pi += deltas.len();
+                let mut p = 0u32;
+                for &d in deltas {
+                    p = p.saturating_add(d);
+                    positions.push(p);
+                }
+            }
+        }
+        term_start.push(entries.len() as u32);
+        if df.len() != terms.len() {
+            return Err("corrupt dictionary: frequencies".into());
+        }
+        Ok(SearchIndex { terms, term_start, entries, positions, df, table, starts_off: Vec::new(), starts: Vec::new() })
+    }
+
+    /// The per-article table.
+    pub fn table(&self) -> &Arc<DocTable> {
+        &self.table
     }
 }
 
@@ -385,10 +591,7 @@ impl SearchIndex {
                 lens[field as usize] = normalize::scan(text, 0, |t| occurrences.push((intern(t.folded), field, t.pos)));
             }
             let mut pos = 0u32;
-            for block in &article.blocks {
-                if !block.kind.is_content() || block.kind == BlockKind::Headline {
-                    continue;
-                }
+            for block in text_blocks(article) {
                 let Some(text) = article.text.get(block.span.range()) else { continue };
                 let field = if block.kind == BlockKind::Standfirst { STANDFIRST } else { BODY };
                 let base = block.span.start;
@@ -450,16 +653,7 @@ impl SearchIndex {
         term_start.push(entries.len() as u32);
         let n = corpus.articles.len().max(1) as f64;
         let avg_len = std::array::from_fn(|f| (totals[f] / n).max(1.0) as f32);
-        SearchIndex { terms, term_start, entries, positions, df, docs, starts_off, starts, outlets, avg_len, days: Vec::new(), day_rank: Vec::new() }
-            .derive_days()
-    }
-
-    fn derive_days(mut self) -> SearchIndex {
-        self.days = self.docs.iter().map(|d| d.day).collect();
-        sort::sort(&mut self.days);
-        self.days.dedup();
-        self.day_rank = self.docs.iter().map(|d| self.days.binary_search(&d.day).unwrap_or(0) as u32).collect();
-        self
+        SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(docs, outlets, avg_len)), starts_off, starts }
     }
 
     /// Number of distinct terms.
@@ -469,7 +663,7 @@ impl SearchIndex {
 
     /// The outlets of the indexed corpus, in facet order.
     pub fn outlets(&self) -> &[String] {
-        &self.outlets
+        &self.table.outlets
     }
 
     fn term_entries(&self, t: u32) -> &[(u32, u32)] {
@@ -506,14 +700,7 @@ impl SearchIndex {
             return out;
         }
         if spec.prefix && !spec.folded.is_empty() {
-            let mut prefixes = vec![spec.folded.clone()];
-            let american = americanize(&spec.folded).into_owned();
-            let our = if spec.folded.len() > 3 { spec.folded.replace("our", "or") } else { spec.folded.clone() };
-            for p in [american, our] {
-                if !prefixes.contains(&p) {
-                    prefixes.push(p);
-                }
-            }
+            let prefixes = Self::prefix_forms(&spec.folded);
             let mut found: Vec<(u32, u32)> = Vec::new();
             for p in &prefixes {
                 let lo = self.terms.partition_point(|t| t.as_str() < p.as_str());
@@ -530,10 +717,7 @@ impl SearchIndex {
             sort::sort_by(&mut found, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             out.extend(found.into_iter().take(MAX_PREFIX_EXPANSIONS).map(|(id, _)| (id, PREFIX_WEIGHT)));
         }
-        // Typos: only for a word the corpus lacks or hardly has (a well-attested word is
-        // taken as spelled as meant; this also keeps long queries fast on large corpora).
-        let exact_df = out.first().filter(|o| o.1 == 1.0).map_or(0, |o| self.df[o.0 as usize] as usize);
-        let budget = if exact_df < (self.docs.len() / 200).max(2) { typo_budget(&spec.term) } else { 0 };
+        let budget = if self.wants_typos(spec) { typo_budget(&spec.term) } else { 0 };
         if budget > 0 {
             let first = spec.term.chars().next().unwrap_or('a');
             let mut buf = [0u8; 4];
@@ -557,6 +741,62 @@ impl SearchIndex {
             }
             sort::sort_by(&mut found, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
             out.extend(found.into_iter().take(MAX_TYPO_EXPANSIONS).map(|(dist, _, id)| (id, TYPO_WEIGHT / dist as f32)));
+        }
+        out
+    }
+
+    /// The prefixes a prefix word expands from: as typed, American spelling, "our" as "or".
+    /// [`lookups`] names the same ones, so a sharded corpus loads what this will read.
+    fn prefix_forms(folded: &str) -> Vec<String> {
+        let mut prefixes = vec![folded.to_string()];
+        let american = americanize(folded).into_owned();
+        let our = if folded.len() > 3 { folded.replace("our", "or") } else { folded.to_string() };
+        for p in [american, our] {
+            if !prefixes.contains(&p) {
+                prefixes.push(p);
+            }
+        }
+        prefixes
+    }
+
+    /// Whether a query word is rare enough here to be read with typo tolerance: the corpus
+    /// lacks it or has it in fewer than max(2, N/200) articles (a well-attested word is taken
+    /// as spelled as meant; this also keeps long queries fast on large corpora).
+    fn wants_typos(&self, spec: &TermSpec) -> bool {
+        let exact_df = self.find_term(&spec.term).map_or(0, |t| self.df[t as usize] as usize);
+        exact_df < (self.table.docs.len() / 200).max(2) && typo_budget(&spec.term) > 0
+    }
+
+    /// The words a typo lookup needs from the dictionary: for each query word that
+    /// [`SearchIndex::wants_typos`] here, every term with the word's first letter.
+    pub fn typo_lookups(&self, query: &str) -> Vec<TermRange> {
+        let ast = query::parse(query);
+        let mut out = Vec::new();
+        for alt in ast.clauses.iter().flat_map(|c| &c.alts) {
+            if let Alt::Term(spec) = alt {
+                if !spec.exact && self.wants_typos(spec) {
+                    if let Some(first) = spec.term.chars().next() {
+                        push_unique(&mut out, TermRange::Prefix(first.to_string()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Every dictionary term a query resolves to (exact words, prefix and typo expansions,
+    /// phrase words, excluded words): the postings a search with it will read.
+    pub fn query_terms(&self, query: &str) -> Vec<String> {
+        let ast = query::parse(query);
+        let mut out: Vec<String> = Vec::new();
+        for alt in ast.clauses.iter().flat_map(|c| &c.alts).chain(&ast.excluded) {
+            let ids = match self.resolve(alt) {
+                Resolved::Term(v) => v.into_iter().map(|x| x.0).collect(),
+                Resolved::Phrase(ids) => ids,
+            };
+            for t in ids {
+                push_unique(&mut out, self.terms[t as usize].clone());
+            }
         }
         out
     }
@@ -612,8 +852,25 @@ impl SearchIndex {
 
     /// Runs a search. `corpus` must be the corpus this index was built from.
     pub fn search(&self, corpus: &Corpus, req: &SearchRequest) -> SearchResults {
+        let ranked = self.rank(req);
+        self.finish(ranked, |d| Some((corpus.articles.get(d)?, self.starts_of(d))))
+    }
+
+    /// Token starts of article `d` (empty in an index assembled from shards).
+    fn starts_of(&self, d: usize) -> &[u32] {
+        match (self.starts_off.get(d), self.starts_off.get(d + 1)) {
+            (Some(&a), Some(&b)) => self.starts.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// The first half of a search: which articles match, in which order, with facets and
+    /// terms, but no snippets yet. Reads only the dictionary, the postings of the query's
+    /// terms and the [`DocTable`], so a sharded corpus can answer it before any article is
+    /// loaded, then fetch just the articles of the hits for [`SearchIndex::finish`].
+    pub fn rank(&self, req: &SearchRequest) -> Ranked {
         let ast = query::parse(&req.query);
-        let n = self.docs.len().min(corpus.articles.len());
+        let n = self.table.docs.len();
         let words = n.div_ceil(64);
         let clauses: Vec<Vec<Resolved>> = ast.clauses.iter().map(|c| c.alts.iter().map(|a| self.resolve(a)).collect()).collect();
         let excluded: Vec<Resolved> = ast.excluded.iter().map(|a| self.resolve(a)).collect();
@@ -643,15 +900,15 @@ impl SearchIndex {
 
         // Filters and facets.
         let wanted: Vec<String> = req.outlets.iter().map(|o| normalize::fold(o)).collect();
-        let outlet_ok: Vec<bool> = self.outlets.iter().map(|o| wanted.is_empty() || wanted.contains(&normalize::fold(o))).collect();
+        let outlet_ok: Vec<bool> = self.table.outlets.iter().map(|o| wanted.is_empty() || wanted.contains(&normalize::fold(o))).collect();
         let from = req.from.map_or(i32::MIN, |d| d.to_days());
         let to = req.to.map_or(i32::MAX, |d| d.to_days());
-        let mut outlet_counts = vec![0usize; self.outlets.len()];
-        let mut day_counts = vec![0usize; self.days.len()];
+        let mut outlet_counts = vec![0usize; self.table.outlets.len()];
+        let mut day_counts = vec![0usize; self.table.days.len()];
         let mut kept = Bits::empty(words);
         let mut total = 0;
         for d in matched.iter(n) {
-            let doc = &self.docs[d];
+            let doc = &self.table.docs[d];
             let o_ok = outlet_ok.get(doc.outlet as usize).copied().unwrap_or(false);
             let t_ok = from <= doc.day && doc.day <= to;
             if t_ok {
@@ -660,7 +917,7 @@ impl SearchIndex {
                 }
             }
             if o_ok {
-                if let Some(c) = day_counts.get_mut(self.day_rank[d] as usize) {
+                if let Some(c) = day_counts.get_mut(self.table.day_rank[d] as usize) {
                     *c += 1;
                 }
             }
@@ -739,7 +996,7 @@ impl SearchIndex {
         // Order.
         let mut order: Vec<usize> = kept.iter(n).collect();
         let sort = if positive { req.sort } else if req.sort == Sort::Relevance { Sort::Newest } else { req.sort };
-        let by_date_desc = |a: &usize, b: &usize| self.docs[*b].day.cmp(&self.docs[*a].day).then(a.cmp(b));
+        let by_date_desc = |a: &usize, b: &usize| self.table.docs[*b].day.cmp(&self.table.docs[*a].day).then(a.cmp(b));
         match sort {
             Sort::Relevance => {
                 let by_score = |s: &[f32], a: &usize, b: &usize| s[*b].total_cmp(&s[*a]).then_with(|| by_date_desc(a, b));
@@ -755,25 +1012,12 @@ impl SearchIndex {
                 }
             }
             Sort::Newest => sort::sort_by(&mut order, by_date_desc),
-            Sort::Oldest => sort::sort_by(&mut order, |a, b| self.docs[*a].day.cmp(&self.docs[*b].day).then(b.cmp(a))),
+            Sort::Oldest => sort::sort_by(&mut order, |a, b| self.table.docs[*a].day.cmp(&self.table.docs[*b].day).then(b.cmp(a))),
         }
         if let Some(limit) = req.limit {
             order.truncate(limit);
         }
-
-        let hits = order
-            .into_iter()
-            .map(|d| {
-                let article = &corpus.articles[d];
-                let spans = self.match_spans(d, article, &clauses, &phrase_cache);
-                Hit {
-                    article: d,
-                    score: if positive { scores[d] } else { 0.0 },
-                    snippet: make_snippet(article, &spans, &idfs),
-                    paragraphs: paragraph_hits(&spans),
-                }
-            })
-            .collect();
+        let hits: Vec<(usize, f32)> = order.into_iter().map(|d| (d, if positive { scores[d] } else { 0.0 })).collect();
 
         let mut terms: Vec<String> = Vec::new();
         for clause in &clauses {
@@ -791,13 +1035,35 @@ impl SearchIndex {
             }
         }
 
-        SearchResults {
+        Ranked {
             hits,
             total,
-            outlet_facets: self.outlets.iter().cloned().zip(outlet_counts).collect(),
-            day_facets: self.days.iter().zip(day_counts).filter(|x| x.1 > 0).map(|(&d, c)| (Date::from_days(d), c)).collect(),
+            outlet_facets: self.table.outlets.iter().cloned().zip(outlet_counts).collect(),
+            day_facets: self.table.days.iter().zip(day_counts).filter(|x| x.1 > 0).map(|(&d, c)| (Date::from_days(d), c)).collect(),
             terms,
+            clauses,
+            phrases: phrase_cache,
+            idfs,
         }
+    }
+
+    /// The second half of a search: snippets and matched paragraphs of the ranked hits.
+    /// `article(d)` gives article `d` and its token starts; a hit whose article it cannot give
+    /// keeps its place with an empty snippet (callers that load articles on demand ask for
+    /// [`Ranked::articles`] first, so this does not happen).
+    pub fn finish<'a>(&self, ranked: Ranked, article: impl Fn(usize) -> Option<(&'a Article, &'a [u32])>) -> SearchResults {
+        let Ranked { hits, total, outlet_facets, day_facets, terms, clauses, phrases, idfs } = ranked;
+        let hits = hits
+            .into_iter()
+            .map(|(d, score)| match article(d) {
+                Some((article, starts)) => {
+                    let spans = self.match_spans(d, article, starts, &clauses, &phrases);
+                    Hit { article: d, score, snippet: make_snippet(article, &spans, &idfs), paragraphs: paragraph_hits(&spans) }
+                }
+                None => Hit { article: d, score, ..Hit::default() },
+            })
+            .collect();
+        SearchResults { hits, total, outlet_facets, day_facets, terms }
     }
 
     fn idf(&self, df: usize, n: usize) -> f32 {
@@ -808,8 +1074,8 @@ impl SearchIndex {
     /// Length-normalized, field-weighted term frequency.
     fn field_tf(&self, d: usize, field: u8, tf: f32) -> f32 {
         let f = (field as usize).min(NFIELDS - 1);
-        let len = self.docs[d].lens[f] as f32;
-        let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * len / self.avg_len[f];
+        let len = self.table.docs[d].lens[f] as f32;
+        let norm = 1.0 - FIELD_B[f] + FIELD_B[f] * len / self.table.avg_len[f];
         FIELD_WEIGHT[f] * tf / norm.max(0.1)
     }
 
@@ -903,8 +1169,7 @@ impl SearchIndex {
 
     /// Byte spans (in `article.text`) of every match in the text fields, with the clause
     /// number, sorted by start.
-    fn match_spans(&self, d: usize, article: &Article, clauses: &[Vec<Resolved>], phrases: &[Vec<Vec<(u32, u32)>>]) -> Vec<MatchSpan> {
-        let starts = &self.starts[self.starts_off[d] as usize..self.starts_off[d + 1] as usize];
+    fn match_spans(&self, d: usize, article: &Article, starts: &[u32], clauses: &[Vec<Resolved>], phrases: &[Vec<Vec<(u32, u32)>>]) -> Vec<MatchSpan> {
         let mut out = Vec::new();
         let mut buf = Vec::new();
         for (ci, (clause, p)) in clauses.iter().zip(phrases).enumerate() {
@@ -954,6 +1219,45 @@ impl SearchIndex {
         }
         highlight_terms(text, &terms)
     }
+}
+
+/// A part of the dictionary a query reads: one term, or every term with a prefix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TermRange {
+    Term(String),
+    Prefix(String),
+}
+
+fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+/// The dictionary a query reads before any index is at hand: its exact words (phrases and
+/// exclusions included) and the prefixes of its last word. Typo lookups depend on how common
+/// a word is, so they come from [`SearchIndex::typo_lookups`] once these are loaded.
+pub fn lookups(query: &str) -> Vec<TermRange> {
+    let ast = query::parse(query);
+    let mut out = Vec::new();
+    for alt in ast.clauses.iter().flat_map(|c| &c.alts).chain(&ast.excluded) {
+        match alt {
+            Alt::Term(spec) => {
+                push_unique(&mut out, TermRange::Term(spec.term.clone()));
+                if !spec.exact && spec.prefix && !spec.folded.is_empty() {
+                    for p in SearchIndex::prefix_forms(&spec.folded) {
+                        push_unique(&mut out, TermRange::Prefix(p));
+                    }
+                }
+            }
+            Alt::Phrase(words) => {
+                for w in words {
+                    push_unique(&mut out, TermRange::Term(w.clone()));
+                }
+            }
+        }
+    }
+    out
 }
 
 #[derive(Clone, Debug)]

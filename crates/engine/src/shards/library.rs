@@ -1,0 +1,394 @@
+//! The reader of the sharded corpus: one interface for both layouts.
+//!
+//! Every read either answers or says which shards it still needs ([`Need::Fetch`]). A library
+//! with a *source* (the inline layout's embedded blob, the CLI's shard set in memory) pulls
+//! what it needs from it at once, so reads always answer; the split layout's page has no
+//! source: it fetches the shards named by `Need::Fetch` (in parallel), hands them to
+//! [`Library::provide`] and asks again. The same calls rank, quote and attribute in the page
+//! and in the CLI.
+//!
+//! Decoded shards are cached with a bound ([`Library::with_budget`]); shards used since the
+//! last [`Library::begin`] are never evicted, so a query that needs several rounds of fetches
+//! keeps what its earlier rounds loaded.
+
+use super::{decode, content_hash, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, SpeakersShard};
+use crate::model::{Article, CorpusInfo};
+use crate::quotes::Quote;
+use crate::search::{self, DocTable, SearchIndex, SearchRequest, SearchResults, TermRange};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Why a read could not answer yet.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Need {
+    /// These shards must be fetched and [`Library::provide`]d first.
+    Fetch(Vec<ShardRef>),
+    /// A shard is unusable (corrupt, or of another build): the read cannot answer.
+    Broken(String),
+}
+
+/// Where a library with a source gets shard bytes (by file name).
+pub type Source = Box<dyn Fn(&str) -> Option<Vec<u8>>>;
+
+/// A decoded article group with each article's token starts.
+pub struct Group {
+    pub group: ArticleGroup,
+    starts: Vec<Vec<u32>>,
+}
+
+impl Group {
+    /// Article number `d` of the corpus, if this group holds it.
+    pub fn article(&self, d: usize) -> Option<&Article> {
+        self.group.articles.get(d.checked_sub(self.group.first as usize)?)
+    }
+
+    /// The quotations of article `d`, in text order.
+    pub fn quotes(&self, d: usize) -> &[Quote] {
+        d.checked_sub(self.group.first as usize).and_then(|i| self.group.quotes.get(i)).map_or(&[], Vec::as_slice)
+    }
+
+    fn starts(&self, d: usize) -> &[u32] {
+        d.checked_sub(self.group.first as usize).and_then(|i| self.starts.get(i)).map_or(&[], Vec::as_slice)
+    }
+}
+
+enum Decoded {
+    Dictionary(Arc<(Vec<String>, Vec<u32>)>),
+    Postings(Arc<PostingsShard>),
+    Group(Arc<Group>),
+    Ids(Arc<IdShard>),
+    Speakers(Arc<SpeakersShard>),
+}
+
+struct Entry {
+    shard: Decoded,
+    bytes: usize,
+    last_used: u64,
+}
+
+/// The default bound of decoded shards kept, in shard bytes (decoded structures take two to
+/// three times as much memory).
+pub const DEFAULT_BUDGET: usize = 12 << 20;
+
+pub struct Library {
+    manifest: Arc<Manifest>,
+    /// The manifest's per-article table, taken out of it once and shared with every query.
+    table: Arc<DocTable>,
+    source: Option<Source>,
+    cache: HashMap<String, Entry>,
+    budget: usize,
+    cached_bytes: usize,
+    tick: u64,
+}
+
+impl Library {
+    /// Opens a corpus from its manifest's bytes; `source`, if any, supplies every shard.
+    pub fn open(manifest: &[u8], source: Option<Source>) -> Result<Library, String> {
+        let mut manifest: Manifest = decode(manifest, "manifest")?;
+        let table = Arc::new(std::mem::take(&mut manifest.table));
+        Ok(Library { manifest: Arc::new(manifest), table, source, cache: HashMap::new(), budget: DEFAULT_BUDGET, cached_bytes: 0, tick: 1 })
+    }
+
+    /// Opens the inline layout's blob (manifest and every shard).
+    pub fn inline(blob: &[u8]) -> Result<Library, String> {
+        let blob = super::InlineBlob::from_bytes(blob)?;
+        let shards: HashMap<String, Vec<u8>> = blob.shards.into_iter().collect();
+        Library::open(&blob.manifest, Some(Box::new(move |name: &str| shards.get(name).cloned())))
+    }
+
+    pub fn with_budget(mut self, bytes: usize) -> Library {
+        self.budget = bytes;
+        self
+    }
+
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    pub fn info(&self) -> &CorpusInfo {
+        &self.manifest.info
+    }
+
+    pub fn table(&self) -> &Arc<DocTable> {
+        &self.table
+    }
+
+    /// Number of articles.
+    pub fn len(&self) -> usize {
+        self.table.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether every shard is at hand without fetching (the inline layout).
+    pub fn is_self_contained(&self) -> bool {
+        self.source.is_some()
+    }
+
+    /// Starts a new read: shards not used from now on may be evicted.
+    pub fn begin(&mut self) {
+        self.tick += 1;
+    }
+
+    /// Bytes of decoded shards kept.
+    pub fn cached_bytes(&self) -> usize {
+        self.cached_bytes
+    }
+
+    /// Hands over a fetched shard. Refused (with the reason) if this build's manifest does not
+    /// name it, or its content does not match its name, or it does not decode.
+    pub fn provide(&mut self, name: &str, bytes: &[u8]) -> Result<(), String> {
+        if self.cache.contains_key(name) {
+            return Ok(());
+        }
+        let kind = self.kind_of(name).ok_or_else(|| format!("{name}: not a shard of this build"))?;
+        let hash = name.rsplit('-').next().and_then(|h| h.strip_suffix(".bin")).unwrap_or("");
+        if content_hash(bytes) != hash {
+            return Err(format!("{name}: content does not match its name (a file of another build, or damaged)"));
+        }
+        let shard = match kind {
+            Kind::Dictionary => Decoded::Dictionary(Arc::new(decode::<DictionaryShard>(bytes, name)?.entries()?)),
+            Kind::Postings => Decoded::Postings(Arc::new(decode(bytes, name)?)),
+            Kind::Group => {
+                let group: ArticleGroup = decode(bytes, name)?;
+                if group.quotes.len() != group.articles.len() {
+                    return Err(format!("{name}: corrupt article group"));
+                }
+                let starts = group.articles.iter().map(search::token_starts).collect();
+                Decoded::Group(Arc::new(Group { group, starts }))
+            }
+            Kind::Ids => Decoded::Ids(Arc::new(decode(bytes, name)?)),
+            Kind::Speakers => Decoded::Speakers(Arc::new(decode(bytes, name)?)),
+        };
+        self.cached_bytes += bytes.len();
+        self.cache.insert(name.to_string(), Entry { shard, bytes: bytes.len(), last_used: self.tick });
+        self.evict();
+        Ok(())
+    }
+
+    fn evict(&mut self) {
+        if self.cached_bytes <= self.budget {
+            return;
+        }
+        let mut old: Vec<(u64, String)> = self.cache.iter().filter(|(_, e)| e.last_used < self.tick).map(|(k, e)| (e.last_used, k.clone())).collect();
+        old.sort_unstable();
+        for (_, name) in old {
+            if self.cached_bytes <= self.budget {
+                break;
+            }
+            if let Some(e) = self.cache.remove(&name) {
+                self.cached_bytes -= e.bytes;
+            }
+        }
+    }
+
+    fn kind_of(&self, name: &str) -> Option<Kind> {
+        let m = &self.manifest;
+        if m.dictionary.iter().any(|t| t.shard.name == name) {
+            Some(Kind::Dictionary)
+        } else if m.postings.iter().any(|t| t.shard.name == name) {
+            Some(Kind::Postings)
+        } else if m.groups.iter().any(|g| g.1.name == name) {
+            Some(Kind::Group)
+        } else if m.ids.iter().any(|g| g.1.name == name) {
+            Some(Kind::Ids)
+        } else if m.speakers.name == name {
+            Some(Kind::Speakers)
+        } else {
+            None
+        }
+    }
+
+    /// Makes sure every shard of `refs` is decoded: pulls missing ones from the source, or
+    /// names them in `Need::Fetch`.
+    fn require<'r>(&mut self, refs: impl IntoIterator<Item = &'r ShardRef>) -> Result<(), Need> {
+        let mut missing: Vec<ShardRef> = Vec::new();
+        for r in refs {
+            if let Some(e) = self.cache.get_mut(&r.name) {
+                e.last_used = self.tick;
+                continue;
+            }
+            match self.source.as_ref().map(|s| s(&r.name)) {
+                Some(Some(bytes)) => self.provide(&r.name, &bytes).map_err(Need::Broken)?,
+                Some(None) => return Err(Need::Broken(format!("{}: missing from the corpus", r.name))),
+                None => {
+                    if !missing.contains(r) {
+                        missing.push(r.clone());
+                    }
+                }
+            }
+        }
+        if missing.is_empty() {
+            Ok(())
+        } else {
+            Err(Need::Fetch(missing))
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&Decoded> {
+        self.cache.get(name).map(|e| &e.shard)
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Search
+    // -----------------------------------------------------------------------------------------
+
+    /// Dictionary shards (indexes into the manifest's list) covering `ranges`.
+    fn dictionary_for(&self, ranges: &[TermRange]) -> Vec<usize> {
+        let dir = &self.manifest.dictionary;
+        let mut out = Vec::new();
+        for range in ranges {
+            let (lo, prefix) = match range {
+                TermRange::Term(t) => (t.as_str(), None),
+                TermRange::Prefix(p) => (p.as_str(), Some(p.as_str())),
+            };
+            // The shard holding `lo`, then (for a prefix) every later one starting inside it.
+            let mut i = dir.partition_point(|t| t.first.as_str() <= lo).saturating_sub(1);
+            loop {
+                if i >= dir.len() {
+                    break;
+                }
+                if !out.contains(&i) {
+                    out.push(i);
+                }
+                i += 1;
+                match (prefix, dir.get(i)) {
+                    (Some(p), Some(next)) if next.first.starts_with(p) => continue,
+                    _ => break,
+                }
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    /// The dictionary of the shards `which` (sorted, disjoint ranges: concatenated in order).
+    fn dictionary(&self, which: &[usize]) -> (Vec<String>, Vec<u32>) {
+        let (mut terms, mut df) = (Vec::new(), Vec::new());
+        for &i in which {
+            if let Some(Decoded::Dictionary(d)) = self.get(&self.manifest.dictionary[i].shard.name) {
+                terms.extend(d.0.iter().cloned());
+                df.extend_from_slice(&d.1);
+            }
+        }
+        (terms, df)
+    }
+
+    fn postings_shard_of(&self, term: &str) -> Option<&ShardRef> {
+        let dir = &self.manifest.postings;
+        let i = dir.partition_point(|t| t.first.as_str() <= term).checked_sub(1)?;
+        Some(&dir[i].shard)
+    }
+
+    fn postings_of(&self, term: &str) -> Option<&search::PostingList> {
+        let Some(Decoded::Postings(p)) = self.get(&self.postings_shard_of(term)?.name) else { return None };
+        let k = p.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()?;
+        p.lists.get(k)
+    }
+
+    fn group_of(&self, d: usize) -> Option<&ShardRef> {
+        let groups = &self.manifest.groups;
+        let i = groups.partition_point(|g| g.0 as usize <= d).checked_sub(1)?;
+        Some(&groups[i].1)
+    }
+
+    fn loaded_group(&self, d: usize) -> Option<&Arc<Group>> {
+        match self.get(&self.group_of(d)?.name) {
+            Some(Decoded::Group(g)) => Some(g),
+            _ => None,
+        }
+    }
+
+    /// Runs a search: the same answer as [`SearchIndex::search`] over the whole corpus.
+    pub fn search(&mut self, req: &SearchRequest) -> Result<SearchResults, Need> {
+        let table = self.table.clone();
+        // 1. The dictionary the query's words, prefixes and (for rare words) typos read.
+        let mut ranges = search::lookups(&req.query);
+        let mut dict = self.dictionary_for(&ranges);
+        self.require(dict.iter().map(|&i| &self.manifest.dictionary[i].shard).cloned().collect::<Vec<_>>().iter())?;
+        let (terms, df) = self.dictionary(&dict);
+        let mut words = SearchIndex::assemble(table.clone(), terms, df, |_| None).map_err(Need::Broken)?;
+        let typos = words.typo_lookups(&req.query);
+        if !typos.is_empty() {
+            ranges.extend(typos);
+            let more = self.dictionary_for(&ranges);
+            if more != dict {
+                dict = more;
+                self.require(dict.iter().map(|&i| &self.manifest.dictionary[i].shard).cloned().collect::<Vec<_>>().iter())?;
+                let (terms, df) = self.dictionary(&dict);
+                words = SearchIndex::assemble(table.clone(), terms, df, |_| None).map_err(Need::Broken)?;
+            }
+        }
+        // 2. The postings of the terms the query resolved to.
+        let wanted = words.query_terms(&req.query);
+        let shards: Vec<ShardRef> = wanted.iter().filter_map(|t| self.postings_shard_of(t).cloned()).collect();
+        self.require(shards.iter())?;
+        let (terms, df) = self.dictionary(&dict);
+        let index = SearchIndex::assemble(table, terms, df, |t| if wanted.iter().any(|w| w == t) { self.postings_of(t) } else { None })
+            .map_err(Need::Broken)?;
+        // 3. Rank, then the articles of the hits for their snippets.
+        let ranked = index.rank(req);
+        let groups: Vec<ShardRef> = ranked.articles().filter_map(|d| self.group_of(d).cloned()).collect();
+        self.require(groups.iter())?;
+        Ok(index.finish(ranked, |d| {
+            let g = self.loaded_group(d)?;
+            Some((g.article(d)?, g.starts(d)))
+        }))
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Articles, quotations, speakers
+    // -----------------------------------------------------------------------------------------
+
+    /// The group holding article number `d` (its text, structure and quotations).
+    pub fn article(&mut self, d: usize) -> Result<Arc<Group>, Need> {
+        let r = self.group_of(d).cloned().ok_or_else(|| Need::Broken(format!("no article number {d}")))?;
+        self.require([&r])?;
+        self.loaded_group(d).cloned().ok_or_else(|| Need::Broken(format!("no article number {d}")))
+    }
+
+    /// The groups of several articles at once (a result page, a speaker's quotations): one
+    /// round of fetches for all of them.
+    pub fn articles(&mut self, ds: &[usize]) -> Result<Vec<Arc<Group>>, Need> {
+        let refs: Vec<ShardRef> = ds.iter().filter_map(|&d| self.group_of(d).cloned()).collect();
+        self.require(refs.iter())?;
+        Ok(ds.iter().filter_map(|&d| self.loaded_group(d).cloned()).collect())
+    }
+
+    /// The number of the article with id `id`, if the corpus has it.
+    pub fn number_of(&mut self, id: &str) -> Result<Option<usize>, Need> {
+        let dir = &self.manifest.ids;
+        let Some(i) = dir.partition_point(|g| g.0.as_str() <= id).checked_sub(1) else { return Ok(None) };
+        let r = dir[i].1.clone();
+        self.require([&r])?;
+        let Some(Decoded::Ids(ids)) = self.get(&r.name) else { return Ok(None) };
+        Ok(ids.ids.binary_search_by(|x| x.0.as_str().cmp(id)).ok().map(|k| ids.ids[k].1 as usize))
+    }
+
+    /// Every speaker, most quoted first; each quotation as `(article number, index into that
+    /// article's quotations)`.
+    pub fn speakers(&mut self) -> Result<Arc<SpeakersShard>, Need> {
+        let r = self.manifest.speakers.clone();
+        self.require([&r])?;
+        match self.get(&r.name) {
+            Some(Decoded::Speakers(s)) => Ok(s.clone()),
+            _ => Err(Need::Broken("speakers shard".into())),
+        }
+    }
+}
+
+/// A speaker's quotation reference, unpacked: `(article number, index into its quotations)`.
+pub fn unpack_quote(packed: usize) -> (usize, usize) {
+    (packed >> 12, packed & (super::MAX_QUOTES_PER_ARTICLE - 1))
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Dictionary,
+    Postings,
+    Group,
+    Ids,
+    Speakers,
+}

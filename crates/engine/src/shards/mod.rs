@@ -1,0 +1,250 @@
+//! The sharded corpus: what the build writes and the browser (and the CLI) reads.
+//!
+//! Everything the page needs is cut into content-addressed shards, so a visitor fetches only
+//! what a screen needs and a rebuilt corpus changes only the shards whose content changed:
+//!
+//! - the [`Manifest`]: the corpus's title, the per-article table search needs for filters,
+//!   facets, the timeline and scoring ([`DocTable`]), and the directory of every other shard;
+//! - **dictionary** shards: sorted term ranges with document frequencies (what prefix and
+//!   typo expansion read);
+//! - **postings** shards: sorted term ranges with their postings;
+//! - **article groups**: consecutive articles (corpus order, newest first, so the first
+//!   screen and date-sorted lists cost one or two) with text, structure and quotations;
+//! - **id** shards: article id → article number, for links that name a report;
+//! - the **speakers** shard: who said what across the corpus.
+//!
+//! Two layouts share this one format ([`Layout`]): *inline* embeds every shard in the app
+//! (small corpora: one file, as before shards existed), *split* writes them next to the app
+//! and the page fetches them on demand. [`library::Library`] reads either through the same
+//! calls, so there is one query path. The Pagefind model: its indexer and its web runtime
+//! share one chunked format; we add dictionary/postings separation (typo tolerance reads the
+//! dictionary of one letter, not its postings) and article groups (a static host's file
+//! limit: Pagefind's one fragment per page does not fit 100,000 reports).
+
+pub mod library;
+mod write;
+
+pub use library::{Library, Need};
+pub use write::{build, ShardSet, Sizing};
+
+use crate::model::{Article, CorpusInfo};
+use crate::quotes::{Quote, Speaker};
+use crate::search::{DocTable, PostingList};
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever a shard's shape changes; a shard of another version is refused.
+pub const FORMAT_VERSION: u32 = 3;
+
+/// The manifest's file name in the split layout. It is the one file without a content hash in
+/// its name (the page must find it), so it is served with `Cache-Control: no-cache`.
+pub const MANIFEST_FILE: &str = "manifest.bin";
+
+/// The folder of the split layout's shards, next to the app's files.
+pub const SHARD_DIR: &str = "corpus";
+
+/// Where a shard is and how big it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardRef {
+    /// File name, `<kind>-<content hash>.bin`.
+    pub name: String,
+    /// Bytes on the wire (as written: gzip in the split layout).
+    pub bytes: u32,
+}
+
+/// A shard covering a sorted range of terms, from `first` to the next shard's first term.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermShardRef {
+    pub first: String,
+    pub shard: ShardRef,
+}
+
+/// The entry point: small, fetched first, enough for the first screen's filters and counts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub format_version: u32,
+    /// Identifies this build's shard set (a hash of every shard's name): a page never mixes
+    /// shards of two builds.
+    pub build: String,
+    pub info: CorpusInfo,
+    pub table: DocTable,
+    pub dictionary: Vec<TermShardRef>,
+    pub postings: Vec<TermShardRef>,
+    /// `(first article number, shard)`, in corpus order.
+    pub groups: Vec<(u32, ShardRef)>,
+    /// `(first id, shard)`, ids sorted.
+    pub ids: Vec<(String, ShardRef)>,
+    pub speakers: ShardRef,
+}
+
+impl Manifest {
+    /// Every shard of the build, the manifest excluded.
+    pub fn shards(&self) -> impl Iterator<Item = &ShardRef> {
+        self.dictionary
+            .iter()
+            .map(|t| &t.shard)
+            .chain(self.postings.iter().map(|t| &t.shard))
+            .chain(self.groups.iter().map(|g| &g.1))
+            .chain(self.ids.iter().map(|g| &g.1))
+            .chain(std::iter::once(&self.speakers))
+    }
+
+    /// Bytes of every shard on the wire (what "make available offline" downloads).
+    pub fn total_bytes(&self) -> u64 {
+        self.shards().map(|s| s.bytes as u64).sum()
+    }
+}
+
+/// Sorted terms and their document frequencies.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DictionaryShard {
+    /// Front-coded: (bytes shared with the previous term, rest).
+    terms: Vec<(u8, String)>,
+    df: Vec<u32>,
+}
+
+/// Sorted terms and their postings.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PostingsShard {
+    pub terms: Vec<String>,
+    pub lists: Vec<PostingList>,
+}
+
+/// Consecutive articles with their quotations.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ArticleGroup {
+    /// Number of the first article.
+    pub first: u32,
+    pub articles: Vec<Article>,
+    /// Per article, its quotations in text order (speaker numbers index the speakers shard;
+    /// `repeat_of` indexes this article's list).
+    pub quotes: Vec<Vec<Quote>>,
+}
+
+/// Article ids (sorted) and their numbers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct IdShard {
+    pub ids: Vec<(String, u32)>,
+}
+
+/// Every speaker, most quoted first; `quotes` are `(article number, index into that article's
+/// quotation list)` packed as `article << 12 | index`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SpeakersShard {
+    pub speakers: Vec<Speaker>,
+}
+
+/// Quotations per article beyond this are not indexed by speaker (a hostile text with
+/// thousands of quote marks must not overflow the packed reference).
+pub const MAX_QUOTES_PER_ARTICLE: usize = 1 << 12;
+
+/// A shard's bytes: the format version, then the postcard encoding of the value.
+fn encode<T: Serialize>(value: &T) -> Vec<u8> {
+    let mut out = FORMAT_VERSION.to_le_bytes().to_vec();
+    out.extend(postcard::to_allocvec(value).expect("serializing in memory cannot fail"));
+    out
+}
+
+fn decode<'de, T: Deserialize<'de>>(bytes: &'de [u8], what: &str) -> Result<T, String> {
+    let (version, body) = bytes.split_first_chunk::<4>().ok_or_else(|| format!("{what}: empty or truncated file"))?;
+    let version = u32::from_le_bytes(*version);
+    if version != FORMAT_VERSION {
+        return Err(format!("{what}: shard format {version}, but this app reads format {FORMAT_VERSION} (a file of another build)"));
+    }
+    postcard::from_bytes(body).map_err(|e| format!("{what}: corrupt shard ({e})"))
+}
+
+impl DictionaryShard {
+    fn new(terms: &[(String, u32)]) -> DictionaryShard {
+        let mut out = DictionaryShard::default();
+        let mut prev: &str = "";
+        for (t, df) in terms {
+            let mut shared = prev.bytes().zip(t.bytes()).take_while(|(a, b)| a == b).count().min(255);
+            while !t.is_char_boundary(shared) {
+                shared -= 1;
+            }
+            out.terms.push((shared as u8, t[shared..].to_string()));
+            out.df.push(*df);
+            prev = t;
+        }
+        out
+    }
+
+    /// The terms, decoded, with their frequencies.
+    pub fn entries(&self) -> Result<(Vec<String>, Vec<u32>), String> {
+        let mut terms: Vec<String> = Vec::with_capacity(self.terms.len());
+        for (shared, rest) in &self.terms {
+            let prev = terms.last().map_or("", |t| t.as_str());
+            let head = prev.get(..*shared as usize).ok_or("corrupt dictionary shard: term prefix")?;
+            terms.push(format!("{head}{rest}"));
+        }
+        if self.df.len() != terms.len() {
+            return Err("corrupt dictionary shard: frequencies".into());
+        }
+        Ok((terms, self.df.clone()))
+    }
+}
+
+/// A 64-bit FNV-1a hash in hex: the content part of shard names.
+fn content_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Which layout a build writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// Every shard embedded in the app: one file, nothing fetched.
+    Inline,
+    /// Shards written next to the app, fetched on demand.
+    Split,
+}
+
+/// Corpora up to this many articles *and* [`INLINE_MAX_TEXT_BYTES`] of text are inlined: a few
+/// hundred short reports add less to the app than the requests a split layout would make.
+pub const INLINE_MAX_ARTICLES: usize = 200;
+/// See [`INLINE_MAX_ARTICLES`].
+pub const INLINE_MAX_TEXT_BYTES: u64 = 1_500_000;
+
+impl Layout {
+    /// `inline`, `split` or `auto` (also empty); anything else is an error.
+    pub fn parse(s: &str) -> Result<Option<Layout>, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "" | "auto" => Ok(None),
+            "inline" => Ok(Some(Layout::Inline)),
+            "split" => Ok(Some(Layout::Split)),
+            other => Err(format!("unknown layout {other:?}: use inline, split or auto")),
+        }
+    }
+
+    /// The layout for a corpus of `articles` texts totalling `text_bytes`, unless forced.
+    pub fn choose(forced: Option<Layout>, articles: usize, text_bytes: u64) -> Layout {
+        forced.unwrap_or(if articles <= INLINE_MAX_ARTICLES && text_bytes <= INLINE_MAX_TEXT_BYTES { Layout::Inline } else { Layout::Split })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Layout::Inline => "inline",
+            Layout::Split => "split",
+        }
+    }
+}
+
+/// The inline layout's single blob: the manifest and every shard, by name.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct InlineBlob {
+    pub manifest: Vec<u8>,
+    pub shards: Vec<(String, Vec<u8>)>,
+}
+
+impl InlineBlob {
+    pub fn to_bytes(&self) -> Vec<u8> {
+        encode(self)
+    }
+    pub fn from_bytes(bytes: &[u8]) -> Result<InlineBlob, String> {
+        decode(bytes, "embedded corpus")
+    }
+}

@@ -1,0 +1,173 @@
+//! The shard writer: a corpus in, a manifest and content-named shard files out. Every step is
+//! one pass over the corpus, its terms or its quotations (near-linear in the corpus size).
+
+use super::{
+    content_hash, encode, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, SpeakersShard, TermShardRef,
+    FORMAT_VERSION, MAX_QUOTES_PER_ARTICLE,
+};
+use crate::model::Corpus;
+use crate::quotes::{Quote, QuoteIndex};
+use crate::search::SearchIndex;
+use serde::Serialize;
+
+/// Target sizes of the shards, in encoded (uncompressed) bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sizing {
+    pub dictionary: usize,
+    pub postings: usize,
+    pub group: usize,
+    pub ids_per_shard: usize,
+}
+
+/// Files a corpus of any size should stay under (static hosts cap the file count: Cloudflare
+/// Pages at 20,000), with room for the app's own files.
+const MAX_FILES: usize = 2_000;
+
+impl Sizing {
+    /// Sizes for a corpus of `articles` whose texts total `text_bytes`: small enough that a
+    /// query or a result page fetches little, large enough that the whole corpus stays under
+    /// [`MAX_FILES`] files (about 1,200 article groups, 400 postings and 100 dictionary
+    /// shards at most, whatever the size).
+    pub fn for_corpus(articles: usize, text_bytes: u64) -> Sizing {
+        let text = text_bytes as usize;
+        Sizing {
+            dictionary: (24 << 10).max(text / 16 / 100),
+            // Postings take roughly a third of the text's size.
+            postings: (48 << 10).max(text / 3 / (MAX_FILES / 5)),
+            // Articles carry their structure and quotations too: about 1.3 times the text.
+            group: (48 << 10).max(text * 13 / 10 / (MAX_FILES * 6 / 10)),
+            ids_per_shard: 4_096.max(articles / 50),
+        }
+    }
+}
+
+/// A built shard set: the manifest and every file (name, bytes as written).
+pub struct ShardSet {
+    pub manifest: Manifest,
+    /// The manifest's bytes as written.
+    pub manifest_bytes: Vec<u8>,
+    pub files: Vec<(String, Vec<u8>)>,
+}
+
+struct Writer<W: Fn(&[u8]) -> Vec<u8>> {
+    wire: W,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+impl<W: Fn(&[u8]) -> Vec<u8>> Writer<W> {
+    /// Encodes a shard, names it after its content, keeps its bytes as written.
+    fn add<T: Serialize>(&mut self, kind: &str, value: &T) -> ShardRef {
+        let raw = encode(value);
+        let name = format!("{kind}-{}.bin", content_hash(&raw));
+        let bytes = (self.wire)(&raw);
+        let r = ShardRef { name: name.clone(), bytes: bytes.len() as u32 };
+        self.files.push((name, bytes));
+        r
+    }
+}
+
+/// Cuts `items` into runs whose summed `weight` reaches `target` (the last run may be smaller).
+fn runs<T>(items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize) -> Vec<Vec<T>> {
+    let mut out = Vec::new();
+    let mut run = Vec::new();
+    let mut size = 0;
+    for item in items {
+        size += weight(&item);
+        run.push(item);
+        if size >= target {
+            out.push(std::mem::take(&mut run));
+            size = 0;
+        }
+    }
+    if !run.is_empty() || out.is_empty() {
+        out.push(run);
+    }
+    out
+}
+
+/// Runs every build-time analysis over an ingested corpus and cuts the result into shards.
+/// `wire` turns a shard's bytes into the bytes written (gzip for the split layout, nothing
+/// for the inline one); names hash the content before it, so they do not depend on it.
+pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) -> ShardSet {
+    let quotes = QuoteIndex::build(&corpus);
+    let parts = SearchIndex::build(&corpus).into_parts();
+    let mut w = Writer { wire, files: Vec::new() };
+
+    // Dictionary and postings: term ranges in sorted order.
+    let mut dict_items = Vec::with_capacity(parts.terms.len());
+    let mut post_items = Vec::with_capacity(parts.terms.len());
+    for (term, df, list) in parts.terms {
+        dict_items.push((term.clone(), df));
+        post_items.push((term, list));
+    }
+    let dictionary = runs(dict_items, sizing.dictionary, |(t, _)| t.len() + 3)
+        .into_iter()
+        .map(|run| TermShardRef { first: run.first().map_or(String::new(), |x| x.0.clone()), shard: w.add("dict", &DictionaryShard::new(&run)) })
+        .collect();
+    let postings = runs(post_items, sizing.postings, |(t, l)| t.len() + 2 * l.weight())
+        .into_iter()
+        .map(|run| {
+            let first = run.first().map_or(String::new(), |x| x.0.clone());
+            let (terms, lists) = run.into_iter().unzip();
+            TermShardRef { first, shard: w.add("post", &PostingsShard { terms, lists }) }
+        })
+        .collect();
+
+    // Quotations per article, with repeats pointing inside the article's own list, and each
+    // quotation's place (article, index) for the speakers.
+    let mut per_article: Vec<Vec<Quote>> = vec![Vec::new(); corpus.articles.len()];
+    let mut place: Vec<Option<u32>> = Vec::with_capacity(quotes.quotes.len());
+    let mut first_of_article: Vec<usize> = vec![0; corpus.articles.len()];
+    for (gi, q) in quotes.quotes.iter().enumerate() {
+        let list = &mut per_article[q.article];
+        if list.is_empty() {
+            first_of_article[q.article] = gi;
+        }
+        let k = list.len();
+        place.push((k < MAX_QUOTES_PER_ARTICLE).then_some(((q.article as u32) << 12) | k as u32));
+        let mut q = q.clone();
+        q.repeat_of = q.repeat_of.and_then(|r| r.checked_sub(first_of_article[q.article]));
+        list.push(q);
+    }
+    let mut speakers = quotes.speakers;
+    for s in &mut speakers {
+        s.quotes = s.quotes.iter().filter_map(|&g| place.get(g).copied().flatten()).map(|p| p as usize).collect();
+    }
+    let speakers = w.add("speakers", &SpeakersShard { speakers });
+
+    // Ids, sorted.
+    let mut ids: Vec<(String, u32)> = corpus.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i as u32)).collect();
+    ids.sort_unstable();
+    let ids = runs(ids, sizing.ids_per_shard, |_| 1)
+        .into_iter()
+        .map(|run| (run.first().map_or(String::new(), |x| x.0.clone()), w.add("ids", &IdShard { ids: run })))
+        .collect();
+
+    // Article groups, in corpus order.
+    let info = corpus.info;
+    let articles: Vec<_> = corpus.articles.into_iter().zip(per_article).enumerate().collect();
+    let groups = runs(articles, sizing.group, |(_, (a, q))| a.text.len() + 32 * a.blocks.len() + 48 * q.len())
+        .into_iter()
+        .map(|run| {
+            let first = run.first().map_or(0, |x| x.0 as u32);
+            let (articles, quotes) = run.into_iter().map(|(_, x)| x).unzip();
+            (first, w.add("articles", &ArticleGroup { first, articles, quotes }))
+        })
+        .collect();
+
+    let mut manifest = Manifest {
+        format_version: FORMAT_VERSION,
+        build: String::new(),
+        info,
+        table: parts.table,
+        dictionary,
+        postings,
+        groups,
+        ids,
+        speakers,
+    };
+    // The build id hashes the manifest itself (which names every shard by its content).
+    manifest.build = content_hash(&encode(&manifest));
+    let manifest_bytes = (w.wire)(&encode(&manifest));
+    ShardSet { manifest, manifest_bytes, files: w.files }
+}
