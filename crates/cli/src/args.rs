@@ -37,6 +37,12 @@ pub fn value_string(v: OsString) -> Result<String, UsageError> {
     v.into_string().map_err(|v| UsageError(format!("argument is not valid UTF-8: {}", v.to_string_lossy())))
 }
 
+/// The value of a numeric option such as `--limit`.
+pub fn number_value<T: std::str::FromStr>(v: OsString, option: &str) -> Result<T, UsageError> {
+    let v = value_string(v)?;
+    v.parse().map_err(|_| UsageError(format!("{option} needs a number, got `{v}`")))
+}
+
 /// Loads a corpus or prints every problem as `path:line: message` and returns exit code 1.
 pub fn load_or_report(dir: &std::path::Path) -> Result<dispatches_engine::Corpus, ExitCode> {
     dispatches_engine::corpus::load(dir).map_err(|errors| {

@@ -5,6 +5,7 @@
 
 mod args;
 mod check;
+mod generate;
 mod import;
 mod list;
 mod quotes;
@@ -20,6 +21,9 @@ USAGE:
     dispatches list [DIR] [--json]             one line per article
     dispatches import FILE.jsonl DIR [--limit N]
                                                write a corpus folder from JSON lines (title/body/source/date)
+    dispatches generate FILE.jsonl DIR --articles N [--seed S]
+                                               write a corpus of N articles made from FILE's, for scale tests
+                                               (each reused with a new id, moved date, reordered paragraphs)
     dispatches search [--source NAME]... [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                       [--limit N] [--json] [--corpus DIR] [--] QUERY...
     dispatches quotes [--json] [--corpus DIR] [FILE...]
@@ -38,6 +42,7 @@ fn main() -> ExitCode {
         "check" => check::run(rest),
         "list" => list::run(rest),
         "import" => import::run(rest),
+        "generate" => generate::run(rest),
         "search" => search::run(rest),
         "quotes" => quotes::run(rest),
         "-h" | "--help" | "help" => {

@@ -85,18 +85,24 @@ fn usage_errors_exit_2() {
     assert_eq!(dispatches(&[]).status.code(), Some(2));
 }
 
+/// A JSON line that import and generate skip (line 2 of their fixtures).
+const NO_DATE: &str = r#"{"title":"No date here","body":"Text.","source":"Coast Herald","date":null}"#;
+
+/// Writes `lines` as the JSON-lines file `dir/name`.
+fn write_jsonl(dir: &Path, name: &str, lines: &[&str]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, lines.iter().map(|l| format!("{l}\n")).collect::<String>()).unwrap();
+    path
+}
+
 #[test]
 fn import_writes_a_corpus_that_checks() {
     let dir = tempfile::tempdir().unwrap();
-    let jsonl = dir.path().join("archive.jsonl");
-    std::fs::write(
-        &jsonl,
-        concat!(
-            r#"{"title":"Floods close roads","body":"Water rose overnight.\n\n\"We lost everything,\" said Ana Ruiz.","source":"Coast Herald","date":"2019-03-02"}"#, "\n",
-            r#"{"title":"No date here","body":"Text.","source":"Coast Herald","date":null}"#, "\n",
-        ),
-    )
-    .unwrap();
+    let jsonl = write_jsonl(
+        dir.path(),
+        "archive.jsonl",
+        &[r#"{"title":"Floods close roads","body":"Water rose overnight.\n\n\"We lost everything,\" said Ana Ruiz.","source":"Coast Herald","date":"2019-03-02"}"#, NO_DATE],
+    );
     let out_dir = dir.path().join("corpus");
     let out = dispatches(&["import", jsonl.to_str().unwrap(), out_dir.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -104,6 +110,67 @@ fn import_writes_a_corpus_that_checks() {
     let check = dispatches(&["check", out_dir.to_str().unwrap()]);
     assert!(check.status.success(), "{}", text(&check.stderr));
     assert!(text(&check.stdout).contains("1 articles"));
+}
+
+/// `generate` reuses each source article with a new id, a moved date and its later paragraphs
+/// reordered; the same source, count and seed give the same bytes.
+#[test]
+fn generate_writes_a_deterministic_corpus_that_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = write_jsonl(
+        dir.path(),
+        "source.jsonl",
+        &[
+            r#"{"id":"a1","title":"Floods close roads","body":"Water rose overnight.\n\n\"We lost everything,\" said Ana Ruiz.\n\nSchools stay shut.\n\nThe river peaks on Friday.","source":"Coast Herald","date":"2019-03-02"}"#,
+            NO_DATE,
+            r#"{"id":7,"title":"Mayor opens bridge","body":"The bridge opened at noon.\n\nTraffic moved at once.","source":"Valley Post","date":"2020-01-31T09:30:00Z"}"#,
+        ],
+    );
+    let generate = |name: &str, seed: &str| {
+        let out_dir = dir.path().join(name);
+        let out = dispatches(&["generate", jsonl.to_str().unwrap(), out_dir.to_str().unwrap(), "--articles", "7", "--seed", seed]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(text(&out.stderr).contains("source.jsonl:2: skipped: no `date`"), "{}", text(&out.stderr));
+        assert!(text(&out.stdout).contains("wrote 7 articles made from 2 source articles (seed "), "{}", text(&out.stdout));
+        out_dir
+    };
+    let first = generate("first", "5");
+    let check = dispatches(&["check", first.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    assert!(text(&check.stdout).contains("7 articles"), "{}", text(&check.stdout));
+
+    let files = |d: &Path| -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<(String, Vec<u8>)> =
+            std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()).map(|p| (p.file_name().unwrap().to_str().unwrap().to_string(), std::fs::read(&p).unwrap())).collect();
+        files.sort();
+        files
+    };
+    let written = files(&first);
+    assert_eq!(written, files(&generate("again", "5")), "same source, count and seed: same bytes");
+    assert_ne!(written, files(&generate("other", "6")), "another seed: another corpus");
+    let names: Vec<&str> = written.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names[..4], ["00000_a1.txt", "00001_7.txt", "00002_a1-2.txt", "00003_7-2.txt"]);
+    assert_eq!(names[names.len() - 2..], ["00006_a1-4.txt", "catalog.toml"]);
+
+    // Copies keep the source's headline, first paragraph and paragraphs, and move the date by whole days.
+    let paragraphs = |b: &[u8]| -> Vec<String> { text(b).trim_end().split("\n\n").map(str::to_string).collect() };
+    let source = paragraphs(&written[0].1);
+    for (_, copy) in written.iter().filter(|(n, _)| n.contains("_a1-")) {
+        let copy = paragraphs(copy);
+        assert_eq!(copy[..2], source[..2]);
+        let (mut a, mut b) = (source.clone(), copy.clone());
+        a.sort();
+        b.sort();
+        assert_eq!(a, b);
+    }
+    let catalog = text(&written.last().unwrap().1);
+    let dates: Vec<&str> = catalog.lines().filter_map(|l| l.strip_prefix("published = ")).collect();
+    assert_eq!(dates.len(), 7);
+    assert_eq!(dates[..2], ["\"2019-03-02\"", "\"2020-01-31T09:30:00Z\""]);
+    assert!(dates[2..].iter().all(|d| !dates[..2].contains(d)), "{dates:?}");
+    assert!(dates.iter().skip(1).step_by(2).all(|d| d.ends_with("T09:30:00Z\"")), "{dates:?}");
+
+    assert_eq!(dispatches(&["generate", jsonl.to_str().unwrap(), dir.path().join("none").to_str().unwrap()]).status.code(), Some(2), "--articles is required");
 }
 
 /// The 10,000-article benchmark corpus, when present beside the repository (never copied in).
