@@ -1,10 +1,14 @@
 //! Compiles the corpus into the app: reads the corpus folder (`DISPATCHES_CORPUS`, default
 //! `seeds/`), validates it, runs ingestion, quotation extraction and indexing through the
-//! engine, and writes one postcard blob to `$OUT_DIR/bundle.bin`, embedded by `src/bundle.rs`.
-//! Any corpus problem fails the build with `path:line: message` lines.
+//! engine, cuts the result into the sharded format (`dispatches_engine::shards`) and writes
+//! the inline layout's blob (manifest and every shard) to `$OUT_DIR/corpus.bin`, embedded by
+//! `src/data.rs`. Any corpus problem fails the build with `path:line: message` lines.
+//!
+//! The page reads this blob through the same reader, and so the same query path, as the CLI
+//! and as the split layout's fetched shards (`dispatches publish`).
 
-use dispatches_engine::bundle::Bundle;
 use dispatches_engine::corpus;
+use dispatches_engine::shards::{self, InlineBlob, Sizing};
 use std::path::PathBuf;
 
 fn main() {
@@ -35,7 +39,9 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let bytes = Bundle::build(corpus).to_bytes();
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("bundle.bin");
+    let text: u64 = corpus.articles.iter().map(|a| a.text.len() as u64).sum();
+    let sizing = Sizing::for_corpus(corpus.articles.len(), text);
+    let bytes = InlineBlob::from_set(shards::build(corpus, sizing, |b| b.to_vec())).to_bytes();
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

@@ -31,8 +31,7 @@ pub fn request(route: &Route, limit: usize) -> SearchRequest {
 }
 
 pub fn search(route: &Route, limit: usize) -> SearchResults {
-    let b = bundle();
-    b.search.search(&b.corpus, &request(route, limit))
+    bundle().search(&request(route, limit))
 }
 
 /// The normalized terms a search matched, with a set for fast lookups: what the page marks.

@@ -8,6 +8,7 @@ mod check;
 mod generate;
 mod import;
 mod list;
+mod publish;
 mod quotes;
 mod search;
 
@@ -26,6 +27,9 @@ USAGE:
                                                (each reused with a new id, moved date, reordered paragraphs)
     dispatches search [--source NAME]... [--from YYYY-MM-DD] [--to YYYY-MM-DD]
                       [--limit N] [--json] [--corpus DIR] [--] QUERY...
+    dispatches publish [DIR] OUT [--layout inline|split|auto]
+                                               write the corpus's shards for the page into OUT/corpus/
+                                               (split layout; inline: the app embeds the corpus)
     dispatches quotes [--json] [--corpus DIR] [FILE...]
                                                quotations and speakers (FILE: a seed or any UTF-8 text)
 
@@ -44,6 +48,7 @@ fn main() -> ExitCode {
         "import" => import::run(rest),
         "generate" => generate::run(rest),
         "search" => search::run(rest),
+        "publish" => publish::run(rest),
         "quotes" => quotes::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

@@ -7,7 +7,10 @@
 //! in `snippet`. Exit code 0 also when nothing matches.
 
 use crate::args::{default_corpus_dir, load_or_report, value_string, CommandResult, UsageError};
-use dispatches_engine::search::{SearchIndex, SearchRequest};
+use dispatches_engine::search::SearchRequest;
+use dispatches_engine::shards::{self, Need};
+use dispatches_engine::Article;
+use std::collections::HashMap;
 use dispatches_engine::text::char_offset;
 use dispatches_engine::Date;
 use serde::Serialize;
@@ -69,15 +72,30 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
-    let index = SearchIndex::build(&corpus);
-    let results = index.search(&corpus, &req);
+    // Through the page's own reader over the page's own shards, so both rank alike.
+    let mut library = shards::open_in_memory(corpus);
+    let results = match library.search(&req) {
+        Ok(r) => r,
+        // Every shard is in memory, so only a broken build can get here.
+        Err(need) => {
+            let why = match need {
+                Need::Broken(e) => e,
+                Need::Fetch(refs) => format!("{} shards missing", refs.len()),
+            };
+            eprintln!("dispatches: {why}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let ids: Vec<usize> = results.hits.iter().map(|h| h.article).collect();
+    let groups = library.articles(&ids).unwrap_or_default();
+    let articles: HashMap<usize, &Article> = ids.iter().filter_map(|&d| groups.iter().find_map(|g| g.article(d)).map(|a| (d, a))).collect();
 
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let result = if json {
         (|| -> std::io::Result<()> {
             for hit in &results.hits {
-                let a = &corpus.articles[hit.article];
+                let Some(a) = articles.get(&hit.article) else { continue };
                 let s = &hit.snippet;
                 let row = JsonHit {
                     article: &a.id,
@@ -96,7 +114,7 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         })()
     } else {
         let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-        print_readable(&mut out, &corpus, &results, &req, colour)
+        print_readable(&mut out, &articles, &results, &req, colour)
     };
     match result {
         Ok(()) => Ok(ExitCode::SUCCESS),
@@ -121,7 +139,7 @@ impl Style {
 
 fn print_readable(
     out: &mut impl Write,
-    corpus: &dispatches_engine::Corpus,
+    articles: &HashMap<usize, &Article>,
     results: &dispatches_engine::search::SearchResults,
     req: &SearchRequest,
     colour: bool,
@@ -131,7 +149,7 @@ fn print_readable(
         writeln!(out, "No article matches {}.", if req.query.trim().is_empty() { "these filters".to_string() } else { format!("`{}`", req.query.trim()) })?;
     }
     for (rank, hit) in results.hits.iter().enumerate() {
-        let a = &corpus.articles[hit.article];
+        let Some(a) = articles.get(&hit.article) else { continue };
         writeln!(out, "{:>2}. {}", rank + 1, st.wrap("1", &a.meta.headline))?;
         let score = if req.query.trim().is_empty() { String::new() } else { format!(" · score {:.2}", hit.score) };
         writeln!(out, "    {}", st.wrap("2", &format!("{} · {} · {}{}", a.meta.outlet, a.meta.published, a.id, score)))?;

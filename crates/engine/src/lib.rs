@@ -3,10 +3,9 @@
 //! Data flows one way, and the modules follow it:
 //! `corpus` (read a folder: catalog + texts, validated) → `ingest` (structure of each text:
 //! headline, paragraphs, captions, boilerplate) → `quotes` (direct quotations and speakers) →
-//! `search` (the inverted index and its queries) → `bundle` (the one serialized blob the web app
-//! embeds). Nothing here depends on the web; the app and the CLI are thin shells over it.
+//! `search` (the inverted index and its queries) → `shards` (the serialized, sharded corpus the
+//! web app embeds or fetches, and the one reader both the page and the CLI query it through). Nothing here depends on the web; the app and the CLI are thin shells over it.
 
-pub mod bundle;
 pub mod date;
 pub mod model;
 pub mod text;

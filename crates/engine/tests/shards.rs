@@ -97,6 +97,10 @@ fn articles_ids_and_speakers_come_from_their_shards() {
         assert_eq!(g.article(d), Some(a));
     }
     assert_eq!(fetching(&mut split, &files, |l| l.number_of("no-such-report"), &mut rounds), None);
+    // Every article once, each group once.
+    let all: Vec<usize> = (0..corpus.articles.len()).collect();
+    let groups = fetching(&mut split, &files, |l| l.articles(&all), &mut rounds);
+    assert_eq!(groups.iter().map(|g| g.group.articles.len()).sum::<usize>(), corpus.articles.len());
     let speakers = fetching(&mut split, &files, |l| l.speakers(), &mut rounds);
     let egeland = speakers.speakers.iter().find(|s| s.name == "Jan Egeland").expect("Jan Egeland is quoted");
     for &packed in &egeland.quotes {

@@ -349,12 +349,20 @@ impl Library {
         self.loaded_group(d).cloned().ok_or_else(|| Need::Broken(format!("no article number {d}")))
     }
 
-    /// The groups of several articles at once (a result page, a speaker's quotations): one
-    /// round of fetches for all of them.
+    /// The groups holding several articles (a result page, a speaker's quotations), each
+    /// group once, in the order first needed: one round of fetches for all of them.
     pub fn articles(&mut self, ds: &[usize]) -> Result<Vec<Arc<Group>>, Need> {
-        let refs: Vec<ShardRef> = ds.iter().filter_map(|&d| self.group_of(d).cloned()).collect();
+        let mut refs: Vec<ShardRef> = Vec::new();
+        for r in ds.iter().filter_map(|&d| self.group_of(d)) {
+            if !refs.contains(r) {
+                refs.push(r.clone());
+            }
+        }
         self.require(refs.iter())?;
-        Ok(ds.iter().filter_map(|&d| self.loaded_group(d).cloned()).collect())
+        Ok(refs.iter().filter_map(|r| match self.get(&r.name) {
+            Some(Decoded::Group(g)) => Some(g.clone()),
+            _ => None,
+        }).collect())
     }
 
     /// The number of the article with id `id`, if the corpus has it.

@@ -233,6 +233,16 @@ impl Layout {
     }
 }
 
+/// Builds the shard set of a corpus in memory and opens it, every shard at hand: how the CLI
+/// reads a corpus folder, through the page's own reader.
+pub fn open_in_memory(corpus: crate::model::Corpus) -> Library {
+    let text: u64 = corpus.articles.iter().map(|a| a.text.len() as u64).sum();
+    let sizing = Sizing::for_corpus(corpus.articles.len(), text);
+    let set = build(corpus, sizing, |b| b.to_vec());
+    let files: std::collections::HashMap<String, Vec<u8>> = set.files.into_iter().collect();
+    Library::open(&set.manifest_bytes, Some(Box::new(move |name: &str| files.get(name).cloned()))).expect("a manifest just built decodes")
+}
+
 /// The inline layout's single blob: the manifest and every shard, by name.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct InlineBlob {
@@ -246,5 +256,9 @@ impl InlineBlob {
     }
     pub fn from_bytes(bytes: &[u8]) -> Result<InlineBlob, String> {
         decode(bytes, "embedded corpus")
+    }
+
+    pub fn from_set(set: ShardSet) -> InlineBlob {
+        InlineBlob { manifest: set.manifest_bytes, shards: set.files }
     }
 }
