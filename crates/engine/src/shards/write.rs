@@ -26,12 +26,14 @@ const MAX_FILES: usize = 2_000;
 impl Sizing {
     /// Sizes for a corpus of `articles` whose texts total `text_bytes`: small enough that a
     /// query or a result page fetches little, large enough that the whole corpus stays under
-    /// [`MAX_FILES`] files (about 1,200 article groups, 400 postings and 100 dictionary
-    /// shards at most, whatever the size).
+    /// [`MAX_FILES`] files (about 1,200 article groups and 400 postings shards at most, whatever the
+    /// size, and a dictionary of a few dozen).
     pub fn for_corpus(articles: usize, text_bytes: u64) -> Sizing {
         let text = text_bytes as usize;
         Sizing {
-            dictionary: (24 << 10).max(text / 16 / 100),
+            // The vocabulary grows far slower than the text (and not at all when a corpus
+            // repeats itself), so dictionary shards keep one size.
+            dictionary: 32 << 10,
             // Postings take roughly a third of the text's size.
             postings: (48 << 10).max(text / 3 / (MAX_FILES / 5)),
             // Articles carry their structure and quotations too: about 1.3 times the text.
