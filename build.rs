@@ -8,7 +8,7 @@
 //! and as the split layout's fetched shards (`dispatches publish`).
 
 use dispatches_engine::corpus;
-use dispatches_engine::shards::{self, InlineBlob, Sizing};
+use dispatches_engine::shards::{self, InlineBlob, Layout, Sizing};
 use std::path::PathBuf;
 
 fn main() {
@@ -22,8 +22,25 @@ fn main() {
         }
         _ => manifest.join("seeds"),
     };
-    // The folder itself (files added or removed) and every file read.
+    println!("cargo:rerun-if-env-changed=DISPATCHES_LAYOUT");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
+    let forced = match Layout::parse(&std::env::var("DISPATCHES_LAYOUT").unwrap_or_default()) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("error: DISPATCHES_LAYOUT: {e}");
+            std::process::exit(1);
+        }
+    };
+    // The folder itself: files added or removed (which may change the layout).
     println!("cargo:rerun-if-changed={}", dir.display());
+    if Layout::for_folder(forced, &dir) == Layout::Split {
+        // The split layout: the app embeds nothing, so its code is the same for every corpus
+        // (a rebuilt corpus keeps the wasm's name); `dispatches publish`, run by
+        // scripts/postbuild.mjs, validates the corpus and writes its shards.
+        println!("cargo:rerun-if-changed={}", dir.join(corpus::CATALOG_FILE).display());
+        std::fs::write(&out, []).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+        return;
+    }
     for file in corpus::input_files(&dir) {
         println!("cargo:rerun-if-changed={}", file.display());
     }
@@ -42,6 +59,5 @@ fn main() {
     let text: u64 = corpus.articles.iter().map(|a| a.text.len() as u64).sum();
     let sizing = Sizing::for_corpus(corpus.articles.len(), text);
     let bytes = InlineBlob::from_set(shards::build(corpus, sizing, |b| b.to_vec())).to_bytes();
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("corpus.bin");
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

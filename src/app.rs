@@ -9,8 +9,9 @@ use crate::components::speaker_page::SpeakerPage;
 use crate::components::speakers::Speakers;
 use crate::components::view_tabs::ViewTabs;
 use crate::config::{AppConfig, Mount, Theme};
-use crate::data::bundle;
-use crate::state::query::{facts, speaker_by_name, speakers};
+use crate::components::data_problem::DataProblem;
+use crate::data::{self, DataVersion};
+use crate::state::query::{self, facts, speaker_by_name, speakers};
 use crate::state::{url, Action, AppState, Focus, HistoryMode, Route, View};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
@@ -28,8 +29,13 @@ pub struct Props {
 /// Parses a query string against this corpus.
 pub fn parse_search(search: &str) -> (Route, Vec<String>) {
     let outlets = &facts().outlets;
-    let has_article = |id: &str| bundle().corpus.get(id).is_some();
-    let has_speaker = |name: &str| speaker_by_name(name).map(|i| speakers()[i].name.clone());
+    // A link is checked against what is at hand; what would need a fetch (the split layout's
+    // id and speaker shards) is taken as given and checked by the screen that shows it.
+    let has_article = |id: &str| query::article_number(id).map_or(true, |n| n.is_some());
+    let has_speaker = |name: &str| match speakers() {
+        Ok(list) => speaker_by_name(&list, name).map(|i| list[i].name.clone()),
+        Err(_) => Some(name.to_string()),
+    };
     url::parse(search, &url::Known { outlets, has_article: &has_article, has_speaker: &has_speaker })
 }
 
@@ -250,6 +256,16 @@ pub fn app(props: &Props) -> Html {
         });
     }
 
+    // Shards arriving (the split layout) render the screen again.
+    let version = use_state(data::version);
+    {
+        let version = version.clone();
+        use_effect_with((), move |_| {
+            let subscription = data::subscribe(Callback::from(move |_| version.set(data::version())));
+            move || drop(subscription)
+        });
+    }
+
     // The lazily built tables (quotation tokens, speakers) are built just after the first
     // paint, not on the first keystroke.
     use_effect_with((), |_| {
@@ -270,14 +286,18 @@ pub fn app(props: &Props) -> Html {
     // The document title follows the screen on the standalone page.
     {
         let embedded = config.embedded;
-        use_effect_with((state.route.article.clone(), state.route.view, state.route.speaker.clone()), move |(article, view, speaker)| {
+        use_effect_with((state.route.article.clone(), state.route.view, state.route.speaker.clone(), *version), move |(article, view, speaker, _)| {
             if !embedded {
-                let corpus = &bundle().corpus;
-                let title = match (article.as_deref().and_then(|a| corpus.get(a)), view, speaker) {
-                    (Some(a), _, _) => format!("{} — Dispatches", a.meta.headline),
+                let headline = article
+                    .as_deref()
+                    .and_then(|a| query::article_number(a).ok().flatten())
+                    .and_then(|d| query::article(d).ok())
+                    .map(|v| v.article().meta.headline.clone());
+                let title = match (headline, view, speaker) {
+                    (Some(h), _, _) => format!("{h} — Dispatches"),
                     (None, View::Speakers, Some(s)) => format!("{s} — Who said what — Dispatches"),
                     (None, View::Speakers, None) => "Who said what — Dispatches".to_string(),
-                    _ => format!("Dispatches — {}", corpus.info.title),
+                    _ => format!("Dispatches — {}", facts().title),
                 };
                 if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
                     doc.set_title(&title);
@@ -304,6 +324,7 @@ pub fn app(props: &Props) -> Html {
         }
     };
     html! {
+        <ContextProvider<DataVersion> context={DataVersion(*version)}>
         <div {class} data-theme={theme} ref={root}>
             if config.embedded {
                 <div class="dx-topbar">{tabs}</div>
@@ -312,8 +333,10 @@ pub fn app(props: &Props) -> Html {
             }
             <main id="main" class="main">
                 <Notices notices={state.notices.clone()} dispatch={dispatch.clone()} />
+                <DataProblem />
                 {screen}
             </main>
         </div>
+        </ContextProvider<DataVersion>>
     }
 }

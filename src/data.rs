@@ -1,92 +1,293 @@
-//! The corpus, compiled into the wasm by build.rs in the sharded format's inline layout, and
-//! read through the engine's [`Library`] — the reader the CLI uses too, so the page and
-//! `dispatches search` rank alike.
+//! The corpus in the browser: the engine's [`Library`] over the sharded corpus, in either
+//! layout (see `dispatches_engine::shards`).
 //!
-//! The components still read whole articles and quotations synchronously, so the articles and
-//! the quotation index are laid out once from the library's article groups at start-up
-//! (cheap for the small corpora the inline layout is for); every search goes through
-//! [`Library::search`].
+//! - **Inline**: build.rs embedded every shard in this wasm (`corpus.bin`); the library pulls
+//!   what it needs from there and every read answers at once.
+//! - **Split**: `corpus.bin` is empty and the shards sit in `corpus/` next to the app's JS
+//!   module. [`open`] fetches the manifest before the app mounts; after that a read that names
+//!   missing shards (`Need::Fetch`) is passed to [`request`], which fetches them in parallel,
+//!   hands them to the library and, once nothing is in flight, tells the app (through
+//!   [`subscribe`]) to render again. Shards that fail are kept in [`problem`] until
+//!   [`retry`]; a failure when the server's manifest names another build means the explorer
+//!   was updated under the page ([`Problem::Updated`]): its shards are never mixed in.
+//!
+//! One query path either way: the components ask the library, never the layout.
 
-use dispatches_engine::model::Corpus;
-use dispatches_engine::quotes::{Quote, QuoteIndex, Speaker};
-use dispatches_engine::search::{SearchRequest, SearchResults};
-use dispatches_engine::shards::library::unpack_quote;
-use dispatches_engine::shards::{Library, Need};
+use dispatches_engine::shards::{Library, Need, ShardRef, MANIFEST_FILE, SHARD_DIR};
 use std::cell::RefCell;
+use std::collections::HashSet;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use yew::Callback;
 
 static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));
 
-/// The corpus as the components read it.
-pub struct Data {
-    library: RefCell<Library>,
-    pub corpus: Corpus,
-    pub quotes: QuoteIndex,
+#[wasm_bindgen(inline_js = r#"
+// This snippet is written by wasm-bindgen to <app folder>/snippets/<crate-hash>/inline0.js,
+// so the app's folder (where corpus/ is) is two levels up, under any public URL.
+export function corpus_url() { return new URL('../../corpus/', import.meta.url).href; }
+export async function fetch_shard(url, fresh) {
+  const response = await fetch(url, fresh ? { cache: 'no-store' } : {});
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // Shards are gzip-compressed at build time; a server that added its own Content-Encoding
+  // has already been undone by the browser, so look at the bytes, not the headers.
+  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+"#)]
+extern "C" {
+    fn corpus_url() -> String;
+    #[wasm_bindgen(catch)]
+    fn fetch_shard(url: &str, fresh: bool) -> Result<js_sys::Promise, JsValue>;
 }
 
-impl Data {
-    /// Runs a search through the library.
-    pub fn search(&self, req: &SearchRequest) -> SearchResults {
-        let mut library = self.library.borrow_mut();
-        library.begin();
-        match library.search(req) {
-            Ok(results) => results,
-            // The inline layout holds every shard: only a broken build gets here.
-            Err(Need::Broken(e)) => {
-                gloo::console::error!(format!("search: {e}"));
-                SearchResults::default()
-            }
-            Err(Need::Fetch(refs)) => {
-                gloo::console::error!(format!("search: {} shards missing from the embedded corpus", refs.len()));
-                SearchResults::default()
-            }
-        }
-    }
+/// The data's version as a Yew context: components that read the corpus use it (in their
+/// memo keys), so they render again when shards arrive.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct DataVersion(pub u32);
+
+/// What keeps a read from answering, for the page to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// Shards failed to load (`(count, first reason)`): show a retry.
+    Failed(usize, String),
+    /// The server now has another build: its shards must not be mixed with ours.
+    Updated,
+    /// The corpus itself is unusable (a broken build): nothing to retry.
+    Broken(String),
+}
+
+#[derive(Default)]
+struct Store {
+    library: Option<Library>,
+    /// Where the shards are (a folder URL ending in `/`).
+    base: String,
+    in_flight: HashSet<String>,
+    failed: Vec<(ShardRef, String)>,
+    problem: Option<Problem>,
+    listeners: Vec<(u32, Callback<()>)>,
+    next_listener: u32,
+    /// Bumped whenever shards arrive or a problem changes.
+    version: u32,
 }
 
 thread_local! {
-    static DATA: &'static Data = Box::leak(Box::new(open().unwrap_or_else(|e| panic!("embedded corpus: {e}"))));
+    static STORE: RefCell<Store> = RefCell::new(Store::default());
 }
 
-/// The decoded corpus. A blob that fails to decode is a build bug, not user input: panicking
-/// (with the reason) is right, as nothing can be shown without it.
-pub fn bundle() -> &'static Data {
-    DATA.with(|d| *d)
+/// Whether this build fetches its corpus.
+pub fn is_split() -> bool {
+    CORPUS_BYTES.is_empty()
 }
 
-fn open() -> Result<Data, String> {
-    let mut library = Library::inline(CORPUS_BYTES)?;
-    let broken = |n: Need| match n {
-        Need::Broken(e) => e,
-        Need::Fetch(r) => format!("{} shards missing", r.len()),
-    };
-    let all: Vec<usize> = (0..library.len()).collect();
-    let groups = library.articles(&all).map_err(broken)?;
-    let speakers = library.speakers().map_err(broken)?;
-    let mut articles = Vec::with_capacity(all.len());
-    let mut quotes: Vec<Quote> = Vec::new();
-    // Global number of each article's first quotation.
-    let mut first_quote = Vec::with_capacity(all.len());
-    for g in &groups {
-        for (i, article) in g.group.articles.iter().enumerate() {
-            let d = g.group.first as usize + i;
-            let base = quotes.len();
-            first_quote.push(base);
-            quotes.extend(g.quotes(d).iter().cloned().map(|mut q| {
-                q.repeat_of = q.repeat_of.map(|r| base + r);
-                q
-            }));
-            articles.push(article.clone());
+/// Opens the corpus: at once for the inline layout, by fetching the manifest for the split
+/// one. The app mounts only once this succeeded.
+pub async fn open() -> Result<(), String> {
+    if STORE.with(|s| s.borrow().library.is_some()) {
+        return Ok(());
+    }
+    if !is_split() {
+        open_inline();
+        return Ok(());
+    }
+    // `SHARD_DIR` is the folder name the snippet's URL names.
+    debug_assert_eq!(SHARD_DIR, "corpus");
+    let base = corpus_url();
+    let bytes = fetch(&format!("{base}{MANIFEST_FILE}"), true).await?;
+    let library = Library::open(&bytes, None)?;
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.base = base;
+        s.library = Some(library);
+    });
+    Ok(())
+}
+
+fn open_inline() {
+    let library = Library::inline(CORPUS_BYTES).unwrap_or_else(|e| panic!("embedded corpus: {e}"));
+    STORE.with(|s| s.borrow_mut().library = Some(library));
+}
+
+async fn fetch(url: &str, fresh: bool) -> Result<Vec<u8>, String> {
+    let promise = fetch_shard(url, fresh).map_err(describe)?;
+    let value = JsFuture::from(promise).await.map_err(describe)?;
+    Ok(js_sys::Uint8Array::new(&value).to_vec())
+}
+
+fn describe(e: JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).or_else(|| e.as_string()).unwrap_or_else(|| "network error".into())
+}
+
+/// Runs `f` on the library. The inline layout opens on first use (so components can be
+/// rendered in tests without [`open`]); the split layout must have been opened.
+pub fn with<R>(f: impl FnOnce(&mut Library) -> R) -> R {
+    STORE.with(|s| {
+        if s.borrow().library.is_none() && !is_split() {
+            open_inline();
+        }
+        let mut s = s.borrow_mut();
+        let library = s.library.as_mut().expect("the corpus is opened before the app mounts");
+        f(library)
+    })
+}
+
+/// Bumped whenever shards arrive or a problem changes: a key for memoised reads.
+pub fn version() -> u32 {
+    STORE.with(|s| s.borrow().version)
+}
+
+pub fn problem() -> Option<Problem> {
+    STORE.with(|s| s.borrow().problem.clone())
+}
+
+/// Calls `callback` whenever [`version`] changes; the returned guard unsubscribes.
+pub fn subscribe(callback: Callback<()>) -> Subscription {
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.next_listener += 1;
+        let id = s.next_listener;
+        s.listeners.push((id, callback));
+        Subscription(id)
+    })
+}
+
+pub struct Subscription(u32);
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        let id = self.0;
+        STORE.with(|s| s.borrow_mut().listeners.retain(|(i, _)| *i != id));
+    }
+}
+
+fn notify() {
+    let listeners: Vec<Callback<()>> = STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.version = s.version.wrapping_add(1);
+        s.listeners.iter().map(|(_, c)| c.clone()).collect()
+    });
+    for l in listeners {
+        l.emit(());
+    }
+}
+
+/// Acts on a read that could not answer: fetches what it needs (shards already in flight or
+/// failed are not asked for again), or records a broken corpus.
+pub fn request(need: &Need) {
+    match need {
+        Need::Broken(e) => {
+            let changed = STORE.with(|s| {
+                let mut s = s.borrow_mut();
+                let p = Some(Problem::Broken(e.clone()));
+                let changed = s.problem != p;
+                s.problem = p;
+                changed
+            });
+            if changed {
+                notify();
+            }
+        }
+        Need::Fetch(refs) => {
+            let todo: Vec<(String, ShardRef)> = STORE.with(|s| {
+                let mut s = s.borrow_mut();
+                let base = s.base.clone();
+                let mut todo = Vec::new();
+                for r in refs {
+                    if s.in_flight.contains(&r.name) || s.failed.iter().any(|f| f.0.name == r.name) || s.problem == Some(Problem::Updated) {
+                        continue;
+                    }
+                    s.in_flight.insert(r.name.clone());
+                    todo.push((format!("{base}{}", r.name), r.clone()));
+                }
+                todo
+            });
+            for (url, r) in todo {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result = fetch(&url, false).await;
+                    let failed = STORE.with(|s| {
+                        let mut s = s.borrow_mut();
+                        s.in_flight.remove(&r.name);
+                        let outcome = match result {
+                            Ok(bytes) => s.library.as_mut().map_or(Ok(()), |l| l.provide(&r.name, &bytes)),
+                            Err(e) => Err(e),
+                        };
+                        if let Err(e) = outcome {
+                            s.failed.push((r.clone(), e));
+                        }
+                        s.in_flight.is_empty().then(|| s.failed.first().map(|f| (s.failed.len(), f.1.clone())))
+                    });
+                    match failed {
+                        // Still waiting for others: one render when the round is complete.
+                        None => {}
+                        Some(None) => notify(),
+                        Some(Some((count, reason))) => {
+                            check_for_update(count, reason).await;
+                            notify();
+                        }
+                    }
+                });
+            }
         }
     }
-    let speakers: Vec<Speaker> = speakers
-        .speakers
-        .iter()
-        .map(|s| {
-            let mut s = s.clone();
-            s.quotes = s.quotes.iter().map(|&p| unpack_quote(p)).filter_map(|(d, k)| first_quote.get(d).map(|b| b + k)).collect();
-            s
-        })
-        .collect();
-    let info = library.info().clone();
-    Ok(Data { library: RefCell::new(library), corpus: Corpus { info, articles }, quotes: QuoteIndex { quotes, speakers } })
+}
+
+/// After a failure: if the server's manifest now names another build, this page's shards
+/// may be gone for good (a deploy); otherwise it is a failure worth retrying.
+async fn check_for_update(count: usize, reason: String) {
+    let base = STORE.with(|s| s.borrow().base.clone());
+    let theirs = match fetch(&format!("{base}{MANIFEST_FILE}"), true).await {
+        Ok(bytes) => Library::open(&bytes, None).ok().map(|l| l.manifest().build.clone()),
+        Err(_) => None,
+    };
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        let ours = s.library.as_ref().map(|l| l.manifest().build.clone());
+        s.problem = Some(match (theirs, ours) {
+            (Some(t), Some(o)) if t != o => Problem::Updated,
+            _ => Problem::Failed(count, reason),
+        });
+    });
+}
+
+/// Forgets the failures and renders again, so the reads that needed them fetch once more.
+pub fn retry() {
+    STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.failed.clear();
+        if matches!(s.problem, Some(Problem::Failed(..))) {
+            s.problem = None;
+        }
+    });
+    notify();
+}
+
+/// Every shard of the corpus and their total size on the wire (what "make available offline"
+/// downloads).
+pub fn all_shards() -> (Vec<ShardRef>, u64) {
+    with(|l| (l.manifest().shards().cloned().collect(), l.manifest().total_bytes()))
+}
+
+/// The build's id (for remembering that it was made available offline).
+pub fn build_id() -> String {
+    with(|l| l.manifest().build.clone())
+}
+
+/// Downloads `shards` (so the service worker keeps them), six at a time, reporting the bytes
+/// done after each batch. Not decoded: the memory stays the library's bounded cache.
+pub async fn download(shards: Vec<ShardRef>, progress: Callback<u64>) -> Result<(), String> {
+    let base = STORE.with(|s| s.borrow().base.clone());
+    let mut done = 0u64;
+    for chunk in shards.chunks(6) {
+        // Started together (a JS promise runs from its creation), awaited in turn.
+        let started: Vec<_> = chunk.iter().map(|r| fetch_shard(&format!("{base}{}", r.name), false)).collect();
+        for (r, promise) in chunk.iter().zip(started) {
+            let promise = promise.map_err(describe)?;
+            JsFuture::from(promise).await.map_err(|e| format!("{}: {}", r.name, describe(e)))?;
+            done += r.bytes as u64;
+        }
+        progress.emit(done);
+    }
+    Ok(())
 }

@@ -18,6 +18,8 @@ pub mod embed;
 pub mod state;
 
 use config::{AppConfig, Mount, Theme};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
 
@@ -42,7 +44,35 @@ pub fn start() {
         embed::report_height(&window);
     }
     let Some(body) = document.body() else { return };
-    yew::Renderer::<app::App>::with_root_and_props(body.into(), app::Props { config }).render();
+    let body: web_sys::Element = body.into();
+    opened(move || {
+        yew::Renderer::<app::App>::with_root_and_props(body, app::Props { config }).render();
+    }, None);
+}
+
+/// Runs `mount` once the corpus is open: at once for the inline layout, after the manifest
+/// arrived for the split one. If it cannot be opened, says so in `note_in` (or the body).
+fn opened(mount: impl FnOnce() + 'static, note_in: Option<web_sys::Element>) {
+    if !data::is_split() {
+        mount();
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match data::open().await {
+            Ok(()) => mount(),
+            Err(e) => {
+                let target = note_in.or_else(|| web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()).map(Into::into));
+                if let Some(t) = target {
+                    let doc = t.owner_document();
+                    if let Some(p) = doc.and_then(|d| d.create_element("p").ok()) {
+                        let _ = p.set_attribute("role", "alert");
+                        p.set_text_content(Some(&format!("The reports could not be loaded ({e}). Check the connection and reload the page.")));
+                        let _ = t.append_child(&p);
+                    }
+                }
+            }
+        }
+    });
 }
 
 /// The configuration of index.html: framed (inside any `<iframe>`, or forced with `?embed=1`)
@@ -76,14 +106,17 @@ pub fn page_config(window: &web_sys::Window) -> AppConfig {
 /// the element leaves the page.
 #[wasm_bindgen]
 pub struct Explorer {
-    handle: Option<AppHandle<app::App>>,
+    /// The mounted app; `None` until the corpus is open (split layout) or after `destroy`.
+    handle: Rc<RefCell<Option<AppHandle<app::App>>>>,
+    destroyed: Rc<Cell<bool>>,
 }
 
 #[wasm_bindgen]
 impl Explorer {
     /// Unmounts the app (the element was removed or its attributes changed).
     pub fn destroy(&mut self) {
-        if let Some(handle) = self.handle.take() {
+        self.destroyed.set(true);
+        if let Some(handle) = self.handle.borrow_mut().take() {
             handle.destroy();
         }
     }
@@ -115,6 +148,17 @@ pub fn element_config(options: &JsValue) -> AppConfig {
 pub fn mount_explorer(root: web_sys::Element, options: JsValue) -> Explorer {
     let config = element_config(&options);
     let _ = root.set_attribute("data-theme", config.theme.as_str());
-    let handle = yew::Renderer::<app::App>::with_root_and_props(root, app::Props { config }).render();
-    Explorer { handle: Some(handle) }
+    let explorer = Explorer { handle: Rc::new(RefCell::new(None)), destroyed: Rc::new(Cell::new(false)) };
+    let (handle, destroyed) = (explorer.handle.clone(), explorer.destroyed.clone());
+    let note_in = root.clone();
+    opened(
+        move || {
+            // The element may have left the page while the manifest was on its way.
+            if !destroyed.get() {
+                *handle.borrow_mut() = Some(yew::Renderer::<app::App>::with_root_and_props(root, app::Props { config }).render());
+            }
+        },
+        Some(note_in),
+    );
+    explorer
 }

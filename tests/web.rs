@@ -1,4 +1,4 @@
-//! Runs in headless Chromium (wasm-bindgen-test): the embedded bundle decodes in wasm and
+//! Runs in headless Chromium (wasm-bindgen-test): the embedded corpus decodes in wasm and
 //! the app mounts and lists every article.
 
 #![cfg(target_arch = "wasm32")]
@@ -8,11 +8,12 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
-fn bundle_decodes_in_wasm() {
-    let bundle = dispatches_app::data::bundle();
-    assert!(!bundle.corpus.articles.is_empty());
-    for a in &bundle.corpus.articles {
-        assert!(a.paragraph_count() > 0, "{} has paragraphs", a.id);
+fn embedded_corpus_decodes_in_wasm() {
+    let n = dispatches_app::data::with(|l| l.len());
+    assert!(n > 0);
+    for d in 0..n {
+        let view = dispatches_app::state::query::article(d).expect("the inline layout holds every article");
+        assert!(view.article().paragraph_count() > 0, "{} has paragraphs", view.article().id);
     }
 }
 
@@ -25,6 +26,6 @@ async fn app_lists_every_article() {
     // Let Yew's scheduler run the first render.
     gloo::timers::future::TimeoutFuture::new(50).await;
     let cards = root.query_selector_all(".cards > li").unwrap();
-    assert_eq!(cards.length() as usize, dispatches_app::data::bundle().corpus.articles.len());
+    assert_eq!(cards.length() as usize, dispatches_app::data::with(|l| l.len()));
     assert_eq!(root.query_selector_all("h1").unwrap().length(), 1, "one h1");
 }

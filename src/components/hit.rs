@@ -2,8 +2,8 @@
 //! marked, and the matching quotations with their speakers.
 
 use crate::components::text::{clip, long_date, marked};
-use crate::data::bundle;
-use crate::state::query::{headline_tokens, quote_text, quote_tokens, quotes_matching, speaker, Terms};
+use crate::data::{self, DataVersion};
+use crate::state::query::{self, Terms};
 use crate::components::links::open_link;
 use crate::state::{AppState, Route};
 use dispatches_engine::search::Hit as EngineHit;
@@ -27,7 +27,16 @@ pub struct Props {
 
 #[function_component(Hit)]
 pub fn hit(props: &Props) -> Html {
-    let article = &bundle().corpus.articles[props.hit.article];
+    let _ = use_context::<DataVersion>();
+    let view = match query::article(props.hit.article) {
+        Ok(v) => v,
+        Err(need) => {
+            // Its group was loaded for the snippet and evicted since: ask again.
+            data::request(&need);
+            return html! { <li class="card hit" aria-busy="true"><p class="card__meta">{"Loading…"}</p></li> };
+        }
+    };
+    let article = view.article();
     let meta = &article.meta;
     let (href, onclick) = open_link(&props.route, &article.id, None, &props.dispatch);
     let snip = &props.hit.snippet;
@@ -35,11 +44,14 @@ pub fn hit(props: &Props) -> Html {
     let block_start = article.blocks.get(snip.block).map_or(0, |b| b.span.start);
     let lead = if snip.start > block_start { "… " } else { "" };
     let tail = if snip.text.trim_end().ends_with(['.', '!', '?', '”', '"', '’', '\'', ':']) { "" } else { " …" };
-    let headline_marks = props.terms.marks_in(headline_tokens(props.hit.article));
-    let quotes = quotes_matching(props.hit.article, &props.terms, &props.named);
+    let headline_marks = props.terms.marks_in(view.headline_tokens());
+    // The query's speakers in this report (the corpus-wide list may not be at hand).
+    let mut named: Vec<usize> = view.speakers_named_by(&props.route.query);
+    named.extend(props.named.iter().copied());
+    let quotes = view.quotes_matching(&props.terms, &named);
     let more = quotes.len().saturating_sub(QUOTES_SHOWN);
     let quote_items = quotes.iter().take(QUOTES_SHOWN).map(|q| {
-        let text = quote_text(q);
+        let text = view.quote_text(q);
         let (shown, cut) = if text.len() > QUOTE_MAX {
             let mut i = QUOTE_MAX;
             while !text.is_char_boundary(i) {
@@ -49,12 +61,12 @@ pub fn hit(props: &Props) -> Html {
         } else {
             (text, false)
         };
-        let m = clip(&props.terms.marks_in(quote_tokens(q)), 0, shown.len());
-        let sp = q.speaker.and_then(speaker);
-        let name = sp.map(|s| s.name.as_str()).unwrap_or("Unattributed");
-        let role = q.role.as_deref().or(sp.and_then(|s| s.role.as_deref()));
+        let m = clip(&props.terms.marks_in(view.quote_tokens(q)), 0, shown.len());
+        let sp = q.speaker.and_then(|s| view.speaker(s));
+        let name = sp.map(|s| s.0).unwrap_or("Unattributed");
+        let role = q.role.as_deref().or(sp.and_then(|s| s.1));
         let (qhref, qclick) = open_link(&props.route, &article.id, Some(q.n), &props.dispatch);
-        let named = q.speaker.is_some_and(|s| props.named.contains(&s));
+        let named = q.speaker.is_some_and(|s| named.contains(&s));
         html! {
             <li class="hit__quote">
                 <a class="hit__quote-link" href={qhref} onclick={qclick}>

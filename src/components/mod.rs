@@ -1,9 +1,11 @@
 //! Small function components, one per file, plus `text` (rendering helpers).
 
+pub mod data_problem;
 pub mod filters;
 pub mod hit;
 pub mod links;
 pub mod notices;
+pub mod offline;
 pub mod reader;
 pub mod results;
 pub mod search_box;

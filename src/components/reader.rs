@@ -5,10 +5,10 @@
 
 use crate::components::links::plain_click;
 use crate::components::text::{clip, long_date, marked, plural, truncate};
-use crate::data::bundle;
-use crate::state::query::{self, quotes_of, speaker, QuoteView};
+use crate::data::{self, DataVersion};
+use crate::state::query::{self, ArticleView, QuoteView};
 use crate::state::{url, Route, View};
-use dispatches_engine::{Article, Block, BlockKind};
+use dispatches_engine::{Block, BlockKind};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -25,10 +25,10 @@ fn shown(b: &Block) -> bool {
 }
 
 /// Who said a quote, as shown: "Jan Egeland, UN humanitarian adviser".
-pub fn attribution(q: &QuoteView) -> (String, String) {
-    let sp = q.speaker.and_then(speaker);
-    let name = sp.map(|s| s.name.clone()).unwrap_or_default();
-    let role = q.role.clone().or_else(|| sp.and_then(|s| s.role.clone()));
+pub fn attribution(view: &ArticleView, q: &QuoteView) -> (String, String) {
+    let sp = q.speaker.and_then(|s| view.speaker(s));
+    let name = sp.map(|s| s.0.to_string()).unwrap_or_default();
+    let role = q.role.clone().or_else(|| sp.and_then(|s| s.1.map(str::to_string)));
     let label = match (name.is_empty(), role) {
         (true, _) => "Speaker not identified".to_string(),
         (false, Some(r)) => format!("{name}, {r}"),
@@ -38,7 +38,8 @@ pub fn attribution(q: &QuoteView) -> (String, String) {
 }
 
 /// A block's text with its quotations as `<q>` and the search terms marked.
-fn inline(article: &Article, block: &Block, quotes: &[&QuoteView], terms: &query::Terms, selected: Option<usize>) -> (Html, bool) {
+fn inline(view: &ArticleView, block: &Block, quotes: &[&QuoteView], terms: &query::Terms, selected: Option<usize>) -> (Html, bool) {
+    let article = view.article();
     let base = block.span.start as usize;
     let text = article.slice(block.span);
     let marks = terms.marks(text);
@@ -54,7 +55,7 @@ fn inline(article: &Article, block: &Block, quotes: &[&QuoteView], terms: &query
         if a > pos {
             parts.push(marked(&text[pos..a], &clip(&marks, pos, a)));
         }
-        let (name, label) = attribution(q);
+        let (name, label) = attribution(view, q);
         let is_selected = selected == Some(q.n);
         let unknown = name.is_empty();
         parts.push(html! {
@@ -99,13 +100,26 @@ fn focus_target(root: &web_sys::Element, quote: Option<usize>) {
 pub fn reader(props: &Props) -> Html {
     let r = &props.route;
     let id = r.article.clone().unwrap_or_default();
-    let corpus = &bundle().corpus;
-    let index = corpus.position(&id);
-    let terms = use_memo(r.query.clone(), |q| query::Terms::new(if q.trim().is_empty() { Vec::new() } else { query::search(&Route { query: q.clone(), ..Route::default() }, 0).terms }));
+    let version = use_context::<DataVersion>().unwrap_or_default();
+    // The report, once its id and group are at hand (fetched by need in the split layout).
+    let found: Result<Option<std::rc::Rc<ArticleView>>, dispatches_engine::shards::Need> =
+        query::article_number(&id).and_then(|n| n.map(query::article).transpose());
+    // The terms to mark: the query's, with no need for any article.
+    let terms_outcome = use_memo((r.query.clone(), version), |(q, _)| {
+        if q.trim().is_empty() { Ok(Vec::new()) } else { query::search(&Route { query: q.clone(), ..Route::default() }, 0).map(|r| r.terms) }
+    });
+    let terms = use_memo(terms_outcome.as_ref().as_ref().ok().cloned().unwrap_or_default(), |t| query::Terms::new(t.clone()));
+    let need = found.as_ref().err().or(terms_outcome.as_ref().as_ref().err()).cloned();
+    use_effect_with(need, |need| {
+        if let Some(n) = need {
+            data::request(n);
+        }
+    });
+    let loaded = matches!(found, Ok(Some(_)));
     let root = use_node_ref();
     {
         let root = root.clone();
-        use_effect_with((id.clone(), r.quote), move |(_, quote)| {
+        use_effect_with((id.clone(), r.quote, loaded), move |(_, quote, _)| {
             if let Some(el) = root.cast::<web_sys::Element>() {
                 focus_target(&el, *quote);
             }
@@ -135,19 +149,28 @@ pub fn reader(props: &Props) -> Html {
             <a href={back_href.clone()} class="back" onclick={back.clone()}>{back_label.clone()}</a>
         </nav>
     };
-    let Some(index) = index else {
-        return html! {
+    let view = match found {
+        Ok(Some(view)) => view,
+        Ok(None) => return html! {
             <article class="reader missing" ref={root}>
                 {nav}
                 <h1 class="reader__headline" tabindex="-1">{"This report is not here"}</h1>
                 <p>{format!("No report in this collection has the id “{}”. The link may be cut short, or the report may have been removed.", truncate(&id, 80))}</p>
                 <p><a href={back_href} class="button" onclick={back}>{"See all reports"}</a></p>
             </article>
-        };
+        },
+        Err(_) => {
+            return html! {
+                <article class="reader" aria-busy="true" ref={root}>
+                    {nav}
+                    <h1 class="reader__headline" tabindex="-1">{"Loading the report…"}</h1>
+                </article>
+            }
+        }
     };
-    let article = &corpus.articles[index];
+    let article = view.article();
     let meta = &article.meta;
-    let quotes = quotes_of(index);
+    let quotes = &view.quotes;
     let selected = r.quote.filter(|&n| n <= quotes.len());
     let mut matched = 0usize;
     let mut first_match: Option<usize> = None;
@@ -158,7 +181,7 @@ pub fn reader(props: &Props) -> Html {
         .filter(|(_, b)| shown(b))
         .map(|(i, b)| {
             let in_block: Vec<&QuoteView> = quotes.iter().filter(|q| q.span.start >= b.span.start && q.span.start < b.span.end).collect();
-            let (content, has_marks) = inline(article, b, &in_block, &terms, selected);
+            let (content, has_marks) = inline(&view, b, &in_block, &terms, selected);
             if has_marks {
                 matched += 1;
                 first_match.get_or_insert(i);

@@ -12,6 +12,9 @@ pub struct Props {
     pub hits: Rc<Vec<EngineHit>>,
     pub terms: Rc<crate::state::query::Terms>,
     pub named: Rc<Vec<usize>>,
+    /// Shards are being fetched for a newer search: these results are the previous ones.
+    #[prop_or_default]
+    pub busy: bool,
     pub route: Route,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -47,7 +50,7 @@ pub fn results(props: &Props) -> Html {
         }
     });
     html! {
-        <ol class="cards results" aria-label="Results" {onkeydown}>
+        <ol class="cards results" aria-label="Results" aria-busy={if props.busy { "true" } else { "false" }} {onkeydown}>
             { for props.hits.iter().map(|h| html! {
                 <Hit key={h.article} hit={h.clone()} terms={props.terms.clone()} named={props.named.clone()}
                     route={props.route.clone()} dispatch={props.dispatch.clone()} />

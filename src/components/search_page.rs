@@ -5,8 +5,11 @@ use crate::components::links::speaker_link;
 use crate::components::results::Results;
 use crate::components::search_box::SearchBox;
 use crate::components::text::{plural, truncate};
-use crate::data::bundle;
-use crate::state::query::{self, speaker, speakers_matching, PAGE};
+use crate::components::offline::Offline;
+use crate::data::{self, DataVersion};
+use crate::state::query::{self, speakers, speakers_matching, page_size};
+use dispatches_engine::search::SearchResults;
+use std::rc::Rc;
 use crate::state::{Action, AppState, Route, Sort};
 use dispatches_engine::Date;
 use yew::prelude::*;
@@ -33,19 +36,43 @@ struct Key {
 #[function_component(SearchPage)]
 pub fn search_page(props: &Props) -> Html {
     let r = &props.route;
-    let limit = use_state(|| PAGE);
+    let limit = use_state(page_size);
+    let version = use_context::<DataVersion>().unwrap_or_default();
     let key = Key { query: r.query.clone(), outlets: r.outlets.clone(), from: r.from, to: r.to, sort: r.sort, limit: *limit };
-    let results = {
+    let outcome = {
         let route = r.clone();
-        use_memo(key, move |k| query::search(&route, k.limit))
+        use_memo((key, version), move |(k, _)| query::search(&route, k.limit).map(Rc::new))
     };
-    let named = use_memo(r.query.clone(), |q| speakers_matching(q));
+    // While shards are fetched the previous results stay, marked busy; the fetch is asked for
+    // after the render.
+    let shown = use_mut_ref(|| None::<Rc<SearchResults>>);
+    let need = match &*outcome {
+        Ok(r) => {
+            *shown.borrow_mut() = Some(r.clone());
+            None
+        }
+        Err(n) => Some(n.clone()),
+    };
+    let busy = need.is_some();
+    use_effect_with(need, |need| {
+        if let Some(n) = need {
+            data::request(n);
+        }
+    });
+    let first_load = busy && shown.borrow().is_none();
+    let results = shown.borrow().clone().unwrap_or_default();
+    // Speakers named by the query: from the speakers shard when it is at hand (always in the
+    // inline layout; in the split layout once "who said what" loaded it), never fetched for it.
+    let named = use_memo((r.query.clone(), version), |(q, _)| speakers().map(|list| speakers_matching(&list, q)).unwrap_or_default());
+    let speaker_list = speakers().ok();
     let terms = use_memo(results.terms.clone(), |t| query::Terms::new(t.clone()));
     let hits = use_memo(results.hits.clone(), |h| h.clone());
-    let corpus = &bundle().corpus;
+    let facts = query::facts();
     let q = r.query.trim();
     let total = results.total;
-    let status = if q.is_empty() && !r.has_filters() {
+    let status = if first_load {
+        "Loading the reports…".to_string()
+    } else if q.is_empty() && !r.has_filters() {
         format!("{}, newest first", plural(total, "report", "reports"))
     } else if q.is_empty() {
         format!("{} with these filters", plural(total, "report", "reports"))
@@ -56,13 +83,13 @@ pub fn search_page(props: &Props) -> Html {
     };
     let show_more = {
         let limit = limit.clone();
-        Callback::from(move |_| limit.set(*limit + PAGE))
+        Callback::from(move |_| limit.set(*limit + page_size()))
     };
     let clear = {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::ClearFilters))
     };
-    let speaker_cards = named.iter().take(3).filter_map(|&i| speaker(i).map(|s| (i, s))).map(|(_, s)| {
+    let speaker_cards = named.iter().take(3).filter_map(|&i| speaker_list.as_ref().and_then(|l| l.get(i)).cloned()).map(|s| {
         let (href, onclick) = speaker_link(&s.name, &props.dispatch);
         html! {
             <li class="who-card">
@@ -79,8 +106,8 @@ pub fn search_page(props: &Props) -> Html {
     html! {
         <section class="search" aria-labelledby="dx-title">
             <header class="page-head">
-                <h1 id="dx-title" class="page-title" tabindex="-1">{&corpus.info.title}</h1>
-                if !corpus.info.description.is_empty() { <p class="page-lede">{&corpus.info.description}</p> }
+                <h1 id="dx-title" class="page-title" tabindex="-1">{&facts.title}</h1>
+                if !facts.description.is_empty() { <p class="page-lede">{&facts.description}</p> }
             </header>
             <SearchBox query={r.query.clone()} sort={r.sort} dispatch={props.dispatch.clone()} />
             <div class="search__layout">
@@ -89,17 +116,18 @@ pub fn search_page(props: &Props) -> Html {
                 <div class="search__main">
                     <p class="status" role="status">{status}</p>
                     if !named.is_empty() { <ul class="who-cards" aria-label="People and organisations matching your search">{ for speaker_cards }</ul> }
-                    if total == 0 {
+                    if total == 0 && !busy {
                         <div class="empty">
                             <p class="empty__title">{"Nothing matches."}</p>
                             <p>{"Try fewer or different words, check the spelling, or widen the filters."}</p>
                             if r.has_filters() { <button type="button" class="button" onclick={clear}>{"Clear filters"}</button> }
                         </div>
                     }
-                    <Results hits={hits} terms={terms} named={named.clone()} route={r.clone()} dispatch={props.dispatch.clone()} />
+                    <Results hits={hits} terms={terms} named={named.clone()} {busy} route={r.clone()} dispatch={props.dispatch.clone()} />
                     if total > results.hits.len() {
                         <button type="button" class="button more" onclick={show_more}>{format!("Show more ({} of {} shown)", results.hits.len(), total)}</button>
                     }
+                    <Offline />
                 </div>
             </div>
         </section>

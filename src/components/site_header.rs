@@ -1,6 +1,6 @@
 //! The masthead of the standalone page (hidden when embedded), with the view tabs.
 
-use crate::data::bundle;
+use crate::state::query::facts;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -11,7 +11,7 @@ pub struct Props {
 
 #[function_component(SiteHeader)]
 pub fn site_header(props: &Props) -> Html {
-    let info = &bundle().corpus.info;
+    let info = facts();
     html! {
         <header class="masthead">
             <div class="masthead__brand">

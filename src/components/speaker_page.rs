@@ -3,8 +3,8 @@
 use crate::components::links::{link, open_link};
 use crate::components::reader::attribution;
 use crate::components::text::{long_date, plural, truncate};
-use crate::data::bundle;
-use crate::state::query::{quote, quote_text, speaker_by_name, speakers};
+use crate::data::{self, DataVersion};
+use crate::state::query::{self, speaker_by_name, speakers};
 use crate::state::{url, Action, AppState, Route, View};
 use yew::prelude::*;
 
@@ -24,7 +24,21 @@ pub fn speaker_page(props: &Props) -> Html {
             <a class="back" href={back_href} onclick={back}>{"← Who said what"}</a>
         </nav>
     };
-    let Some(s) = speaker_by_name(&name).and_then(|i| speakers().get(i)) else {
+    let _ = use_context::<DataVersion>();
+    let loading = |need: &dispatches_engine::shards::Need| {
+        data::request(need);
+        html! {
+            <section class="who" aria-busy="true">
+                <h1 class="page-title" tabindex="-1">{truncate(&name, 80)}</h1>
+                <p>{"Loading their quotations…"}</p>
+            </section>
+        }
+    };
+    let list = match speakers() {
+        Ok(list) => list,
+        Err(need) => return loading(&need),
+    };
+    let Some(s) = speaker_by_name(&list, &name).and_then(|i| list.get(i)) else {
         return html! {
             <section class="who missing">
                 {nav}
@@ -33,7 +47,6 @@ pub fn speaker_page(props: &Props) -> Html {
             </section>
         };
     };
-    let corpus = &bundle().corpus;
     // Group the quotes by article, keeping corpus order (newest first).
     let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
     for &(a, n) in &s.quotes {
@@ -42,13 +55,18 @@ pub fn speaker_page(props: &Props) -> Html {
             None => groups.push((a, vec![n])),
         }
     }
+    let indexes: Vec<usize> = groups.iter().map(|g| g.0).collect();
+    let views = match query::articles(&indexes) {
+        Ok(v) => v,
+        Err(need) => return loading(&need),
+    };
     let route = Route { view: View::Speakers, speaker: Some(s.name.clone()), ..Route::default() };
-    let sections = groups.iter().map(|(a, ns)| {
-        let article = &corpus.articles[*a];
-        let items = ns.iter().filter_map(|&n| quote(*a, n)).map(|q| {
+    let sections = groups.iter().zip(&views).map(|((a, ns), view)| {
+        let article = view.article();
+        let items = ns.iter().filter_map(|&n| view.quote(n)).map(|q| {
             let (href, onclick) = open_link(&route, &article.id, Some(q.n), &props.dispatch);
-            let (speaker, label) = attribution(q);
-            let text = quote_text(q);
+            let (speaker, label) = attribution(view, q);
+            let text = view.quote_text(q);
             html! {
                 <li class="said__item">
                     <blockquote class="said__quote"><p><q data-speaker={speaker} data-label={label}>{text}</q></p></blockquote>

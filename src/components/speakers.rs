@@ -2,8 +2,8 @@
 
 use crate::components::links::speaker_link;
 use crate::components::text::plural;
-use crate::data::bundle;
-use crate::state::query::speakers;
+use crate::data::{self, DataVersion};
+use crate::state::query::{facts, speakers};
 use crate::state::AppState;
 use yew::prelude::*;
 
@@ -14,7 +14,22 @@ pub struct Props {
 
 #[function_component(Speakers)]
 pub fn speakers_list(props: &Props) -> Html {
-    let all: Vec<_> = speakers().iter().filter(|s| !s.quotes.is_empty()).collect();
+    let _ = use_context::<DataVersion>();
+    let list = match speakers() {
+        Ok(list) => list,
+        Err(need) => {
+            data::request(&need);
+            return html! {
+                <section class="who" aria-labelledby="dx-title" aria-busy="true">
+                    <header class="page-head">
+                        <h1 id="dx-title" class="page-title" tabindex="-1">{"Who said what"}</h1>
+                        <p class="page-lede">{"Loading the speakers…"}</p>
+                    </header>
+                </section>
+            };
+        }
+    };
+    let all: Vec<_> = list.iter().filter(|s| !s.quotes.is_empty()).collect();
     let total_quotes: usize = all.iter().map(|s| s.quotes.len()).sum();
     let items = all.iter().map(|&s| {
         let (href, onclick) = speaker_link(&s.name, &props.dispatch);
@@ -40,7 +55,7 @@ pub fn speakers_list(props: &Props) -> Html {
                         {format!("{} quoted {} in {}. Choose a name to read everything they said, across outlets.",
                             plural(all.len(), "person or organisation", "people and organisations"),
                             plural(total_quotes, "time", "times"),
-                            plural(bundle().corpus.articles.len(), "report", "reports"))}
+                            plural(facts().articles, "report", "reports"))}
                     }
                 </p>
             </header>

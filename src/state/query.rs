@@ -1,19 +1,29 @@
-//! What the screen shows, derived from the route: the search (through the engine's index)
-//! and the quotations and speakers (through the engine's quote index), adapted to what the
-//! components need. Computed on demand, cached where the answer only depends on the bundle.
+//! What the screen shows, derived from the route: the search, the articles with their
+//! quotations and the speakers, read through the corpus's library (`crate::data`) and adapted
+//! to what the components need. Every read returns `Err(Need)` while shards it needs are not
+//! at hand (the split layout); the components show what they had and ask for them.
 
 use super::{Route, Sort};
-use crate::data::bundle;
+use crate::data;
+use dispatches_engine::shards::library::{unpack_quote, Group};
+use dispatches_engine::shards::Need;
+use dispatches_engine::Article;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
 use dispatches_engine::search::normalize::tokenize;
 use dispatches_engine::search::{SearchRequest, SearchResults, Sort as EngineSort};
 use std::collections::HashSet;
 use dispatches_engine::search::normalize::fold;
-use dispatches_engine::quotes::{QuoteKind, SpeakerKind};
+use dispatches_engine::quotes::SpeakerKind;
 use dispatches_engine::{Date, Span};
-use std::sync::OnceLock;
 
-/// Hits rendered at first; more on request ("Show more").
-pub const PAGE: usize = 50;
+/// Hits rendered at first; more on request ("Show more"). Fewer in the split layout, where
+/// each hit's snippet may cost a fetch of its article group.
+pub fn page_size() -> usize {
+    if data::is_split() { 20 } else { 50 }
+}
 
 pub fn request(route: &Route, limit: usize) -> SearchRequest {
     SearchRequest {
@@ -30,8 +40,13 @@ pub fn request(route: &Route, limit: usize) -> SearchRequest {
     }
 }
 
-pub fn search(route: &Route, limit: usize) -> SearchResults {
-    bundle().search(&request(route, limit))
+/// Runs a search through the corpus's library; `Err` names the shards it still needs.
+pub fn search(route: &Route, limit: usize) -> Result<SearchResults, Need> {
+    let req = request(route, limit);
+    data::with(|l| {
+        l.begin();
+        l.search(&req)
+    })
 }
 
 /// The normalized terms a search matched, with a set for fast lookups: what the page marks.
@@ -91,38 +106,13 @@ fn tokens_of(text: &str) -> Vec<Tok> {
     v
 }
 
-/// Tokens of every quotation's words and of every headline, computed once: marking them
-/// on each keystroke is then a set lookup per word.
-struct TokenCache {
-    quotes: Vec<Vec<Vec<Tok>>>,
-    headlines: Vec<Vec<Tok>>,
-}
-
-fn token_cache() -> &'static TokenCache {
-    static C: OnceLock<TokenCache> = OnceLock::new();
-    C.get_or_init(|| {
-        let corpus = &bundle().corpus;
-        TokenCache {
-            quotes: (0..corpus.articles.len()).map(|a| quotes_of(a).iter().map(|q| tokens_of(quote_text(q))).collect()).collect(),
-            headlines: corpus.articles.iter().map(|a| tokens_of(&a.meta.headline)).collect(),
-        }
-    })
-}
-
-/// Tokens of quote `q` (its words, marks excluded).
-pub fn quote_tokens(q: &QuoteView) -> &'static [Tok] {
-    &token_cache().quotes[q.article][q.n - 1]
-}
-
-pub fn headline_tokens(article: usize) -> &'static [Tok] {
-    &token_cache().headlines[article]
-}
-
-/// Builds the lazily computed tables (quotes, speakers, tokens) ahead of the first keystroke.
+/// Builds what the first keystroke needs ahead of it (the inline layout: everything is at
+/// hand; the split layout: the manifest is, the rest is fetched by need).
 pub fn warm_up() {
-    let _ = search(&Route { query: "warm up".into(), ..Route::default() }, 1);
-    let _ = token_cache();
-    let _ = speakers_matching("warm up");
+    if !crate::data::is_split() {
+        let _ = search(&Route { query: "warm up".into(), ..Route::default() }, 1);
+        let _ = speakers();
+    }
 }
 
 /// Facts about the whole corpus the filters need.
@@ -130,22 +120,25 @@ pub struct CorpusFacts {
     pub outlets: Vec<&'static str>,
     pub first: Option<Date>,
     pub last: Option<Date>,
+    pub title: String,
+    pub description: String,
+    pub articles: usize,
 }
 
 pub fn facts() -> &'static CorpusFacts {
-    static FACTS: OnceLock<CorpusFacts> = OnceLock::new();
-    FACTS.get_or_init(|| {
-        let corpus = &bundle().corpus;
-        // As `Corpus::outlets`, with the engine's compact sort (the same order; less wasm).
-        let mut outlets: Vec<&str> = corpus.articles.iter().map(|a| a.meta.outlet.as_str()).collect();
-        dispatches_engine::search::sort::sort(&mut outlets);
-        outlets.dedup();
-        CorpusFacts {
-            outlets,
-            first: corpus.articles.iter().map(|a| a.meta.published).min(),
-            last: corpus.articles.iter().map(|a| a.meta.published).max(),
-        }
-    })
+    thread_local! {
+        static FACTS: &'static CorpusFacts = Box::leak(Box::new(data::with(|l| {
+            let table = l.table();
+            // The engine's compact sort (byte order), as the filters list them.
+            let mut outlets: Vec<&'static str> = table.outlets().iter().map(|o| &*Box::leak(o.clone().into_boxed_str())).collect();
+            dispatches_engine::search::sort::sort(&mut outlets);
+            outlets.dedup();
+            let days = (0..table.len()).filter_map(|d| table.date_of(d));
+            let (first, last) = days.fold((None, None), |(lo, hi): (Option<Date>, Option<Date>), d| (Some(lo.map_or(d, |x| x.min(d))), Some(hi.map_or(d, |x| x.max(d)))));
+            CorpusFacts { outlets, first, last, title: l.info().title.clone(), description: l.info().description.clone(), articles: table.len() }
+        })));
+    }
+    FACTS.with(|f| *f)
 }
 
 // -------------------------------------------------------------------------------------------
@@ -185,61 +178,134 @@ pub struct SpeakerView {
     folded_words: Vec<String>,
 }
 
-struct Quotes {
-    by_article: Vec<Vec<QuoteView>>,
-    speakers: Vec<SpeakerView>,
+/// One article as the page uses it: the article (in its shard group), its quotations and
+/// the tokens that marking them on each keystroke needs (computed once per article).
+pub struct ArticleView {
+    pub index: usize,
+    group: Arc<Group>,
+    pub quotes: Vec<QuoteView>,
+    /// `(speaker number, name, role)` of the speakers the quotations name.
+    names: Vec<(u32, String, Option<String>)>,
+    headline_tokens: Vec<Tok>,
+    quote_tokens: Vec<Vec<Tok>>,
 }
 
-fn quotes() -> &'static Quotes {
-    static Q: OnceLock<Quotes> = OnceLock::new();
-    Q.get_or_init(build_quotes)
-}
-
-fn build_quotes() -> Quotes {
-    let b = bundle();
-    let corpus = &b.corpus;
-    let index = &b.quotes;
-    let mut by_article: Vec<Vec<QuoteView>> = corpus.articles.iter().map(|_| Vec::new()).collect();
-    // Global quote index -> (article, n), for the speakers' lists.
-    let mut place: Vec<Option<(usize, usize)>> = vec![None; index.quotes.len()];
-    for (gi, q) in index.quotes.iter().enumerate() {
-        if q.kind == QuoteKind::Scare {
-            continue;
-        }
-        let Some(article) = corpus.articles.get(q.article) else { continue };
-        let list = &mut by_article[q.article];
-        let n = list.len() + 1;
-        place[gi] = Some((q.article, n));
-        list.push(QuoteView {
-            n,
-            article: q.article,
-            span: with_marks(&article.text, q.span),
-            text_span: q.span,
-            block: q.block,
-            speaker: q.speaker,
-            role: q.role.clone(),
-            listed: q.kind.is_speech() && q.repeat_of.is_none(),
-        });
+impl PartialEq for ArticleView {
+    fn eq(&self, other: &ArticleView) -> bool {
+        self.index == other.index && Arc::ptr_eq(&self.group, &other.group)
     }
-    let speakers = index
-        .speakers
-        .iter()
-        .map(|s| {
-            let quotes: Vec<(usize, usize)> = s.quotes.iter().filter_map(|&g| place.get(g).copied().flatten()).collect();
-            let mut outlets: Vec<String> = quotes.iter().map(|&(a, _)| corpus.articles[a].meta.outlet.clone()).collect();
-            dispatches_engine::search::sort::sort(&mut outlets);
-            outlets.dedup();
-            SpeakerView {
-                name: s.name.clone(),
-                role: s.role.clone(),
-                quotes,
-                outlets,
-                unnamed: s.kind == SpeakerKind::Unnamed,
-                folded_words: s.name.split(|c: char| c.is_whitespace() || c == '-').map(fold).filter(|w| !w.is_empty()).collect(),
-            }
-        })
-        .collect();
-    Quotes { by_article, speakers }
+}
+
+impl ArticleView {
+    fn new(index: usize, group: Arc<Group>) -> Option<ArticleView> {
+        let article = group.article(index)?;
+        let quotes: Vec<QuoteView> = group
+            .quotes(index)
+            .iter()
+            .enumerate()
+            .map(|(k, q)| QuoteView {
+                n: k + 1,
+                article: index,
+                span: with_marks(&article.text, q.span),
+                text_span: q.span,
+                block: q.block,
+                speaker: q.speaker,
+                role: q.role.clone(),
+                listed: q.kind.is_speech() && q.repeat_of.is_none(),
+            })
+            .collect();
+        let quote_tokens = quotes.iter().map(|q| tokens_of(text_of(article, q))).collect();
+        let headline_tokens = tokens_of(&article.meta.headline);
+        let names = group.speakers(index).to_vec();
+        Some(ArticleView { index, group, quotes, names, headline_tokens, quote_tokens })
+    }
+
+    pub fn article(&self) -> &Article {
+        self.group.article(self.index).expect("checked in ArticleView::new")
+    }
+
+    /// The quotation numbered `n` (from 1).
+    pub fn quote(&self, n: usize) -> Option<&QuoteView> {
+        self.quotes.get(n.checked_sub(1)?)
+    }
+
+    /// The text of a quotation, for lists (without the comma that led into its cue: “…,” he said).
+    pub fn quote_text(&self, q: &QuoteView) -> &str {
+        text_of(self.article(), q)
+    }
+
+    pub fn quote_tokens(&self, q: &QuoteView) -> &[Tok] {
+        self.quote_tokens.get(q.n - 1).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn headline_tokens(&self) -> &[Tok] {
+        &self.headline_tokens
+    }
+
+    /// Name and role of speaker number `s` as this article's quotations name them.
+    pub fn speaker(&self, s: usize) -> Option<(&str, Option<&str>)> {
+        self.names.iter().find(|x| x.0 as usize == s).map(|x| (x.1.as_str(), x.2.as_deref()))
+    }
+
+    /// The speakers of this article the query names (as [`speakers_matching`] would find
+    /// them, without the corpus's speakers shard).
+    pub fn speakers_named_by(&self, query: &str) -> Vec<usize> {
+        let words = name_words(query);
+        self.names.iter().filter(|x| names(&folded_name(&x.1), &words)).map(|x| x.0 as usize).collect()
+    }
+
+    /// The quotations worth showing under its search result: those containing a search
+    /// term, and those of a speaker the query names.
+    pub fn quotes_matching(&self, terms: &Terms, named: &[usize]) -> Vec<&QuoteView> {
+        self.quotes
+            .iter()
+            .filter(|q| q.listed)
+            .filter(|q| q.speaker.is_some_and(|s| named.contains(&s)) || self.quote_tokens(q).iter().any(|t| terms.set.contains(t.term.as_str())))
+            .collect()
+    }
+}
+
+fn text_of<'a>(article: &'a Article, q: &QuoteView) -> &'a str {
+    article.text.get(q.text_span.range()).unwrap_or("").trim_end_matches([',', ' '])
+}
+
+thread_local! {
+    /// Article views by article number, dropped all at once when many (their groups are the
+    /// library's to keep or evict).
+    static VIEWS: RefCell<HashMap<usize, Rc<ArticleView>>> = RefCell::new(HashMap::new());
+}
+
+const VIEWS_KEPT: usize = 400;
+
+/// Article number `index` as the page uses it.
+pub fn article(index: usize) -> Result<Rc<ArticleView>, Need> {
+    if let Some(v) = VIEWS.with(|v| v.borrow().get(&index).cloned()) {
+        return Ok(v);
+    }
+    let group = data::with(|l| l.article(index))?;
+    let view = Rc::new(ArticleView::new(index, group).ok_or_else(|| Need::Broken(format!("no article number {index}")))?);
+    VIEWS.with(|v| {
+        let mut v = v.borrow_mut();
+        if v.len() >= VIEWS_KEPT {
+            v.clear();
+        }
+        v.insert(index, view.clone());
+    });
+    Ok(view)
+}
+
+/// Several articles (a result page, a speaker's quotations) in one round of fetches.
+pub fn articles(indexes: &[usize]) -> Result<Vec<Rc<ArticleView>>, Need> {
+    let missing: Vec<usize> = VIEWS.with(|v| indexes.iter().copied().filter(|i| !v.borrow().contains_key(i)).collect());
+    if !missing.is_empty() {
+        data::with(|l| l.articles(&missing))?;
+    }
+    indexes.iter().map(|&i| article(i)).collect()
+}
+
+/// The number of the article with id `id` (`Ok(None)`: no such report).
+pub fn article_number(id: &str) -> Result<Option<usize>, Need> {
+    data::with(|l| l.number_of(id))
 }
 
 /// Widens a quotation's span to the quotation marks right around it, so the `<q>` element
@@ -267,59 +333,65 @@ fn with_marks(text: &str, span: Span) -> Span {
     Span::new(a, b)
 }
 
-/// Every quotation of an article, in text order.
-pub fn quotes_of(article: usize) -> &'static [QuoteView] {
-    quotes().by_article.get(article).map(Vec::as_slice).unwrap_or(&[])
+/// Every speaker, most quoted first (the speakers shard, made ready for the page once).
+pub fn speakers() -> Result<Rc<Vec<SpeakerView>>, Need> {
+    thread_local! {
+        static SPEAKERS: RefCell<Option<Rc<Vec<SpeakerView>>>> = const { RefCell::new(None) };
+    }
+    if let Some(s) = SPEAKERS.with(|s| s.borrow().clone()) {
+        return Ok(s);
+    }
+    let (shard, outlets_of) = data::with(|l| -> Result<_, Need> {
+        let shard = l.speakers()?;
+        let table = l.table().clone();
+        Ok((shard, table))
+    })?;
+    let list: Vec<SpeakerView> = shard
+        .speakers
+        .iter()
+        .map(|s| {
+            let quotes: Vec<(usize, usize)> = s.quotes.iter().map(|&p| unpack_quote(p)).map(|(a, k)| (a, k + 1)).collect();
+            let mut outlets: Vec<String> = quotes.iter().filter_map(|&(a, _)| outlets_of.outlet_of(a)).filter_map(|o| outlets_of.outlets().get(o).cloned()).collect();
+            dispatches_engine::search::sort::sort(&mut outlets);
+            outlets.dedup();
+            SpeakerView {
+                name: s.name.clone(),
+                role: s.role.clone(),
+                quotes,
+                outlets,
+                unnamed: s.kind == SpeakerKind::Unnamed,
+                folded_words: folded_name(&s.name),
+            }
+        })
+        .collect();
+    let list = Rc::new(list);
+    SPEAKERS.with(|s| *s.borrow_mut() = Some(list.clone()));
+    Ok(list)
 }
 
-pub fn quote(article: usize, n: usize) -> Option<&'static QuoteView> {
-    quotes_of(article).get(n.checked_sub(1)?)
-}
-
-/// Speakers, most quoted first.
-pub fn speakers() -> &'static [SpeakerView] {
-    &quotes().speakers
-}
-
-pub fn speaker(i: usize) -> Option<&'static SpeakerView> {
-    speakers().get(i)
-}
-
-pub fn speaker_by_name(name: &str) -> Option<usize> {
+pub fn speaker_by_name(speakers: &[SpeakerView], name: &str) -> Option<usize> {
     let f = fold(name);
-    speakers().iter().position(|s| fold(&s.name) == f)
+    speakers.iter().position(|s| fold(&s.name) == f)
+}
+
+/// The words of a query that name speakers: folded, quoted or excluded words left out.
+fn name_words(query: &str) -> Vec<String> {
+    query.split_whitespace().filter(|w| !w.starts_with('-') && *w != "OR").map(fold).filter(|w| !w.is_empty()).take(8).collect()
+}
+
+fn folded_name(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || c == '-').map(fold).filter(|w| !w.is_empty()).collect()
+}
+
+/// Whether a name (folded words) contains every query word (the last may be a prefix).
+fn names(folded: &[String], words: &[String]) -> bool {
+    !words.is_empty()
+        && words.iter().enumerate().all(|(i, w)| folded.iter().any(|n| if i + 1 == words.len() { n.starts_with(w.as_str()) && w.len() >= 2 } else { n == w }))
 }
 
 /// Speakers whose name contains every word of the query (accent- and case-insensitive; the
 /// last word may be a prefix). Quoted or excluded words are ignored.
-pub fn speakers_matching(query: &str) -> Vec<usize> {
-    let words: Vec<String> = query.split_whitespace().filter(|w| !w.starts_with('-') && *w != "OR").map(fold).filter(|w| !w.is_empty()).take(8).collect();
-    if words.is_empty() {
-        return Vec::new();
-    }
-    speakers()
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| {
-            words.iter().enumerate().all(|(i, w)| {
-                s.folded_words.iter().any(|n| if i + 1 == words.len() { n.starts_with(w.as_str()) && w.len() >= 2 } else { n == w })
-            })
-        })
-        .map(|(i, _)| i)
-        .collect()
-}
-
-/// The quotations of an article worth showing under its search result: those containing a
-/// search term, and those of a speaker the query names.
-pub fn quotes_matching(article: usize, terms: &Terms, named: &[usize]) -> Vec<&'static QuoteView> {
-    quotes_of(article)
-        .iter()
-        .filter(|q| q.listed)
-        .filter(|q| q.speaker.is_some_and(|s| named.contains(&s)) || quote_tokens(q).iter().any(|t| terms.set.contains(t.term.as_str())))
-        .collect()
-}
-
-/// The text of a quotation, for lists (without the comma that led into its cue: “…,” he said).
-pub fn quote_text(q: &QuoteView) -> &'static str {
-    bundle().corpus.articles[q.article].text[q.text_span.range()].trim_end_matches([',', ' '])
+pub fn speakers_matching(speakers: &[SpeakerView], query: &str) -> Vec<usize> {
+    let words = name_words(query);
+    speakers.iter().enumerate().filter(|(_, s)| names(&s.folded_words, &words)).map(|(i, _)| i).collect()
 }

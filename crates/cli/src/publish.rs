@@ -35,12 +35,12 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         _ => return Err(UsageError("publish needs an output folder (and optionally the corpus folder before it)".into())),
     };
     let started = Instant::now();
+    let layout = Layout::for_folder(forced, &dir);
     let corpus = match load_or_report(&dir) {
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
     let text: u64 = corpus.articles.iter().map(|a| a.text.len() as u64).sum();
-    let layout = Layout::choose(forced, corpus.articles.len(), text);
     if layout == Layout::Inline {
         println!("{}: {} articles, inline layout: the app embeds the corpus, nothing to write", dir.display(), corpus.articles.len());
         return Ok(ExitCode::SUCCESS);

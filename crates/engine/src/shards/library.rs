@@ -47,6 +47,11 @@ impl Group {
         d.checked_sub(self.group.first as usize).and_then(|i| self.group.quotes.get(i)).map_or(&[], Vec::as_slice)
     }
 
+    /// The speakers article `d`'s quotations name: `(speaker number, name, role)`.
+    pub fn speakers(&self, d: usize) -> &[(u32, String, Option<String>)] {
+        d.checked_sub(self.group.first as usize).and_then(|i| self.group.speakers.get(i)).map_or(&[], Vec::as_slice)
+    }
+
     fn starts(&self, d: usize) -> &[u32] {
         d.checked_sub(self.group.first as usize).and_then(|i| self.starts.get(i)).map_or(&[], Vec::as_slice)
     }
@@ -153,7 +158,7 @@ impl Library {
             Kind::Postings => Decoded::Postings(Arc::new(decode(bytes, name)?)),
             Kind::Group => {
                 let group: ArticleGroup = decode(bytes, name)?;
-                if group.quotes.len() != group.articles.len() {
+                if group.quotes.len() != group.articles.len() || group.speakers.len() != group.articles.len() {
                     return Err(format!("{name}: corrupt article group"));
                 }
                 let starts = group.articles.iter().map(search::token_starts).collect();

@@ -33,7 +33,7 @@ use crate::search::{DocTable, PostingList};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a shard's shape changes; a shard of another version is refused.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The manifest's file name in the split layout. It is the one file without a content hash in
 /// its name (the page must find it), so it is served with `Cache-Control: no-cache`.
@@ -115,9 +115,12 @@ pub struct ArticleGroup {
     /// Number of the first article.
     pub first: u32,
     pub articles: Vec<Article>,
-    /// Per article, its quotations in text order (speaker numbers index the speakers shard;
-    /// `repeat_of` indexes this article's list).
+    /// Per article, its quotations in text order, scare quotes left out (speaker numbers
+    /// index the speakers shard; `repeat_of` indexes this article's list).
     pub quotes: Vec<Vec<Quote>>,
+    /// Per article, the speakers its quotations name: `(speaker number, name, role)`, so a
+    /// result card or the reader can credit a quotation without the whole speakers shard.
+    pub speakers: Vec<Vec<(u32, String, Option<String>)>>,
 }
 
 /// Article ids (sorted) and their numbers.
@@ -223,6 +226,19 @@ impl Layout {
     /// The layout for a corpus of `articles` texts totalling `text_bytes`, unless forced.
     pub fn choose(forced: Option<Layout>, articles: usize, text_bytes: u64) -> Layout {
         forced.unwrap_or(if articles <= INLINE_MAX_ARTICLES && text_bytes <= INLINE_MAX_TEXT_BYTES { Layout::Inline } else { Layout::Split })
+    }
+
+    /// The layout of the corpus folder `dir` (its text files' count and size, so build.rs
+    /// can decide without reading the corpus), unless forced. build.rs and `dispatches
+    /// publish` both decide with this, so they always agree.
+    #[cfg(feature = "ingest")]
+    pub fn for_folder(forced: Option<Layout>, dir: &std::path::Path) -> Layout {
+        let texts: Vec<u64> = crate::corpus::input_files(dir)
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .map(|p| std::fs::metadata(p).map_or(0, |m| m.len()))
+            .collect();
+        Layout::choose(forced, texts.len(), texts.iter().sum())
     }
 
     pub fn as_str(self) -> &'static str {

@@ -6,7 +6,7 @@ use super::{
     FORMAT_VERSION, MAX_QUOTES_PER_ARTICLE,
 };
 use crate::model::Corpus;
-use crate::quotes::{Quote, QuoteIndex};
+use crate::quotes::{Quote, QuoteIndex, QuoteKind};
 use crate::search::SearchIndex;
 use serde::Serialize;
 
@@ -115,22 +115,42 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
         })
         .collect();
 
-    // Quotations per article, with repeats pointing inside the article's own list, and each
-    // quotation's place (article, index) for the speakers.
+    // Quotations per article — scare quotes left out, as the page never shows them, so a
+    // quotation's index in its article's list is its number in links (`quote=`) minus one —
+    // with repeats pointing inside the article's own list, and each quotation's place
+    // (article, index) for the speakers.
+    // Two passes: a headline quotation may repeat one further down.
+    let mut counts = vec![0usize; corpus.articles.len()];
+    let place: Vec<Option<u32>> = quotes
+        .quotes
+        .iter()
+        .map(|q| {
+            (q.kind != QuoteKind::Scare).then(|| {
+                let k = counts[q.article];
+                counts[q.article] += 1;
+                (k < MAX_QUOTES_PER_ARTICLE).then_some(((q.article as u32) << 12) | k as u32)
+            })?
+        })
+        .collect();
     let mut per_article: Vec<Vec<Quote>> = vec![Vec::new(); corpus.articles.len()];
-    let mut place: Vec<Option<u32>> = Vec::with_capacity(quotes.quotes.len());
-    let mut first_of_article: Vec<usize> = vec![0; corpus.articles.len()];
-    for (gi, q) in quotes.quotes.iter().enumerate() {
-        let list = &mut per_article[q.article];
-        if list.is_empty() {
-            first_of_article[q.article] = gi;
-        }
-        let k = list.len();
-        place.push((k < MAX_QUOTES_PER_ARTICLE).then_some(((q.article as u32) << 12) | k as u32));
+    for q in quotes.quotes.iter().filter(|q| q.kind != QuoteKind::Scare) {
         let mut q = q.clone();
-        q.repeat_of = q.repeat_of.and_then(|r| r.checked_sub(first_of_article[q.article]));
-        list.push(q);
+        q.repeat_of = q.repeat_of.and_then(|r| place.get(r).copied().flatten()).map(|p| (p as usize) & (MAX_QUOTES_PER_ARTICLE - 1));
+        per_article[q.article].push(q);
     }
+    let names: Vec<Vec<(u32, String, Option<String>)>> = per_article
+        .iter()
+        .map(|qs| {
+            let mut v: Vec<(u32, String, Option<String>)> = Vec::new();
+            for s in qs.iter().filter_map(|q| q.speaker) {
+                if !v.iter().any(|x| x.0 as usize == s) {
+                    let sp = &quotes.speakers[s];
+                    v.push((s as u32, sp.name.clone(), sp.role.clone()));
+                }
+            }
+            v
+        })
+        .collect();
     let mut speakers = quotes.speakers;
     for s in &mut speakers {
         s.quotes = s.quotes.iter().filter_map(|&g| place.get(g).copied().flatten()).map(|p| p as usize).collect();
@@ -147,13 +167,18 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
 
     // Article groups, in corpus order.
     let info = corpus.info;
-    let articles: Vec<_> = corpus.articles.into_iter().zip(per_article).enumerate().collect();
-    let groups = runs(articles, sizing.group, |(_, (a, q))| a.text.len() + 32 * a.blocks.len() + 48 * q.len())
+    let articles: Vec<_> = corpus.articles.into_iter().zip(per_article.into_iter().zip(names)).enumerate().collect();
+    let groups = runs(articles, sizing.group, |(_, (a, (q, _)))| a.text.len() + 32 * a.blocks.len() + 48 * q.len())
         .into_iter()
         .map(|run| {
             let first = run.first().map_or(0, |x| x.0 as u32);
-            let (articles, quotes) = run.into_iter().map(|(_, x)| x).unzip();
-            (first, w.add("articles", &ArticleGroup { first, articles, quotes }))
+            let mut group = ArticleGroup { first, ..ArticleGroup::default() };
+            for (_, (a, (q, n))) in run {
+                group.articles.push(a);
+                group.quotes.push(q);
+                group.speakers.push(n);
+            }
+            (first, w.add("articles", &group))
         })
         .collect();
 

@@ -1,0 +1,88 @@
+//! "Make available offline" (the split layout): downloads every shard so the service worker
+//! keeps them, with its size up front and a progress bar. The inline layout needs none of it:
+//! the app file holds the corpus and is cached after the first visit.
+
+use crate::data;
+use crate::components::text::plural;
+use yew::prelude::*;
+use yew::platform::spawn_local;
+
+#[derive(Clone, PartialEq)]
+enum Stage {
+    Offered,
+    Downloading(u64),
+    Done,
+    Failed(String),
+}
+
+fn storage_key() -> String {
+    format!("dispatches-offline-{}", data::build_id())
+}
+
+fn remembered() -> bool {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).and_then(|s| s.get_item(&storage_key()).ok().flatten()).is_some()
+}
+
+/// A size as people read it: kilobytes below a megabyte, else megabytes with one decimal.
+fn megabytes(bytes: u64) -> String {
+    if bytes < 1_000_000 {
+        format!("{} KB", bytes.div_ceil(1000))
+    } else {
+        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+    }
+}
+
+#[function_component(Offline)]
+pub fn offline() -> Html {
+    let stage = use_state(|| if remembered() { Stage::Done } else { Stage::Offered });
+    if !data::is_split() {
+        return html! {};
+    }
+    let (shards, total) = data::all_shards();
+    let start = {
+        let stage = stage.clone();
+        Callback::from(move |_| {
+            let stage = stage.clone();
+            let shards = shards.clone();
+            stage.set(Stage::Downloading(0));
+            spawn_local(async move {
+                let progress = {
+                    let stage = stage.clone();
+                    Callback::from(move |done: u64| stage.set(Stage::Downloading(done)))
+                };
+                match data::download(shards, progress).await {
+                    Ok(()) => {
+                        if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+                            let _ = s.set_item(&storage_key(), "1");
+                        }
+                        stage.set(Stage::Done);
+                    }
+                    Err(e) => stage.set(Stage::Failed(e)),
+                }
+            });
+        })
+    };
+    let articles = plural(crate::state::query::facts().articles, "report", "reports");
+    html! {
+        <section class="offline" aria-label="Offline">
+            { match &*stage {
+                Stage::Offered => html! {
+                    <button type="button" class="button" onclick={start}>{format!("Make available offline ({})", megabytes(total))}</button>
+                },
+                Stage::Downloading(done) => html! {
+                    <>
+                        <label for="dx-offline-progress">{format!("Downloading {articles} for offline use: {} of {}", megabytes(*done), megabytes(total))}</label>
+                        <progress id="dx-offline-progress" max={total.to_string()} value={done.to_string()}></progress>
+                    </>
+                },
+                Stage::Done => html! { <p class="offline__done">{format!("Available offline: all {articles} can be searched and read without a connection.")}</p> },
+                Stage::Failed(e) => html! {
+                    <p role="alert">{format!("The download stopped ({e}). ")}<button type="button" class="linklike" onclick={start}>{"Try again"}</button></p>
+                },
+            } }
+            if matches!(*stage, Stage::Offered) {
+                <p class="offline__note">{"Searches and reports you have opened already work offline; this downloads all the others."}</p>
+            }
+        </section>
+    }
+}
