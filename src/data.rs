@@ -203,7 +203,11 @@ pub fn request(need: &Need) {
                 }
                 todo
             });
+            // One render when this request's shards are all in (not when every fetch in
+            // flight is: while the visitor types, something always is).
+            let remaining = std::rc::Rc::new(std::cell::Cell::new(todo.len()));
             for (url, r) in todo {
+                let remaining = remaining.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = fetch(&url, false).await;
                     let failed = STORE.with(|s| {
@@ -216,10 +220,11 @@ pub fn request(need: &Need) {
                         if let Err(e) = outcome {
                             s.failed.push((r.clone(), e));
                         }
-                        s.in_flight.is_empty().then(|| s.failed.first().map(|f| (s.failed.len(), f.1.clone())))
+                        remaining.set(remaining.get() - 1);
+                        (remaining.get() == 0).then(|| s.failed.first().map(|f| (s.failed.len(), f.1.clone())))
                     });
                     match failed {
-                        // Still waiting for others: one render when the round is complete.
+                        // Still waiting for others of this request.
                         None => {}
                         Some(None) => notify(),
                         Some(Some((count, reason))) => {
