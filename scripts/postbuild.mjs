@@ -12,10 +12,18 @@
 //    file to precache; a new build therefore has a new sw.js, which the browser installs on
 //    the next visit, and a new cache name.
 //
-// Fails (and so fails `trunk build`) if an inline script is left in index.html.
+// Before all that (so the build id covers the corpus), `dispatches publish` writes the corpus's
+// shards into the staging folder's corpus/ when the corpus has the split layout (the same
+// choice as build.rs: DISPATCHES_CORPUS, DISPATCHES_LAYOUT); for the inline layout it writes
+// nothing. The shards are not precached: the service worker caches them as they are fetched.
+//
+// Fails (and so fails `trunk build`) if `dispatches publish` fails or if an inline script is
+// left in index.html.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 const source = process.env.TRUNK_SOURCE_DIR || process.cwd();
@@ -34,7 +42,24 @@ const files = (dir) => readdirSync(dir).flatMap((name) => {
   return statSync(p).isDirectory() ? files(p) : [relative(staging, p).split(sep).join('/')];
 }).sort();
 
-// The build id: everything Trunk produced plus our templates.
+// ---- 0. the corpus's shards (split layout) → corpus/ -----------------------------------
+const repo = fileURLToPath(new URL('..', import.meta.url));
+const corpusDir = resolve(repo, process.env.DISPATCHES_CORPUS || 'seeds');
+const SHARDS = 'corpus/';
+{
+  const args = ['run', '--release', '--quiet', '-p', 'dispatches-cli', '--bin', 'dispatches', '--', 'publish', corpusDir, staging];
+  const run = spawnSync('cargo', args, { cwd: repo, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  if (run.stdout) process.stdout.write(run.stdout);
+  if (run.stderr) process.stderr.write(run.stderr);
+  if (run.error || run.status !== 0) {
+    const why = run.error ? run.error.message : run.signal ? `killed by ${run.signal}` : `exit code ${run.status}`;
+    console.error(`postbuild.mjs: \`cargo ${args.join(' ')}\` failed (${why})`);
+    process.exit(1);
+  }
+}
+const layout = existsSync(join(staging, SHARDS, 'manifest.bin')) ? 'split' : 'inline';
+
+// The build id: everything Trunk produced (and the shards) plus our templates.
 const templates = ['boot.js', 'embed.js', 'sw.js', 'shell.css'].map((f) => read(join(source, 'static', f)));
 const buildHash = createHash('sha256');
 for (const f of files(staging)) buildHash.update(f).update(readFileSync(join(staging, f)));
@@ -124,20 +149,27 @@ if (/<[^>]+\sstyle\s*=/.test(markup) || /<style\b/.test(markup)) {
 writeFileSync(indexPath, html);
 
 // Everything the page itself uses; not sw.js, nor the custom element's loader and CSS (host
-// pages are not controlled by this worker, so caching those here would only cost bytes).
+// pages are not controlled by this worker, so caching those here would only cost bytes), nor
+// the shards in corpus/ (a large corpus's shards are cached as they are fetched, or all at
+// once by the page's "Make available offline").
 const precache = files(staging)
-  .filter((f) => f !== 'sw.js' && f !== 'embed.js' && f !== embedCssName)
+  .filter((f) => f !== 'sw.js' && f !== 'embed.js' && f !== embedCssName && !f.startsWith(SHARDS))
   .map((f) => (f === 'index.html' ? './' : f));
+const shards = files(staging).filter((f) => f.startsWith(SHARDS));
+// The worker stores a fresh corpus/manifest.bin only if it is this build's (a newer deploy's
+// manifest names shards this build's cache will never hold).
+const manifestHash = layout === 'split' ? createHash('sha256').update(readFileSync(join(staging, SHARDS, 'manifest.bin'))).digest('hex') : null;
 const sw = templates[2]
   .replace(/\/\* __DISPATCHES_BUILD__ \*\/[^\n]*/, `${JSON.stringify(BUILD)};`)
-  .replace(/\/\* __DISPATCHES_PRECACHE__ \*\/[^\n]*/, `${JSON.stringify(precache)};`);
-if (!sw.includes(BUILD) || sw.includes('__DISPATCHES_PRECACHE__')) {
+  .replace(/\/\* __DISPATCHES_PRECACHE__ \*\/[^\n]*/, `${JSON.stringify(precache)};`)
+  .replace(/\/\* __DISPATCHES_MANIFEST__ \*\/[^\n]*/, `${JSON.stringify(manifestHash)};`);
+if (!sw.includes(BUILD) || sw.includes('__DISPATCHES_PRECACHE__') || sw.includes('__DISPATCHES_MANIFEST__')) {
   console.error('postbuild.mjs: static/sw.js lacks its markers');
   process.exit(1);
 }
 writeFileSync(join(staging, 'sw.js'), sw);
-writeFileSync(join(staging, 'dispatches-build.json'), JSON.stringify({ ...assets, boot: bootName, publicUrl, precache }, null, 2) + '\n');
-console.log(`postbuild.mjs: build ${BUILD}: ${bootName}, ${embedCssName}, embed.js, sw.js (${precache.length} files to precache), public URL ${publicUrl}`);
+writeFileSync(join(staging, 'dispatches-build.json'), JSON.stringify({ ...assets, boot: bootName, publicUrl, layout, precache, shards }, null, 2) + '\n');
+console.log(`postbuild.mjs: build ${BUILD}: ${bootName}, ${embedCssName}, embed.js, sw.js (${precache.length} files to precache), ${layout} layout${layout === 'split' ? ` (${shards.length} files in ${SHARDS}, cached when fetched)` : ''}, public URL ${publicUrl}`);
 
 // ---- CSS scoping ----------------------------------------------------------------------
 // A small CSS reader: enough for our own style.css (rules, @media/@supports groups, other

@@ -8,22 +8,36 @@
 //   build was replaced (the page shows "updated");
 // - navigations: network first (a new deploy shows at once), the cached page when offline
 //   or when the network is slower than NAV_TIMEOUT_MS;
+// - the split layout's corpus/ (not precached: a corpus can be large):
+//   - corpus/manifest.bin: network first (the page checks it for a newer deploy), this build's
+//     cached copy when offline; a fresh copy is stored if it is this build's (MANIFEST), and
+//     install stores one (without failing if it cannot);
+//   - every other corpus/ file (content-named shards): cache first, otherwise fetched and, if
+//     the answer is ok, stored in this build's cache before the page gets it (so once the
+//     page's "Make available offline" has read every shard, all of them are cached);
 // - everything else in scope: cache first (file names are hashed), network otherwise.
 //
 // All URLs are relative to this file, so the app works from any sub-path (/explorer/).
 const BUILD = /* __DISPATCHES_BUILD__ */ 'dev';
 const PRECACHE = /* __DISPATCHES_PRECACHE__ */ [];
+const MANIFEST = /* __DISPATCHES_MANIFEST__ */ null; // SHA-256 (hex) of this build's corpus/manifest.bin
 const PREFIX = 'dispatches-';
 const CACHE = `${PREFIX}${BUILD}`;
 const NAV_TIMEOUT_MS = 4000;
 const SCOPE = new URL('./', self.location.href).href;
 const SHELL = SCOPE; // index.html is cached as "./"
+const CORPUS = new URL('corpus/', SCOPE).href;
+const CORPUS_MANIFEST = new URL('manifest.bin', CORPUS).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     // Hashed names may come from the HTTP cache; the others must be fresh.
     await cache.addAll(PRECACHE.map((f) => new Request(new URL(f, SCOPE), { cache: /-[0-9a-f]{8,16}(_bg)?\.\w+$/.test(f) ? 'default' : 'no-cache' })));
+    // The split layout's manifest too (not precached: a failure must not stop the install), so
+    // that after one visit the page opens offline even if it fetched the manifest before this
+    // worker controlled it.
+    if (MANIFEST) await corpusManifest(new Request(CORPUS_MANIFEST, { cache: 'no-cache' }), new Request(CORPUS_MANIFEST)).catch(() => {});
     await self.skipWaiting();
   })());
 });
@@ -60,11 +74,56 @@ async function navigation(request) {
   }
 }
 
+const hex = (buffer) => [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+// Stores a copy of an ok response in this build's cache; a full disk only costs the copy.
+async function store(key, response) {
+  try {
+    await (await caches.open(CACHE)).put(key, response);
+  } catch (error) {
+    console.warn(`sw.js: could not cache ${key.url}`, error);
+  }
+}
+
+async function corpusManifest(request, key) {
+  let response;
+  try {
+    response = await fetch(request);
+  } catch (error) {
+    const copy = await (await caches.open(CACHE)).match(key);
+    if (copy) return copy;
+    throw error;
+  }
+  if (response.ok && MANIFEST) {
+    const bytes = await response.clone().arrayBuffer();
+    if (hex(await crypto.subtle.digest('SHA-256', bytes)) === MANIFEST) {
+      await store(key, new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers }));
+    }
+  }
+  return response;
+}
+
+async function corpusFile(request, key) {
+  const hit = await (await caches.open(CACHE)).match(key);
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) await store(key, response.clone());
+  return response;
+}
+
 self.addEventListener('fetch', (event) => {
   const { request } = event;
   if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
   if (request.mode === 'navigate') {
     event.respondWith(navigation(request));
+    return;
+  }
+  if (request.url.startsWith(CORPUS)) {
+    // Cached under the address without its query string (the files are named by content).
+    const url = new URL(request.url);
+    url.search = '';
+    const key = new Request(url.href);
+    event.respondWith(url.href === CORPUS_MANIFEST ? corpusManifest(request, key) : corpusFile(request, key));
     return;
   }
   event.respondWith((async () => {

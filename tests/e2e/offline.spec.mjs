@@ -6,6 +6,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { DIST_CORPUS_B, DIST_EXPLORER, freePort, missing, serve } from './helpers/server.mjs';
+import { controlled } from './helpers/worker.mjs';
 
 // First loads compile the wasm (twice on pages with a frame and an element): allow for a busy
 // 2-core CI.
@@ -21,19 +22,6 @@ const corpusB = list('tests/fixtures/corpus-b');
 test.beforeEach(({}, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'the service worker does not depend on the viewport: desktop only');
 });
-
-async function controlled(page) {
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  // The worker claims open pages when it activates, but clients.claim() can miss a document
-  // whose navigation was still in flight at that moment (seen on a busy 2-core CI). Such a
-  // page stays uncontrolled until its next load, which the active worker always controls.
-  const claimed = await page.waitForFunction(() => !!navigator.serviceWorker.controller, null, { timeout: 5_000 })
-    .then(() => true, () => false);
-  if (!claimed) {
-    await page.reload();
-    await page.waitForFunction(() => !!navigator.serviceWorker.controller);
-  }
-}
 
 // Where the UI has them (issue 5): search and an outlet filter, offline too.
 async function searchAndFilter(page) {
