@@ -113,7 +113,7 @@ pub fn generate(input: impl BufRead, dir: &Path, articles: usize, seed: u64) -> 
     Ok(report)
 }
 
-/// A JSON line that can become an article, its values trimmed.
+/// A JSON line that can become an article (headline, outlet, date and byline trimmed).
 struct SourceArticle {
     title: String,
     body: String,
@@ -137,6 +137,7 @@ fn source_lines(input: impl BufRead) -> impl Iterator<Item = Result<(usize, Resu
     })
 }
 
+/// One JSON line as an article, or why it cannot be one.
 fn parse_record(line: &str) -> Result<SourceArticle, String> {
     let rec: Record = serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
     let body = rec.body.unwrap_or_default();
