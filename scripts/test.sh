@@ -3,7 +3,8 @@
 #   1. native engine, CLI and app unit/integration tests (cargo test --workspace)
 #   2. the app's wasm-bindgen tests in headless Chromium
 #   3. the release build (trunk build --release), two extra builds for the offline and embedding
-#      tests, and the Playwright end-to-end tests against them
+#      tests, two split-layout builds (corpus fetched as shards), and the Playwright end-to-end
+#      tests against them
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -26,6 +27,12 @@ step "extra builds for the offline and embedding tests (sub-path /explorer/, sec
 trunk build --release --offline --public-url /explorer/ --dist target/e2e/dist-explorer
 # A tiny other corpus: the test deploys it over dist/ and checks the cached copy is replaced.
 DISPATCHES_CORPUS=tests/fixtures/corpus-b trunk build --release --offline --dist target/e2e/dist-corpus-b
+
+step "split-layout builds (the corpus as shards in corpus/, fetched on demand)"
+# The seeds forced into the split layout (tests/e2e/split.spec.mjs), and the second corpus, whose
+# corpus/manifest.bin the test serves as a deploy in the middle of a session.
+DISPATCHES_LAYOUT=split trunk build --release --offline --dist target/e2e/dist-split
+DISPATCHES_LAYOUT=split DISPATCHES_CORPUS=tests/fixtures/corpus-b trunk build --release --offline --dist target/e2e/dist-split-b
 
 step "end-to-end tests (Playwright, Chromium)"
 npx playwright test

@@ -9,6 +9,9 @@ export const FIXTURE_SITE = 'tests/fixture-site';
 // Extra builds made by scripts/test.sh (see its step "extra builds").
 export const DIST_EXPLORER = 'target/e2e/dist-explorer';
 export const DIST_CORPUS_B = 'target/e2e/dist-corpus-b';
+// The split layout (DISPATCHES_LAYOUT=split): the seeds, and the second corpus.
+export const DIST_SPLIT = 'target/e2e/dist-split';
+export const DIST_SPLIT_B = 'target/e2e/dist-split-b';
 
 export const missing = (dir) => !existsSync(`${dir}/index.html`);
 
