@@ -256,16 +256,26 @@ async fn check_for_update(count: usize, reason: String) {
     });
 }
 
-/// Forgets the failures and renders again, so the reads that needed them fetch once more.
+/// Fetches the failed shards again, and renders again so every read that needed them asks.
 pub fn retry() {
-    STORE.with(|s| {
+    let failed: Vec<ShardRef> = STORE.with(|s| {
         let mut s = s.borrow_mut();
-        s.failed.clear();
         if matches!(s.problem, Some(Problem::Failed(..))) {
             s.problem = None;
         }
+        s.failed.drain(..).map(|f| f.0).collect()
     });
+    if !failed.is_empty() {
+        request(&Need::Fetch(failed));
+    }
     notify();
+}
+
+/// Whether a service worker controls the page (so fetched files are kept for offline use).
+pub fn kept_offline() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined() && !v.is_null());
+    get(&window, "navigator").and_then(|n| get(&n, "serviceWorker")).and_then(|sw| get(&sw, "controller")).is_some()
 }
 
 /// Every shard of the corpus and their total size on the wire (what "make available offline"

@@ -44,6 +44,12 @@ pub fn offline() -> Html {
         Callback::from(move |_| {
             let stage = stage.clone();
             let shards = shards.clone();
+            // Without a service worker in control (not supported, or not yet installed on a
+            // first visit) a download keeps nothing: say so rather than promise offline use.
+            if !data::kept_offline() {
+                stage.set(Stage::Failed("this browser is not keeping files for offline use yet; reload the page once and try again".into()));
+                return;
+            }
             stage.set(Stage::Downloading(0));
             spawn_local(async move {
                 let progress = {
@@ -63,6 +69,7 @@ pub fn offline() -> Html {
         })
     };
     let articles = plural(crate::state::query::facts().articles, "report", "reports");
+
     html! {
         <section class="offline" aria-label="Offline">
             { match &*stage {

@@ -110,7 +110,8 @@ pub fn reader(props: &Props) -> Html {
     });
     let terms = use_memo(terms_outcome.as_ref().as_ref().ok().cloned().unwrap_or_default(), |t| query::Terms::new(t.clone()));
     let need = found.as_ref().err().or(terms_outcome.as_ref().as_ref().err()).cloned();
-    use_effect_with(need, |need| {
+    // Keyed on the version too: after "Try again" the same shards are needed again.
+    use_effect_with((need, version), |(need, _)| {
         if let Some(n) = need {
             data::request(n);
         }

@@ -45,22 +45,24 @@ pub fn search_page(props: &Props) -> Html {
     };
     // While shards are fetched the previous results stay, marked busy; the fetch is asked for
     // after the render.
-    let shown = use_mut_ref(|| None::<Rc<SearchResults>>);
+    // The status line describes the results shown, so it keeps the route they answer.
+    let shown = use_mut_ref(|| None::<(Rc<SearchResults>, Route)>);
     let need = match &*outcome {
-        Ok(r) => {
-            *shown.borrow_mut() = Some(r.clone());
+        Ok(res) => {
+            *shown.borrow_mut() = Some((res.clone(), r.clone()));
             None
         }
         Err(n) => Some(n.clone()),
     };
     let busy = need.is_some();
-    use_effect_with(need, |need| {
+    // Keyed on the version too: after "Try again" the same shards are needed again.
+    use_effect_with((need, version), |(need, _)| {
         if let Some(n) = need {
             data::request(n);
         }
     });
     let first_load = busy && shown.borrow().is_none();
-    let results = shown.borrow().clone().unwrap_or_default();
+    let (results, answered) = shown.borrow().clone().unwrap_or_else(|| (Rc::default(), r.clone()));
     // Speakers named by the query: from the speakers shard when it is at hand (always in the
     // inline layout; in the split layout once "who said what" loaded it), never fetched for it.
     let named = use_memo((r.query.clone(), version), |(q, _)| speakers().map(|list| speakers_matching(&list, q)).unwrap_or_default());
@@ -68,18 +70,18 @@ pub fn search_page(props: &Props) -> Html {
     let terms = use_memo(results.terms.clone(), |t| query::Terms::new(t.clone()));
     let hits = use_memo(results.hits.clone(), |h| h.clone());
     let facts = query::facts();
-    let q = r.query.trim();
     let total = results.total;
+    let aq = answered.query.trim();
     let status = if first_load {
         "Loading the reports…".to_string()
-    } else if q.is_empty() && !r.has_filters() {
+    } else if aq.is_empty() && !answered.has_filters() {
         format!("{}, newest first", plural(total, "report", "reports"))
-    } else if q.is_empty() {
+    } else if aq.is_empty() {
         format!("{} with these filters", plural(total, "report", "reports"))
     } else if total == 0 {
-        format!("No reports match “{}”", truncate(q, 40))
+        format!("No reports match “{}”", truncate(aq, 40))
     } else {
-        format!("{} {} “{}”", plural(total, "report", "reports"), if total == 1 { "matches" } else { "match" }, truncate(q, 40))
+        format!("{} {} “{}”", plural(total, "report", "reports"), if total == 1 { "matches" } else { "match" }, truncate(aq, 40))
     };
     let show_more = {
         let limit = limit.clone();

@@ -20,9 +20,10 @@ use dispatches_engine::quotes::SpeakerKind;
 use dispatches_engine::{Date, Span};
 
 /// Hits rendered at first; more on request ("Show more"). Fewer in the split layout, where
-/// each hit's snippet may cost a fetch of its article group.
+/// each hit's snippet may cost a fetch of its article group (MiniSearch's demo shows 10,
+/// Pagefind's UI 5).
 pub fn page_size() -> usize {
-    if data::is_split() { 20 } else { 50 }
+    if data::is_split() { 10 } else { 50 }
 }
 
 pub fn request(route: &Route, limit: usize) -> SearchRequest {

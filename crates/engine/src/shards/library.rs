@@ -30,10 +30,12 @@ pub enum Need {
 /// Where a library with a source gets shard bytes (by file name).
 pub type Source = Box<dyn Fn(&str) -> Option<Vec<u8>>>;
 
-/// A decoded article group with each article's token starts.
+/// A decoded article group. Each article's token starts (what snippets map positions with)
+/// are recomputed from its text the first time a search needs them: a group holds dozens of
+/// articles at 100,000, of which a result page shows one or two.
 pub struct Group {
     pub group: ArticleGroup,
-    starts: Vec<Vec<u32>>,
+    starts: Vec<std::sync::OnceLock<Vec<u32>>>,
 }
 
 impl Group {
@@ -53,7 +55,11 @@ impl Group {
     }
 
     fn starts(&self, d: usize) -> &[u32] {
-        d.checked_sub(self.group.first as usize).and_then(|i| self.starts.get(i)).map_or(&[], Vec::as_slice)
+        let Some(i) = d.checked_sub(self.group.first as usize) else { return &[] };
+        match (self.starts.get(i), self.group.articles.get(i)) {
+            (Some(cell), Some(article)) => cell.get_or_init(|| search::token_starts(article)),
+            _ => &[],
+        }
     }
 }
 
@@ -161,7 +167,7 @@ impl Library {
                 if group.quotes.len() != group.articles.len() || group.speakers.len() != group.articles.len() {
                     return Err(format!("{name}: corrupt article group"));
                 }
-                let starts = group.articles.iter().map(search::token_starts).collect();
+                let starts = group.articles.iter().map(|_| std::sync::OnceLock::new()).collect();
                 Decoded::Group(Arc::new(Group { group, starts }))
             }
             Kind::Ids => Decoded::Ids(Arc::new(decode(bytes, name)?)),

@@ -33,7 +33,7 @@ use crate::search::{DocTable, PostingList};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a shard's shape changes; a shard of another version is refused.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 /// The manifest's file name in the split layout. It is the one file without a content hash in
 /// its name (the page must find it), so it is served with `Cache-Control: no-cache`.
@@ -116,7 +116,8 @@ pub struct ArticleGroup {
     pub first: u32,
     pub articles: Vec<Article>,
     /// Per article, its quotations in text order, scare quotes left out (speaker numbers
-    /// index the speakers shard; `repeat_of` indexes this article's list).
+    /// index the speakers shard; `repeat_of` indexes this article's list; `article_id` is
+    /// left empty, the article's own id says it).
     pub quotes: Vec<Vec<Quote>>,
     /// Per article, the speakers its quotations name: `(speaker number, name, role)`, so a
     /// result card or the reader can credit a quotation without the whole speakers shard.

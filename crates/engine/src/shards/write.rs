@@ -135,6 +135,8 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
     let mut per_article: Vec<Vec<Quote>> = vec![Vec::new(); corpus.articles.len()];
     for q in quotes.quotes.iter().filter(|q| q.kind != QuoteKind::Scare) {
         let mut q = q.clone();
+        // The group names the article once; no need to repeat its id in every quotation.
+        q.article_id = String::new();
         q.repeat_of = q.repeat_of.and_then(|r| place.get(r).copied().flatten()).map(|p| (p as usize) & (MAX_QUOTES_PER_ARTICLE - 1));
         per_article[q.article].push(q);
     }
