@@ -1,5 +1,5 @@
 //! What the split layout fetches, measured natively over a folder `dispatches publish` wrote:
-//! for each query, cold (nothing cached but the manifest) and warm (after the other queries),
+//! for each query (10 results, as the split layout shows), cold (nothing cached but the manifest) and warm (after the other queries),
 //! the fetch rounds, files and gzip bytes the page would request, and the time the reader
 //! takes once the bytes are there (decompression included, as the browser's
 //! `DecompressionStream` would do it; network excluded).
@@ -68,13 +68,13 @@ fn main() {
     let open = |_| Library::open(&gunzip(&manifest_gz), None).expect("manifest");
     let mut lib = open(());
     println!("manifest: {:.1} KB gzip, opened in {:.2} ms; {} articles", manifest_gz.len() as f64 / 1024.0, t.elapsed().as_secs_f64() * 1e3, lib.len());
-    // First screen: the empty query (newest first).
-    let (run, time) = search(&mut lib, dir, &SearchRequest { limit: Some(50), ..Default::default() });
+    // First screen: the empty query (newest first), 10 results as the split layout shows.
+    let (run, time) = search(&mut lib, dir, &SearchRequest { limit: Some(10), ..Default::default() });
     println!("first screen: {} rounds, {} files, {:.1} KB gzip, {:.2} ms (decode {:.2} ms)", run.rounds, run.files, run.bytes as f64 / 1024.0, time.as_secs_f64() * 1e3, run.decode.as_secs_f64() * 1e3);
     println!("| query | cold rounds | cold files | cold KB gzip | cold ms (decode) | warm ms |");
     println!("|---|---:|---:|---:|---:|---:|");
     for q in QUERIES {
-        let req = SearchRequest { query: q.to_string(), limit: Some(20), ..Default::default() };
+        let req = SearchRequest { query: q.to_string(), limit: Some(10), ..Default::default() };
         let mut cold_lib = open(());
         let (cold, cold_time) = search(&mut cold_lib, dir, &req);
         let _ = search(&mut lib, dir, &req);

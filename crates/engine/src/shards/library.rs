@@ -77,6 +77,9 @@ struct Entry {
     last_used: u64,
 }
 
+/// Postings shards fetched ahead for one prefix (see `Library::likely_postings`).
+const LIKELY_PER_PREFIX: usize = 2;
+
 /// The default bound of decoded shards kept, in shard bytes (decoded structures take two to
 /// three times as much memory).
 pub const DEFAULT_BUDGET: usize = 12 << 20;
@@ -287,6 +290,34 @@ impl Library {
         (terms, df)
     }
 
+    /// Postings shards a query will probably read: those of its exact words, and of prefixes
+    /// of three letters or more (at most [`LIKELY_PER_PREFIX`] shards each; a shorter prefix
+    /// expands to the most frequent of many terms, anywhere in its range).
+    fn likely_postings(&self, ranges: &[TermRange]) -> Vec<ShardRef> {
+        let dir = &self.manifest.postings;
+        let mut out: Vec<ShardRef> = Vec::new();
+        for range in ranges {
+            let (lo, prefix) = match range {
+                TermRange::Term(t) => (t.as_str(), None),
+                TermRange::Prefix(p) if p.chars().count() >= 3 => (p.as_str(), Some(p.as_str())),
+                TermRange::Prefix(_) => continue,
+            };
+            let start = dir.partition_point(|t| t.first.as_str() <= lo).saturating_sub(1);
+            let mut i = start;
+            while i < dir.len() && i < start + LIKELY_PER_PREFIX {
+                if !out.contains(&dir[i].shard) {
+                    out.push(dir[i].shard.clone());
+                }
+                i += 1;
+                match (prefix, dir.get(i)) {
+                    (Some(p), Some(next)) if next.first.starts_with(p) => continue,
+                    _ => break,
+                }
+            }
+        }
+        out
+    }
+
     fn postings_shard_of(&self, term: &str) -> Option<&ShardRef> {
         let dir = &self.manifest.postings;
         let i = dir.partition_point(|t| t.first.as_str() <= term).checked_sub(1)?;
@@ -315,10 +346,15 @@ impl Library {
     /// Runs a search: the same answer as [`SearchIndex::search`] over the whole corpus.
     pub fn search(&mut self, req: &SearchRequest) -> Result<SearchResults, Need> {
         let table = self.table.clone();
-        // 1. The dictionary the query's words, prefixes and (for rare words) typos read.
+        // 1. The dictionary the query's words, prefixes and (for rare words) typos read —
+        // fetched together with the postings its exact words and longer prefixes will most
+        // likely resolve to (their shards follow from the directory alone), so a typical
+        // query costs two rounds of fetches, not three.
         let mut ranges = search::lookups(&req.query);
         let mut dict = self.dictionary_for(&ranges);
-        self.require(dict.iter().map(|&i| &self.manifest.dictionary[i].shard).cloned().collect::<Vec<_>>().iter())?;
+        let mut first: Vec<ShardRef> = dict.iter().map(|&i| self.manifest.dictionary[i].shard.clone()).collect();
+        first.extend(self.likely_postings(&ranges));
+        self.require(first.iter())?;
         let (terms, df) = self.dictionary(&dict);
         let mut words = SearchIndex::assemble(table.clone(), terms, df, |_| None).map_err(Need::Broken)?;
         let typos = words.typo_lookups(&req.query);
