@@ -6,8 +6,8 @@
 //! - **Split**: `corpus.bin` is empty and the shards sit in `corpus/` next to the app's JS
 //!   module. [`open`] fetches the manifest before the app mounts; after that a read that names
 //!   missing shards (`Need::Fetch`) is passed to [`request`], which fetches them in parallel,
-//!   hands them to the library and, once nothing is in flight, tells the app (through
-//!   [`subscribe`]) to render again. Shards that fail are kept in [`problem`] until
+//!   hands them to the library and, once that request's shards are all in, tells the app
+//!   (through [`subscribe`]) to render again. Shards that fail are kept in [`problem`] until
 //!   [`retry`]; a failure when the server's manifest names another build means the explorer
 //!   was updated under the page ([`Problem::Updated`]): its shards are never mixed in.
 //!
@@ -26,19 +26,36 @@ static CORPUS_BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bi
 // This snippet is written by wasm-bindgen to <app folder>/snippets/<crate-hash>/inline0.js,
 // so the app's folder (where corpus/ is) is two levels up, under any public URL.
 export function corpus_url() { return new URL('../../corpus/', import.meta.url).href; }
+// True when our own service worker (sw.js next to the app) controls the page: a host page's
+// worker (the <dispatches-explorer> case) keeps none of our files.
+export function our_worker() {
+  const c = globalThis.navigator?.serviceWorker?.controller;
+  return !!c && c.scriptURL === new URL('../../sw.js', import.meta.url).href;
+}
 export async function fetch_shard(url, fresh) {
-  const response = await fetch(url, fresh ? { cache: 'no-store' } : {});
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  // Shards are gzip-compressed at build time; a server that added its own Content-Encoding
-  // has already been undone by the browser, so look at the bytes, not the headers.
-  if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  if (typeof DecompressionStream === 'undefined') {
+    throw new Error('this browser cannot unpack the reports (no DecompressionStream); a current browser is needed');
+  }
+  // A connection that stalls becomes a failure the page can retry, never a search busy forever.
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(new Error('timed out')), 20000);
+  try {
+    const response = await fetch(url, { signal: abort.signal, ...(fresh ? { cache: 'no-store' } : {}) });
+    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // Shards are gzip-compressed at build time; a server that added its own Content-Encoding
+    // has already been undone by the browser, so look at the bytes, not the headers.
+    if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } finally {
+    clearTimeout(timer);
+  }
 }
 "#)]
 extern "C" {
     fn corpus_url() -> String;
+    fn our_worker() -> bool;
     #[wasm_bindgen(catch)]
     fn fetch_shard(url: &str, fresh: bool) -> Result<js_sys::Promise, JsValue>;
 }
@@ -206,8 +223,9 @@ pub fn request(need: &Need) {
             // One render when this request's shards are all in (not when every fetch in
             // flight is: while the visitor types, something always is).
             let remaining = std::rc::Rc::new(std::cell::Cell::new(todo.len()));
+            let failures = std::rc::Rc::new(std::cell::Cell::new(0usize));
             for (url, r) in todo {
-                let remaining = remaining.clone();
+                let (remaining, failures) = (remaining.clone(), failures.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = fetch(&url, false).await;
                     let failed = STORE.with(|s| {
@@ -219,9 +237,11 @@ pub fn request(need: &Need) {
                         };
                         if let Err(e) = outcome {
                             s.failed.push((r.clone(), e));
+                            failures.set(failures.get() + 1);
                         }
                         remaining.set(remaining.get() - 1);
-                        (remaining.get() == 0).then(|| s.failed.first().map(|f| (s.failed.len(), f.1.clone())))
+                        // Only this request's own failures call for a look at the server.
+                        (remaining.get() == 0).then(|| (failures.get() > 0).then(|| s.failed.first().map(|f| (s.failed.len(), f.1.clone()))).flatten())
                     });
                     match failed {
                         // Still waiting for others of this request.
@@ -271,11 +291,9 @@ pub fn retry() {
     notify();
 }
 
-/// Whether a service worker controls the page (so fetched files are kept for offline use).
+/// Whether our service worker controls the page (so fetched files are kept for offline use).
 pub fn kept_offline() -> bool {
-    let Some(window) = web_sys::window() else { return false };
-    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok().filter(|v| !v.is_undefined() && !v.is_null());
-    get(&window, "navigator").and_then(|n| get(&n, "serviceWorker")).and_then(|sw| get(&sw, "controller")).is_some()
+    our_worker()
 }
 
 /// Every shard of the corpus and their total size on the wire (what "make available offline"

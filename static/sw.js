@@ -107,7 +107,13 @@ async function corpusFile(request, key) {
   const hit = await (await caches.open(CACHE)).match(key);
   if (hit) return hit;
   const response = await fetch(request);
-  if (response.ok) await store(key, response.clone());
+  // Only what is a shard is kept: every shard is gzip. A captive portal's page or a host's
+  // fallback index.html answered with 200 must not stay cached under a shard's name (the
+  // page refuses it, and "Try again" would get it back from here forever).
+  if (response.ok) {
+    const head = new Uint8Array(await response.clone().arrayBuffer(), 0, 2);
+    if (head.length === 2 && head[0] === 0x1f && head[1] === 0x8b) await store(key, response.clone());
+  }
   return response;
 }
 

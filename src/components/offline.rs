@@ -15,8 +15,11 @@ enum Stage {
     Failed(String),
 }
 
+/// Remembered per corpus *and* per app build: a new app build's service worker starts with
+/// a new cache, so what an older one kept is gone.
 fn storage_key() -> String {
-    format!("dispatches-offline-{}", data::build_id())
+    let app = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("data-build")).unwrap_or_default();
+    format!("dispatches-offline-{}-{app}", data::build_id())
 }
 
 fn remembered() -> bool {
@@ -87,7 +90,7 @@ pub fn offline() -> Html {
                     <p role="alert">{format!("The download stopped ({e}). ")}<button type="button" class="linklike" onclick={start}>{"Try again"}</button></p>
                 },
             } }
-            if matches!(*stage, Stage::Offered) {
+            if matches!(*stage, Stage::Offered) && data::kept_offline() {
                 <p class="offline__note">{"Searches and reports you have opened already work offline; this downloads all the others."}</p>
             }
         </section>

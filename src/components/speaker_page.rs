@@ -14,9 +14,15 @@ pub struct Props {
     pub dispatch: UseReducerDispatcher<AppState>,
 }
 
+/// Reports whose quotations a speaker's page shows at first, and adds with each "Show more".
+const REPORTS_PER_PAGE: usize = 20;
+
 #[function_component(SpeakerPage)]
 pub fn speaker_page(props: &Props) -> Html {
     let name = props.route.speaker.clone().unwrap_or_default();
+    // Reports shown: a much-quoted speaker's page grows on request, so it never fetches the
+    // articles of every report at once (in the split layout, each may be another group).
+    let shown = use_state(|| REPORTS_PER_PAGE);
     let back_href = url::to_search(&Route { view: View::Speakers, ..Route::default() });
     let (back_href, back) = link(back_href, &props.dispatch, || Action::SelectSpeaker(None));
     let nav = html! {
@@ -55,7 +61,13 @@ pub fn speaker_page(props: &Props) -> Html {
             None => groups.push((a, vec![n])),
         }
     }
+    let all_reports = groups.len();
+    groups.truncate(*shown);
     let indexes: Vec<usize> = groups.iter().map(|g| g.0).collect();
+    let more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + REPORTS_PER_PAGE))
+    };
     let views = match query::articles(&indexes) {
         Ok(v) => v,
         Err(need) => return loading(&need),
@@ -97,6 +109,9 @@ pub fn speaker_page(props: &Props) -> Html {
                 <p class="page-lede">{format!("{} in {}: {}", plural(s.quotes.len(), "quote", "quotes"), plural(s.outlets.len(), "outlet", "outlets"), s.outlets.join(", "))}</p>
             </header>
             { for sections }
+            if all_reports > groups.len() {
+                <button type="button" class="button more" onclick={more}>{format!("Show more ({} of {} reports shown)", groups.len(), all_reports)}</button>
+            }
         </section>
     }
 }

@@ -276,7 +276,9 @@ thread_local! {
     static VIEWS: RefCell<HashMap<usize, Rc<ArticleView>>> = RefCell::new(HashMap::new());
 }
 
-const VIEWS_KEPT: usize = 400;
+/// Enough for a result page, the reader and a speaker's page; each view holds its article
+/// group, which at 100,000 articles is about 90 articles, so few are kept.
+const VIEWS_KEPT: usize = 40;
 
 /// Article number `index` as the page uses it.
 pub fn article(index: usize) -> Result<Rc<ArticleView>, Need> {

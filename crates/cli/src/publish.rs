@@ -41,6 +41,10 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         Err(code) => return Ok(code),
     };
     let text: u64 = corpus.articles.iter().map(|a| a.text.len() as u64).sum();
+    if corpus.articles.len() > shards::MAX_ARTICLES {
+        eprintln!("dispatches: {} has {} articles; a published corpus holds at most {}", dir.display(), corpus.articles.len(), shards::MAX_ARTICLES);
+        return Ok(ExitCode::from(1));
+    }
     if layout == Layout::Inline {
         println!("{}: {} articles, inline layout: the app embeds the corpus, nothing to write", dir.display(), corpus.articles.len());
         return Ok(ExitCode::SUCCESS);

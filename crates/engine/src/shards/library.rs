@@ -7,9 +7,10 @@
 //! [`Library::provide`] and asks again. The same calls rank, quote and attribute in the page
 //! and in the CLI.
 //!
-//! Decoded shards are cached with a bound ([`Library::with_budget`]); shards used since the
-//! last [`Library::begin`] are never evicted, so a query that needs several rounds of fetches
-//! keeps what its earlier rounds loaded.
+//! Decoded shards are cached with a bound ([`Library::with_budget`]), enforced when a shard is
+//! added; shards used since the last [`Library::begin`] are never evicted, so a query that
+//! needs several rounds of fetches keeps what its earlier rounds loaded (and a single read
+//! may exceed the bound). Callers holding an `Arc` of a group keep it alive past eviction.
 
 use super::{decode, content_hash, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, SpeakersShard};
 use crate::model::{Article, CorpusInfo};

@@ -1,7 +1,9 @@
 //! The sharded corpus: what the build writes and the browser (and the CLI) reads.
 //!
 //! Everything the page needs is cut into content-addressed shards, so a visitor fetches only
-//! what a screen needs and a rebuilt corpus changes only the shards whose content changed:
+//! what a screen needs and a rebuilt corpus changes only the shards whose content changed.
+//! (Articles are numbered newest first, so today a new article renumbers the others and
+//! renames most postings and group shards; only an unchanged corpus keeps every name.)
 //!
 //! - the [`Manifest`]: the corpus's title, the per-article table search needs for filters,
 //!   facets, the timeline and scoring ([`DocTable`]), and the directory of every other shard;
@@ -140,6 +142,10 @@ pub struct SpeakersShard {
 /// Quotations per article beyond this are not indexed by speaker (a hostile text with
 /// thousands of quote marks must not overflow the packed reference).
 pub const MAX_QUOTES_PER_ARTICLE: usize = 1 << 12;
+
+/// The most articles a sharded corpus holds: the packed speaker reference keeps 20 bits for
+/// the article number. `dispatches publish` refuses a larger corpus with this number.
+pub const MAX_ARTICLES: usize = (1 << 20) - 1;
 
 /// A shard's bytes: the format version, then the postcard encoding of the value.
 fn encode<T: Serialize>(value: &T) -> Vec<u8> {

@@ -3,7 +3,7 @@
 
 use super::{
     content_hash, encode, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, SpeakersShard, TermShardRef,
-    FORMAT_VERSION, MAX_QUOTES_PER_ARTICLE,
+    FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE,
 };
 use crate::model::Corpus;
 use crate::quotes::{Quote, QuoteIndex, QuoteKind};
@@ -128,7 +128,7 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
             (q.kind != QuoteKind::Scare).then(|| {
                 let k = counts[q.article];
                 counts[q.article] += 1;
-                (k < MAX_QUOTES_PER_ARTICLE).then_some(((q.article as u32) << 12) | k as u32)
+                (k < MAX_QUOTES_PER_ARTICLE && q.article <= MAX_ARTICLES).then_some(((q.article as u32) << 12) | k as u32)
             })?
         })
         .collect();
