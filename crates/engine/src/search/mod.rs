@@ -329,10 +329,6 @@ impl DocTable {
         self.docs.get(d).map(|s| Date::from_days(s.day))
     }
 
-    /// Tokens of article `d`'s text fields (the length of its token-start table).
-    pub fn text_tokens(&self, d: usize) -> usize {
-        self.docs.get(d).map_or(0, |s| s.text_tokens as usize)
-    }
 }
 
 /// The serialized shape of [`SearchIndex`].
@@ -353,48 +349,54 @@ struct StoredIndex {
     avg_len: [f32; NFIELDS],
 }
 
+/// Front-codes sorted terms: each as (bytes shared with the previous term, the rest), cut at
+/// a char boundary. The stored index and the dictionary shards store terms this way.
+pub(crate) fn front_code<'a>(terms: impl Iterator<Item = &'a str>) -> Vec<(u8, String)> {
+    let mut out = Vec::new();
+    let mut prev: &str = "";
+    for t in terms {
+        let mut shared = prev.bytes().zip(t.bytes()).take_while(|(a, b)| a == b).count().min(255);
+        while !t.is_char_boundary(shared) {
+            shared -= 1;
+        }
+        out.push((shared as u8, t[shared..].to_string()));
+        prev = t;
+    }
+    out
+}
+
+/// Undoes [`front_code`]; a prefix longer than the previous term (or not at a char boundary)
+/// is corrupt.
+pub(crate) fn front_decode(coded: &[(u8, String)]) -> Result<Vec<String>, &'static str> {
+    let mut terms: Vec<String> = Vec::with_capacity(coded.len());
+    for (shared, rest) in coded {
+        let prev = terms.last().map_or("", |t| t.as_str());
+        let head = prev.get(..*shared as usize).ok_or("term prefix")?;
+        terms.push(format!("{head}{rest}"));
+    }
+    Ok(terms)
+}
+
 impl From<SearchIndex> for StoredIndex {
     fn from(ix: SearchIndex) -> StoredIndex {
-        let mut terms = Vec::with_capacity(ix.terms.len());
-        let mut prev: &str = "";
-        for t in &ix.terms {
-            let mut shared = prev.bytes().zip(t.bytes()).take_while(|(a, b)| a == b).count().min(255);
-            while !t.is_char_boundary(shared) {
-                shared -= 1;
-            }
-            terms.push((shared as u8, t[shared..].to_string()));
-            prev = t;
+        // The shards' per-term encoding, concatenated: one encoder for both.
+        let parts = ix.into_parts();
+        let terms = front_code(parts.terms.iter().map(|t| t.0.as_str()));
+        let (mut entries, mut positions, mut entry_counts) = (Vec::new(), Vec::new(), Vec::with_capacity(parts.terms.len()));
+        for (_, _, list) in &parts.terms {
+            entry_counts.push((list.entries.len() / 2) as u32);
+            entries.extend_from_slice(&list.entries);
+            positions.extend_from_slice(&list.positions);
         }
-        let mut entries = Vec::with_capacity(ix.entries.len() * 2);
-        let mut positions = Vec::with_capacity(ix.positions.len());
-        let mut entry_counts = Vec::with_capacity(ix.terms.len());
-        for t in 0..ix.terms.len() {
-            let (a, b) = (ix.term_start[t] as usize, ix.term_start[t + 1] as usize);
-            entry_counts.push((b - a) as u32);
-            let mut prev_doc = 0u32;
-            for e in a..b {
-                let (df, p0) = ix.entries[e];
-                let p1 = ix.entries.get(e + 1).map_or(ix.positions.len() as u32, |x| x.1);
-                let doc = df >> 3;
-                entries.push(((doc - prev_doc) << 3) | (df & 7));
-                entries.push(p1 - p0);
-                prev_doc = doc;
-                let mut prev_pos = 0;
-                for &p in &ix.positions[p0 as usize..p1 as usize] {
-                    positions.push(p - prev_pos);
-                    prev_pos = p;
-                }
-            }
-        }
-        let mut starts = Vec::with_capacity(ix.starts.len());
-        for d in 0..ix.table.docs.len() {
+        let mut starts = Vec::new();
+        for doc in &parts.starts {
             let mut prev = 0;
-            for &s in &ix.starts[ix.starts_off[d] as usize..ix.starts_off[d + 1] as usize] {
+            for &s in doc {
                 starts.push(s - prev);
                 prev = s;
             }
         }
-        let table = Arc::unwrap_or_clone(ix.table);
+        let table = parts.table;
         StoredIndex { terms, entry_counts, entries, positions, docs: table.docs, starts, outlets: table.outlets, avg_len: table.avg_len }
     }
 }
@@ -403,12 +405,7 @@ impl TryFrom<StoredIndex> for SearchIndex {
     type Error = String;
     fn try_from(s: StoredIndex) -> Result<SearchIndex, String> {
         let bad = |what: &str| format!("corrupt search index: {what}");
-        let mut terms: Vec<String> = Vec::with_capacity(s.terms.len());
-        for (shared, rest) in s.terms {
-            let prev = terms.last().map_or("", |t| t.as_str());
-            let head = prev.get(..shared as usize).ok_or_else(|| bad("term prefix"))?;
-            terms.push(format!("{head}{rest}"));
-        }
+        let terms = front_decode(&s.terms).map_err(bad)?;
         if s.entry_counts.len() != terms.len() || s.entries.len() % 2 != 0 {
             return Err(bad("posting counts"));
         }
@@ -543,10 +540,21 @@ impl SearchIndex {
     /// [`SearchIndex::query_terms`] has its postings. Corrupt postings (an article beyond the
     /// table) are an error.
     pub fn assemble<'p>(table: Arc<DocTable>, terms: Vec<String>, df: Vec<u32>, postings: impl Fn(&str) -> Option<&'p PostingList>) -> Result<SearchIndex, String> {
-        let n = table.docs.len() as u32;
-        let mut term_start = Vec::with_capacity(terms.len() + 1);
+        if df.len() != terms.len() {
+            return Err("corrupt dictionary: frequencies".into());
+        }
+        let mut index = SearchIndex { terms, term_start: Vec::new(), entries: Vec::new(), positions: Vec::new(), df, table, starts_off: Vec::new(), starts: Vec::new() };
+        index.fill_postings(postings)?;
+        Ok(index)
+    }
+
+    /// Replaces an assembled index's postings with those `postings` gives, keeping its
+    /// dictionary (so a query resolves its words once, then loads only their postings).
+    pub fn fill_postings<'p>(&mut self, postings: impl Fn(&str) -> Option<&'p PostingList>) -> Result<(), String> {
+        let n = self.table.docs.len() as u32;
+        let mut term_start = Vec::with_capacity(self.terms.len() + 1);
         let (mut entries, mut positions) = (Vec::new(), Vec::new());
-        for term in &terms {
+        for term in &self.terms {
             term_start.push(entries.len() as u32);
             let Some(list) = postings(term) else { continue };
             let mut doc = 0u32;
@@ -564,10 +572,8 @@ impl SearchIndex {
             }
         }
         term_start.push(entries.len() as u32);
-        if df.len() != terms.len() {
-            return Err("corrupt dictionary: frequencies".into());
-        }
-        Ok(SearchIndex { terms, term_start, entries, positions, df, table, starts_off: Vec::new(), starts: Vec::new() })
+        (self.term_start, self.entries, self.positions) = (term_start, entries, positions);
+        Ok(())
     }
 
     /// The per-article table.

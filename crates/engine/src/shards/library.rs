@@ -137,11 +137,6 @@ impl Library {
         self.len() == 0
     }
 
-    /// Whether every shard is at hand without fetching (the inline layout).
-    pub fn is_self_contained(&self) -> bool {
-        self.source.is_some()
-    }
-
     /// Starts a new read: shards not used from now on may be evicted.
     pub fn begin(&mut self) {
         self.tick += 1;
@@ -373,9 +368,9 @@ impl Library {
         let wanted = words.query_terms(&req.query);
         let shards: Vec<ShardRef> = wanted.iter().filter_map(|t| self.postings_shard_of(t).cloned()).collect();
         self.require(shards.iter())?;
-        let (terms, df) = self.dictionary(&dict);
-        let index = SearchIndex::assemble(table, terms, df, |t| if wanted.iter().any(|w| w == t) { self.postings_of(t) } else { None })
-            .map_err(Need::Broken)?;
+        let wanted: std::collections::HashSet<&str> = wanted.iter().map(String::as_str).collect();
+        let mut index = words;
+        index.fill_postings(|t| if wanted.contains(t) { self.postings_of(t) } else { None }).map_err(Need::Broken)?;
         // 3. Rank, then the articles of the hits for their snippets.
         let ranked = index.rank(req);
         let groups: Vec<ShardRef> = ranked.articles().filter_map(|d| self.group_of(d).cloned()).collect();

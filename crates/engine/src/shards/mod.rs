@@ -31,7 +31,7 @@ pub use write::{build, ShardSet, Sizing};
 
 use crate::model::{Article, CorpusInfo};
 use crate::quotes::{Quote, Speaker};
-use crate::search::{DocTable, PostingList};
+use crate::search::{front_code, front_decode, DocTable, PostingList};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a shard's shape changes; a shard of another version is refused.
@@ -165,28 +165,12 @@ fn decode<'de, T: Deserialize<'de>>(bytes: &'de [u8], what: &str) -> Result<T, S
 
 impl DictionaryShard {
     fn new(terms: &[(String, u32)]) -> DictionaryShard {
-        let mut out = DictionaryShard::default();
-        let mut prev: &str = "";
-        for (t, df) in terms {
-            let mut shared = prev.bytes().zip(t.bytes()).take_while(|(a, b)| a == b).count().min(255);
-            while !t.is_char_boundary(shared) {
-                shared -= 1;
-            }
-            out.terms.push((shared as u8, t[shared..].to_string()));
-            out.df.push(*df);
-            prev = t;
-        }
-        out
+        DictionaryShard { terms: front_code(terms.iter().map(|t| t.0.as_str())), df: terms.iter().map(|t| t.1).collect() }
     }
 
     /// The terms, decoded, with their frequencies.
     pub fn entries(&self) -> Result<(Vec<String>, Vec<u32>), String> {
-        let mut terms: Vec<String> = Vec::with_capacity(self.terms.len());
-        for (shared, rest) in &self.terms {
-            let prev = terms.last().map_or("", |t| t.as_str());
-            let head = prev.get(..*shared as usize).ok_or("corrupt dictionary shard: term prefix")?;
-            terms.push(format!("{head}{rest}"));
-        }
+        let terms = front_decode(&self.terms).map_err(|e| format!("corrupt dictionary shard: {e}"))?;
         if self.df.len() != terms.len() {
             return Err("corrupt dictionary shard: frequencies".into());
         }
@@ -248,12 +232,6 @@ impl Layout {
         Layout::choose(forced, texts.len(), texts.iter().sum())
     }
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Layout::Inline => "inline",
-            Layout::Split => "split",
-        }
-    }
 }
 
 /// Builds the shard set of a corpus in memory and opens it, every shard at hand: how the CLI
