@@ -19,8 +19,6 @@ const QUOTE_MAX: usize = 320;
 pub struct Props {
     pub hit: EngineHit,
     pub terms: Rc<Terms>,
-    /// Speakers the query names.
-    pub named: Rc<Vec<usize>>,
     pub route: Route,
     pub dispatch: UseReducerDispatcher<AppState>,
 }
@@ -45,9 +43,9 @@ pub fn hit(props: &Props) -> Html {
     let lead = if snip.start > block_start { "… " } else { "" };
     let tail = if snip.text.trim_end().ends_with(['.', '!', '?', '”', '"', '’', '\'', ':']) { "" } else { " …" };
     let headline_marks = props.terms.marks_in(view.headline_tokens());
-    // The query's speakers in this report (the corpus-wide list may not be at hand).
-    let mut named: Vec<usize> = view.speakers_named_by(&props.route.query);
-    named.extend(props.named.iter().copied());
+    // The query's speakers in this report, from the report's own list of speakers (the
+    // corpus-wide list may not be at hand; where it is, it names the same ones).
+    let named: Vec<usize> = view.speakers_named_by(&props.route.query);
     let quotes = view.quotes_matching(&props.terms, &named);
     let more = quotes.len().saturating_sub(QUOTES_SHOWN);
     let quote_items = quotes.iter().take(QUOTES_SHOWN).map(|q| {

@@ -11,7 +11,6 @@ use yew::prelude::*;
 pub struct Props {
     pub hits: Rc<Vec<EngineHit>>,
     pub terms: Rc<crate::state::query::Terms>,
-    pub named: Rc<Vec<usize>>,
     /// Shards are being fetched for a newer search: these results are the previous ones.
     #[prop_or_default]
     pub busy: bool,
@@ -52,7 +51,7 @@ pub fn results(props: &Props) -> Html {
     html! {
         <ol class="cards results" aria-label="Results" aria-busy={if props.busy { "true" } else { "false" }} {onkeydown}>
             { for props.hits.iter().map(|h| html! {
-                <Hit key={h.article} hit={h.clone()} terms={props.terms.clone()} named={props.named.clone()}
+                <Hit key={h.article} hit={h.clone()} terms={props.terms.clone()}
                     route={props.route.clone()} dispatch={props.dispatch.clone()} />
             }) }
         </ol>

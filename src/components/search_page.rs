@@ -125,7 +125,7 @@ pub fn search_page(props: &Props) -> Html {
                             if r.has_filters() { <button type="button" class="button" onclick={clear}>{"Clear filters"}</button> }
                         </div>
                     }
-                    <Results hits={hits} terms={terms} named={named.clone()} {busy} route={r.clone()} dispatch={props.dispatch.clone()} />
+                    <Results hits={hits} terms={terms} {busy} route={r.clone()} dispatch={props.dispatch.clone()} />
                     if total > results.hits.len() {
                         <button type="button" class="button more" onclick={show_more}>{format!("Show more ({} of {} shown)", results.hits.len(), total)}</button>
                     }
