@@ -57,7 +57,7 @@ fn main() {
         }
     };
     let text: u64 = corpus.articles.iter().map(|a| a.text.len() as u64).sum();
-    let sizing = Sizing::for_corpus(corpus.articles.len(), text);
+    let sizing = Sizing::for_corpus(Layout::Inline, corpus.articles.len(), text);
     let bytes = InlineBlob::from_set(shards::build(corpus, sizing, |b| b.to_vec())).to_bytes();
     std::fs::write(&out, bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
 }

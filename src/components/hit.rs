@@ -26,10 +26,10 @@ pub struct Props {
 #[function_component(Hit)]
 pub fn hit(props: &Props) -> Html {
     let _ = use_context::<DataVersion>();
-    let view = match query::article(props.hit.article) {
+    let view = match query::card(props.hit.article) {
         Ok(v) => v,
         Err(need) => {
-            // Its group was loaded for the snippet and evicted since: ask again.
+            // Its card was loaded for the snippet and evicted since: ask again.
             data::request(&need);
             return html! { <li class="card hit" aria-busy="true"><p class="card__meta">{"Loading…"}</p></li> };
         }

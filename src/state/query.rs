@@ -20,7 +20,7 @@ use dispatches_engine::quotes::SpeakerKind;
 use dispatches_engine::{Date, Span};
 
 /// Hits rendered at first; more on request ("Show more"). Fewer in the split layout, where
-/// each hit's snippet may cost a fetch of its article group (MiniSearch's demo shows 10,
+/// each hit's card may cost a fetch of its card shard (MiniSearch's demo shows 10,
 /// Pagefind's UI 5).
 pub fn page_size() -> usize {
     if data::is_split() { 10 } else { 50 }
@@ -280,14 +280,34 @@ thread_local! {
 /// group, which at 100,000 articles is about 90 articles, so few are kept.
 const VIEWS_KEPT: usize = 40;
 
+thread_local! {
+    /// Result cards by article number (see [`card`]), kept apart from whole articles.
+    static CARD_VIEWS: RefCell<HashMap<usize, Rc<ArticleView>>> = RefCell::new(HashMap::new());
+}
+
 /// Article number `index` as the page uses it.
 pub fn article(index: usize) -> Result<Rc<ArticleView>, Need> {
-    if let Some(v) = VIEWS.with(|v| v.borrow().get(&index).cloned()) {
+    view(&VIEWS, index, |l| l.article(index))
+}
+
+/// What the search result of article `index` shows: its card in the split layout (the
+/// headline, a few blocks of text and the quotations in them; see the engine's
+/// `shards::cards`), the article itself inline. Snippets were cut from the same card.
+pub fn card(index: usize) -> Result<Rc<ArticleView>, Need> {
+    view(&CARD_VIEWS, index, |l| l.card(index))
+}
+
+fn view(
+    cache: &'static std::thread::LocalKey<RefCell<HashMap<usize, Rc<ArticleView>>>>,
+    index: usize,
+    read: impl FnOnce(&mut dispatches_engine::shards::Library) -> Result<Arc<Group>, Need>,
+) -> Result<Rc<ArticleView>, Need> {
+    if let Some(v) = cache.with(|v| v.borrow().get(&index).cloned()) {
         return Ok(v);
     }
-    let group = data::with(|l| l.article(index))?;
+    let group = data::with(read)?;
     let view = Rc::new(ArticleView::new(index, group).ok_or_else(|| Need::Broken(format!("no article number {index}")))?);
-    VIEWS.with(|v| {
+    cache.with(|v| {
         let mut v = v.borrow_mut();
         if v.len() >= VIEWS_KEPT {
             v.clear();

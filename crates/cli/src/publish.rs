@@ -50,7 +50,7 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         return Ok(ExitCode::SUCCESS);
     }
     let articles = corpus.articles.len();
-    let set = shards::build(corpus, Sizing::for_corpus(articles, text), gzip);
+    let set = shards::build(corpus, Sizing::for_corpus(layout, articles, text), gzip);
     let folder = out.join(SHARD_DIR);
     let write = || -> std::io::Result<()> {
         std::fs::create_dir_all(&folder)?;

@@ -72,8 +72,16 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
-    // Through the page's own reader over the page's own shards, so both rank alike.
-    let mut library = shards::open_in_memory(corpus);
+    // Through the page's own reader over the page's own shards, in the layout the page's
+    // build would choose (or DISPATCHES_LAYOUT forces), so both rank and cut snippets alike.
+    let forced = match shards::Layout::parse(&std::env::var("DISPATCHES_LAYOUT").unwrap_or_default()) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("dispatches: DISPATCHES_LAYOUT: {e}");
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let mut library = shards::open_in_memory(corpus, forced);
     let results = match library.search(&req) {
         Ok(r) => r,
         // Every shard is in memory, so only a broken build can get here.
@@ -87,7 +95,8 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         }
     };
     let ids: Vec<usize> = results.hits.iter().map(|h| h.article).collect();
-    let groups = library.articles(&ids).unwrap_or_default();
+    // What the page's result cards read: the cards in the split layout, the articles inline.
+    let groups = library.cards(&ids).unwrap_or_default();
     let articles: HashMap<usize, &Article> = ids.iter().filter_map(|&d| groups.iter().find_map(|g| g.article(d)).map(|a| (d, a))).collect();
 
     let stdout = std::io::stdout();

@@ -9,7 +9,7 @@ use dispatches_engine::shards::{self, Library, Need, Sizing};
 use dispatches_engine::Date;
 use std::collections::HashMap;
 
-const TINY: Sizing = Sizing { dictionary: 200, postings: 300, group: 2_000, ids_per_shard: 2 };
+const TINY: Sizing = Sizing { dictionary: 200, postings: 300, group: 2_000, cards: None, ids_per_shard: 2 };
 
 fn shard_set() -> shards::ShardSet {
     let (corpus, _) = search_support::seeds();
@@ -124,4 +124,56 @@ fn a_shard_of_another_build_or_damaged_is_refused() {
     assert!(lib.provide(name, &bytes[..bytes.len() / 2]).is_err());
     lib.provide(name, bytes).unwrap();
     assert!(Library::open(&bytes[..3], None).is_err());
+}
+
+/// The split layout's result cards: with room for every block they give exactly the whole
+/// index's snippets; with a card's usual budget the ranking, counts and facets are the same,
+/// and every snippet is the article's own text at its offset, with its marks inside it (and
+/// marks whenever the whole article's snippet has them).
+#[test]
+fn cards_snippet_like_the_whole_index_from_less_text() {
+    let (corpus, index) = search_support::seeds();
+    for (text, exact) in [(1_000_000, true), (420, false)] {
+        let sizing = Sizing { cards: Some(shards::CardSizing { shard: 3_000, text }), ..TINY };
+        let set = shards::build(corpus.clone(), sizing, |b| b.to_vec());
+        assert!(set.manifest.cards.len() >= 2, "cards are cut into several shards");
+        let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
+        let mut split = Library::open(&set.manifest_bytes, None).unwrap();
+        let mut rounds = 0;
+        for req in requests() {
+            let want = index.search(corpus, &req);
+            let got = fetching(&mut split, &files, |l| l.search(&req), &mut rounds);
+            let ranked = |r: &dispatches_engine::search::SearchResults| r.hits.iter().map(|h| (h.article, h.score)).collect::<Vec<_>>();
+            assert_eq!(ranked(&got), ranked(&want), "{req:?}");
+            assert_eq!((got.total, &got.outlet_facets, &got.day_facets, &got.terms), (want.total, &want.outlet_facets, &want.day_facets, &want.terms));
+            for (g, w) in got.hits.iter().zip(&want.hits) {
+                let a = &corpus.articles[g.article];
+                let s = &g.snippet;
+                assert_eq!(a.text.get(s.start as usize..s.start as usize + s.text.len()), Some(s.text.as_str()), "{req:?}: snippet of {}", a.id);
+                assert!(s.matches.iter().all(|&(x, y)| x < y && y as usize <= s.text.len()));
+                if exact {
+                    assert_eq!(g.snippet, w.snippet, "{req:?}: snippet of {}", a.id);
+                }
+                // Never a snippet without the words searched for when the article has them.
+                assert_eq!(g.snippet.matches.is_empty(), w.snippet.matches.is_empty(), "{req:?}: snippet of {}", a.id);
+            }
+        }
+        // A card's kept quotations are the article's, numbered as in the article.
+        let all: Vec<usize> = (0..corpus.articles.len()).collect();
+        let cards = fetching(&mut split, &files, |l| l.cards(&all), &mut rounds);
+        let groups = fetching(&mut split, &files, |l| l.articles(&all), &mut rounds);
+        let mut kept = 0;
+        for (d, card) in all.iter().zip(&cards) {
+            let whole = groups.iter().find(|g| g.article(*d).is_some()).unwrap();
+            assert_eq!(card.quotes(*d).len(), whole.quotes(*d).len());
+            for (c, q) in card.quotes(*d).iter().zip(whole.quotes(*d)) {
+                if c.span.end > c.span.start {
+                    assert_eq!(c, q);
+                    assert_eq!(card.article(*d).unwrap().slice(c.span), corpus.articles[*d].slice(q.span));
+                    kept += 1;
+                }
+            }
+        }
+        assert!(kept > 0, "cards keep some quotations");
+    }
 }

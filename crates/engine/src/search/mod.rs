@@ -251,7 +251,8 @@ pub struct DocTable {
 /// roughly halves the manifest on the wire.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 struct StoredDocTable {
-    lens: [Vec<u32>; NFIELDS],
+    /// Field lengths as [`length_code`]s: one byte each.
+    lens: [Vec<u8>; NFIELDS],
     outlet: Vec<u32>,
     day_delta: Vec<i32>,
     text_tokens: Vec<u32>,
@@ -267,7 +268,7 @@ impl From<StoredDocTable> for DocTable {
         let docs = (0..n)
             .map(|d| {
                 day = day.wrapping_add(s.day_delta[d]);
-                DocStats { lens: std::array::from_fn(|f| s.lens[f][d]), outlet: s.outlet[d], day, text_tokens: s.text_tokens[d] }
+                DocStats { lens: std::array::from_fn(|f| length_of_code(s.lens[f][d])), outlet: s.outlet[d], day, text_tokens: s.text_tokens[d] }
             })
             .collect();
         DocTable::new(docs, s.outlets, s.avg_len)
@@ -278,7 +279,7 @@ impl From<DocTable> for StoredDocTable {
     fn from(t: DocTable) -> StoredDocTable {
         let mut prev = 0i32;
         StoredDocTable {
-            lens: std::array::from_fn(|f| t.docs.iter().map(|d| d.lens[f]).collect()),
+            lens: std::array::from_fn(|f| t.docs.iter().map(|d| length_code(d.lens[f])).collect()),
             outlet: t.docs.iter().map(|d| d.outlet).collect(),
             day_delta: t
                 .docs
@@ -296,7 +297,40 @@ impl From<DocTable> for StoredDocTable {
     }
 }
 
+/// Lengths up to this are coded exactly; longer ones to within [`LENGTH_STEP`].
+const EXACT_LENGTHS: u32 = 40;
+/// Ratio between consecutive coded lengths above [`EXACT_LENGTHS`]: 4.5 %, far below what
+/// changes a BM25 score noticeably, and 255 codes reach half a million words.
+const LENGTH_STEP: f64 = 1.045;
+
+/// A field length in one byte (lengths of [`EXACT_LENGTHS`] and more are rounded to the
+/// nearest of a geometric series), so the manifest carries a byte per field per article.
+pub fn length_code(len: u32) -> u8 {
+    if len < EXACT_LENGTHS {
+        return len as u8;
+    }
+    let steps = ((len as f64 / EXACT_LENGTHS as f64).ln() / LENGTH_STEP.ln()).round();
+    (EXACT_LENGTHS as f64 + steps).min(255.0) as u8
+}
+
+/// The length a [`length_code`] stands for.
+pub fn length_of_code(code: u8) -> u32 {
+    if (code as u32) < EXACT_LENGTHS {
+        return code as u32;
+    }
+    (EXACT_LENGTHS as f64 * LENGTH_STEP.powi(code as i32 - EXACT_LENGTHS as i32)).round() as u32
+}
+
 impl DocTable {
+    /// The table without the per-article token counts, which only the whole index's own
+    /// encoding uses (its token starts); the sharded corpus recomputes starts from text.
+    pub fn without_token_counts(mut self) -> DocTable {
+        for d in &mut self.docs {
+            d.text_tokens = 0;
+        }
+        self
+    }
+
     fn new(docs: Vec<DocStats>, outlets: Vec<String>, avg_len: [f32; NFIELDS]) -> DocTable {
         let mut days: Vec<i32> = docs.iter().map(|d| d.day).collect();
         sort::sort(&mut days);
@@ -660,6 +694,9 @@ impl SearchIndex {
                 totals[f] += lens[f] as f64;
             }
             let outlet = outlets.binary_search_by(|o| o.to_lowercase().cmp(&meta.outlet.to_lowercase()).then_with(|| o.as_str().cmp(&meta.outlet))).unwrap_or(0);
+            // Scored with the length its one-byte code stands for, as every stored table
+            // keeps it (Lucene's norms: one byte per field and document).
+            let lens = lens.map(|l| length_of_code(length_code(l)));
             docs.push(DocStats { lens, outlet: outlet as u32, day: meta.published.to_days(), text_tokens: pos });
         }
 
@@ -1241,6 +1278,18 @@ impl SearchIndex {
         out
     }
 
+    /// Whether article `d` of a ranked search matches in its text, but at no position
+    /// `starts` knows (`u32::MAX` or past its end): the text at hand (a result card's few
+    /// blocks) cannot give a snippet with a match, the whole article can.
+    pub fn matches_outside(&self, ranked: &Ranked, d: usize, starts: &[u32]) -> bool {
+        let mut buf = Vec::new();
+        for (clause, p) in ranked.clauses.iter().zip(&ranked.phrases) {
+            self.clause_positions(d, clause, p, &mut buf);
+        }
+        let mut text = buf.iter().filter(|m| is_text_field(m.0)).peekable();
+        text.peek().is_some() && text.all(|m| starts.get(m.1 as usize).is_none_or(|&s| s == u32::MAX))
+    }
+
     /// Byte ranges of the words of `text` matching `query`, using this index's dictionary for
     /// typo and prefix expansions (so exactly what [`SearchIndex::search`] would match).
     pub fn highlight(&self, text: &str, query: &str) -> Vec<(usize, usize)> {
@@ -1589,3 +1638,22 @@ pub fn highlight(text: &str, query: &str) -> Vec<(usize, usize)> {
     merge(tokenize(text).into_iter().filter(|t| matches(t)).map(|t| (t.start, t.end)))
 }
 
+
+#[cfg(test)]
+mod length_code_tests {
+    use super::{length_code, length_of_code};
+
+    #[test]
+    fn short_lengths_are_exact_and_long_ones_close() {
+        for len in 0..40 {
+            assert_eq!(length_of_code(length_code(len)), len);
+        }
+        for len in [40u32, 41, 57, 100, 999, 1_000, 4_321, 65_000, 400_000] {
+            let back = length_of_code(length_code(len)) as f64;
+            assert!((back - len as f64).abs() / len as f64 <= 0.03, "{len} -> {back}");
+        }
+        // Ordered: a longer field never gets a smaller code.
+        assert!((0..100_000u32).step_by(7).map(length_code).collect::<Vec<_>>().windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(length_code(u32::MAX), 255);
+    }
+}

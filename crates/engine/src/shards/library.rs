@@ -12,6 +12,7 @@
 //! needs several rounds of fetches keeps what its earlier rounds loaded (and a single read
 //! may exceed the bound). Callers holding an `Arc` of a group keep it alive past eviction.
 
+use super::cards::CardGroup;
 use super::{decode, content_hash, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, SpeakersShard};
 use crate::model::{Article, CorpusInfo};
 use crate::quotes::Quote;
@@ -55,6 +56,18 @@ impl Group {
         d.checked_sub(self.group.first as usize).and_then(|i| self.group.speakers.get(i)).map_or(&[], Vec::as_slice)
     }
 
+    /// A group whose token starts are known (a card's: its text is partial, so they cannot be
+    /// recomputed from it).
+    pub(crate) fn with_starts(group: ArticleGroup, starts: Vec<Vec<u32>>) -> Group {
+        let starts = starts.into_iter().map(std::sync::OnceLock::from).collect();
+        Group { group, starts }
+    }
+
+    fn new(group: ArticleGroup) -> Group {
+        let starts = group.articles.iter().map(|_| std::sync::OnceLock::new()).collect();
+        Group { group, starts }
+    }
+
     fn starts(&self, d: usize) -> &[u32] {
         let Some(i) = d.checked_sub(self.group.first as usize) else { return &[] };
         match (self.starts.get(i), self.group.articles.get(i)) {
@@ -68,8 +81,16 @@ enum Decoded {
     Dictionary(Arc<(Vec<String>, Vec<u32>)>),
     Postings(Arc<PostingsShard>),
     Group(Arc<Group>),
+    Cards(Arc<Cards>),
     Ids(Arc<IdShard>),
     Speakers(Arc<SpeakersShard>),
+}
+
+/// A decoded card shard; each card is turned into a one-article group the first time a
+/// result shows it.
+struct Cards {
+    cards: CardGroup,
+    memo: Vec<std::sync::OnceLock<Result<Arc<Group>, String>>>,
 }
 
 struct Entry {
@@ -166,8 +187,12 @@ impl Library {
                 if group.quotes.len() != group.articles.len() || group.speakers.len() != group.articles.len() {
                     return Err(format!("{name}: corrupt article group"));
                 }
-                let starts = group.articles.iter().map(|_| std::sync::OnceLock::new()).collect();
-                Decoded::Group(Arc::new(Group { group, starts }))
+                Decoded::Group(Arc::new(Group::new(group)))
+            }
+            Kind::Cards => {
+                let cards: CardGroup = decode(bytes, name)?;
+                let memo = cards.cards.iter().map(|_| std::sync::OnceLock::new()).collect();
+                Decoded::Cards(Arc::new(Cards { cards, memo }))
             }
             Kind::Ids => Decoded::Ids(Arc::new(decode(bytes, name)?)),
             Kind::Speakers => Decoded::Speakers(Arc::new(decode(bytes, name)?)),
@@ -202,6 +227,8 @@ impl Library {
             Some(Kind::Postings)
         } else if m.groups.iter().any(|g| g.1.name == name) {
             Some(Kind::Group)
+        } else if m.cards.iter().any(|g| g.1.name == name) {
+            Some(Kind::Cards)
         } else if m.ids.iter().any(|g| g.1.name == name) {
             Some(Kind::Ids)
         } else if m.speakers.name == name {
@@ -371,14 +398,60 @@ impl Library {
         let wanted: std::collections::HashSet<&str> = wanted.iter().map(String::as_str).collect();
         let mut index = words;
         index.fill_postings(|t| if wanted.contains(t) { self.postings_of(t) } else { None }).map_err(Need::Broken)?;
-        // 3. Rank, then the articles of the hits for their snippets.
+        // 3. Rank, then the cards of the hits for their snippets.
         let ranked = index.rank(req);
-        let groups: Vec<ShardRef> = ranked.articles().filter_map(|d| self.group_of(d).cloned()).collect();
-        self.require(groups.iter())?;
+        let hits: Vec<usize> = ranked.articles().collect();
+        let cards = self.cards(&hits)?;
+        // A hit whose matches all lie outside its card's blocks (a name mentioned twice deep
+        // in the text) is given its snippet from the whole article: one more fetch for the
+        // few hits that need it, never a snippet without the words searched for.
+        let whole: Vec<usize> = hits
+            .iter()
+            .zip(&cards)
+            .filter(|(&d, card)| index.matches_outside(&ranked, d, card.starts(d)))
+            .map(|(&d, _)| d)
+            .collect();
+        let groups = if whole.is_empty() { Vec::new() } else { self.articles(&whole)? };
         Ok(index.finish(ranked, |d| {
-            let g = self.loaded_group(d)?;
+            let g = if whole.contains(&d) { groups.iter().find(|g| g.article(d).is_some())? } else { cards.iter().find(|g| g.article(d).is_some())? };
             Some((g.article(d)?, g.starts(d)))
         }))
+    }
+
+    fn card_shard_of(&self, d: usize) -> Option<&ShardRef> {
+        let cards = &self.manifest.cards;
+        let i = cards.partition_point(|g| g.0 as usize <= d).checked_sub(1)?;
+        Some(&cards[i].1)
+    }
+
+    /// What the search results of articles `ds` show (see [`super::cards`]), as one-article
+    /// groups, in the order of `ds`: their cards in the split layout, the articles themselves
+    /// in the inline one (which writes no cards). One round of fetches for all of them.
+    pub fn cards(&mut self, ds: &[usize]) -> Result<Vec<Arc<Group>>, Need> {
+        if self.manifest.cards.is_empty() {
+            let groups = self.articles(ds)?;
+            return Ok(ds.iter().filter_map(|&d| groups.iter().find(|g| g.article(d).is_some()).cloned()).collect());
+        }
+        let refs: Vec<ShardRef> = ds.iter().filter_map(|&d| self.card_shard_of(d).cloned()).collect();
+        self.require(refs.iter())?;
+        let mut out = Vec::with_capacity(ds.len());
+        for &d in ds {
+            let Some(Decoded::Cards(c)) = self.card_shard_of(d).and_then(|r| self.get(&r.name)) else {
+                return Err(Need::Broken(format!("no card for article number {d}")));
+            };
+            let Some(k) = d.checked_sub(c.cards.first as usize).filter(|&k| k < c.cards.cards.len()) else {
+                return Err(Need::Broken(format!("no card for article number {d}")));
+            };
+            let outlet = self.table.outlet_of(d).and_then(|o| self.table.outlets().get(o)).map_or("", String::as_str);
+            let group = c.memo[k].get_or_init(|| c.cards.cards[k].to_group(d, outlet).map(Arc::new)).clone().map_err(Need::Broken)?;
+            out.push(group);
+        }
+        Ok(out)
+    }
+
+    /// [`Library::cards`] of one article.
+    pub fn card(&mut self, d: usize) -> Result<Arc<Group>, Need> {
+        self.cards(&[d])?.pop().ok_or_else(|| Need::Broken(format!("no article number {d}")))
     }
 
     // -----------------------------------------------------------------------------------------
@@ -440,6 +513,7 @@ enum Kind {
     Dictionary,
     Postings,
     Group,
+    Cards,
     Ids,
     Speakers,
 }

@@ -12,6 +12,8 @@
 //! - **postings** shards: sorted term ranges with their postings;
 //! - **article groups**: consecutive articles (corpus order, newest first, so the first
 //!   screen and date-sorted lists cost one or two) with text, structure and quotations;
+//! - **card** shards (split layout only): what a search result shows of each article, so a
+//!   result page does not fetch whole articles (see [`cards`]);
 //! - **id** shards: article id → article number, for links that name a report;
 //! - the **speakers** shard: who said what across the corpus.
 //!
@@ -23,11 +25,12 @@
 //! dictionary of one letter, not its postings) and article groups (a static host's file
 //! limit: Pagefind's one fragment per page does not fit 100,000 reports).
 
+pub mod cards;
 pub mod library;
 mod write;
 
 pub use library::{Library, Need};
-pub use write::{build, ShardSet, Sizing};
+pub use write::{build, CardSizing, ShardSet, Sizing};
 
 use crate::model::{Article, CorpusInfo};
 use crate::quotes::{Quote, Speaker};
@@ -35,7 +38,7 @@ use crate::search::{front_code, front_decode, DocTable, PostingList};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a shard's shape changes; a shard of another version is refused.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 /// The manifest's file name in the split layout. It is the one file without a content hash in
 /// its name (the page must find it), so it is served with `Cache-Control: no-cache`.
@@ -73,6 +76,9 @@ pub struct Manifest {
     pub postings: Vec<TermShardRef>,
     /// `(first article number, shard)`, in corpus order.
     pub groups: Vec<(u32, ShardRef)>,
+    /// Result cards (see [`cards`]): `(first article number, shard)`, in corpus order. Empty
+    /// in the inline layout, where results read the articles themselves.
+    pub cards: Vec<(u32, ShardRef)>,
     /// `(first id, shard)`, ids sorted.
     pub ids: Vec<(String, ShardRef)>,
     pub speakers: ShardRef,
@@ -86,6 +92,7 @@ impl Manifest {
             .map(|t| &t.shard)
             .chain(self.postings.iter().map(|t| &t.shard))
             .chain(self.groups.iter().map(|g| &g.1))
+            .chain(self.cards.iter().map(|g| &g.1))
             .chain(self.ids.iter().map(|g| &g.1))
             .chain(std::iter::once(&self.speakers))
     }
@@ -236,9 +243,11 @@ impl Layout {
 
 /// Builds the shard set of a corpus in memory and opens it, every shard at hand: how the CLI
 /// reads a corpus folder, through the page's own reader.
-pub fn open_in_memory(corpus: crate::model::Corpus) -> Library {
+/// `forced` as for a build: the same layout, so the same snippets, as the page.
+pub fn open_in_memory(corpus: crate::model::Corpus, forced: Option<Layout>) -> Library {
     let text: u64 = corpus.articles.iter().map(|a| a.text.len() as u64).sum();
-    let sizing = Sizing::for_corpus(corpus.articles.len(), text);
+    let layout = Layout::choose(forced, corpus.articles.len(), text);
+    let sizing = Sizing::for_corpus(layout, corpus.articles.len(), text);
     let set = build(corpus, sizing, |b| b.to_vec());
     let files: std::collections::HashMap<String, Vec<u8>> = set.files.into_iter().collect();
     Library::open(&set.manifest_bytes, Some(Box::new(move |name: &str| files.get(name).cloned()))).expect("a manifest just built decodes")

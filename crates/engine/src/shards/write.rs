@@ -1,8 +1,9 @@
 //! The shard writer: a corpus in, a manifest and content-named shard files out. Every step is
 //! one pass over the corpus, its terms or its quotations (near-linear in the corpus size).
 
+use super::cards::{self, CardGroup};
 use super::{
-    content_hash, encode, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, SpeakersShard, TermShardRef,
+    content_hash, encode, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, SpeakersShard, TermShardRef,
     FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE,
 };
 use crate::model::Corpus;
@@ -16,19 +17,32 @@ pub struct Sizing {
     pub dictionary: usize,
     pub postings: usize,
     pub group: usize,
+    /// Card shards (`None`: no cards, the inline layout) and the text a card keeps.
+    pub cards: Option<CardSizing>,
     pub ids_per_shard: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CardSizing {
+    /// Target encoded bytes of one card shard.
+    pub shard: usize,
+    /// Bytes of text one card keeps (its opening always, whatever its length).
+    pub text: usize,
 }
 
 /// Files a corpus of any size should stay under (static hosts cap the file count: Cloudflare
 /// Pages at 20,000), with room for the app's own files.
 const MAX_FILES: usize = 2_000;
 
+/// Text a card keeps: an opening and a block or two (a snippet is about 35 words).
+const CARD_TEXT: usize = 420;
+
 impl Sizing {
-    /// Sizes for a corpus of `articles` whose texts total `text_bytes`: small enough that a
-    /// query or a result page fetches little, large enough that the whole corpus stays under
-    /// [`MAX_FILES`] files (about 1,200 article groups and 400 postings shards at most, whatever the
-    /// size, and a dictionary of a few dozen).
-    pub fn for_corpus(articles: usize, text_bytes: u64) -> Sizing {
+    /// Sizes for a corpus of `articles` whose texts total `text_bytes` in `layout`: small
+    /// enough that a query or a result page fetches little, large enough that the whole
+    /// corpus stays under [`MAX_FILES`] files whatever its size: at most about 400 postings
+    /// shards, 800 article groups and 700 card shards, and a dictionary of a few dozen.
+    pub fn for_corpus(layout: Layout, articles: usize, text_bytes: u64) -> Sizing {
         let text = text_bytes as usize;
         Sizing {
             // The vocabulary grows far slower than the text (and not at all when a corpus
@@ -37,7 +51,9 @@ impl Sizing {
             // Postings take roughly a third of the text's size.
             postings: (48 << 10).max(text / 3 / (MAX_FILES / 5)),
             // Articles carry their structure and quotations too: about 1.3 times the text.
-            group: (48 << 10).max(text * 13 / 10 / (MAX_FILES * 6 / 10)),
+            group: (48 << 10).max(text * 13 / 10 / (MAX_FILES * 4 / 10)),
+            // A card is its text plus about 250 bytes (id, headline, date, quotations).
+            cards: (layout == Layout::Split).then(|| CardSizing { shard: (6 << 10).max(articles * (CARD_TEXT + 250) / (MAX_FILES * 35 / 100)), text: CARD_TEXT }),
             ids_per_shard: 4_096.max(articles / 50),
         }
     }
@@ -167,8 +183,29 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
         .map(|run| (run.first().map_or(String::new(), |x| x.0.clone()), w.add("ids", &IdShard { ids: run })))
         .collect();
 
-    // Article groups, in corpus order.
+    // Cards (split layout), then article groups, both in corpus order.
     let info = corpus.info;
+    let cards = match sizing.cards {
+        Some(c) => {
+            let df = cards::word_frequencies(&corpus.articles);
+            let n = corpus.articles.len();
+            let list: Vec<(usize, cards::Card)> = corpus
+                .articles
+                .iter()
+                .zip(per_article.iter().zip(&names))
+                .map(|(a, (q, s))| cards::card_of(a, q, s, &df, n, c.text))
+                .enumerate()
+                .collect();
+            runs(list, c.shard, |(_, card)| 200 + card.blocks.iter().map(|b| b.text.len()).sum::<usize>() + 40 * card.quotes.iter().flatten().count())
+                .into_iter()
+                .map(|run| {
+                    let first = run.first().map_or(0, |x| x.0 as u32);
+                    (first, w.add("cards", &CardGroup { first, cards: run.into_iter().map(|x| x.1).collect() }))
+                })
+                .collect()
+        }
+        None => Vec::new(),
+    };
     let articles: Vec<_> = corpus.articles.into_iter().zip(per_article.into_iter().zip(names)).enumerate().collect();
     let groups = runs(articles, sizing.group, |(_, (a, (q, _)))| a.text.len() + 32 * a.blocks.len() + 48 * q.len())
         .into_iter()
@@ -188,10 +225,11 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
         format_version: FORMAT_VERSION,
         build: String::new(),
         info,
-        table: parts.table,
+        table: parts.table.without_token_counts(),
         dictionary,
         postings,
         groups,
+        cards,
         ids,
         speakers,
     };

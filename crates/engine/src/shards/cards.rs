@@ -1,0 +1,267 @@
+//! Result cards: what a search result needs of an article, without the article.
+//!
+//! A result shows a headline, an outlet, a date, a passage with the query's words marked and
+//! the matching quotations. Fetching each hit's article group for that (dozens of articles at
+//! 100,000) cost most of a query's bytes, so the split layout also writes *card* shards: per
+//! article its id, headline and date, and a few of its text blocks — the opening and the
+//! blocks densest in the article's own distinctive words, cut to a byte budget — placed at
+//! their offsets in the text, with the token position each starts at and the quotations they
+//! hold. Snippets are chosen and marked from postings positions exactly as over the whole
+//! text, restricted to the kept blocks: a hit whose best passage lies elsewhere shows the
+//! best kept one (usually the opening). Pagefind fetches one fragment per shown result (the
+//! whole page's text); a card is a tenth of that, and many share one file.
+//!
+//! The inline layout writes no cards: every article is at hand, so cards would only add bytes.
+
+use super::library::Group;
+use super::ArticleGroup;
+use crate::model::{Article, ArticleMeta, Block, BlockKind};
+use crate::quotes::{Quote, QuoteKind};
+use crate::search::normalize;
+use crate::{Date, Span};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// One article's card.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub id: String,
+    pub headline: String,
+    pub published: Date,
+    /// Length of the article's text: kept blocks sit at their offsets in a text this long.
+    pub text_len: u32,
+    /// The kept blocks, in text order.
+    pub blocks: Vec<CardBlock>,
+    /// The article's quotations (numbered as in the article): those inside kept blocks, and
+    /// `None` for the others, so a card's quotation links point where the reader's do.
+    pub quotes: Vec<Option<Quote>>,
+    /// `(speaker number, name, role)` of the speakers the kept quotations name.
+    pub speakers: Vec<(u32, String, Option<String>)>,
+}
+
+/// A kept block: its start in the article's text, its (possibly cut) text, and the token
+/// position its first word has in the article's postings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CardBlock {
+    /// Index into the article's blocks (snippets and matched paragraphs name blocks by it).
+    pub index: u32,
+    pub kind: BlockKind,
+    pub start: u32,
+    pub first_pos: u32,
+    pub text: String,
+}
+
+/// Consecutive articles' cards.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CardGroup {
+    pub first: u32,
+    pub cards: Vec<Card>,
+}
+
+/// Longest part of one block a card keeps, in bytes: a snippet is about 35 words.
+const BLOCK_MAX: usize = 280;
+
+/// Words shorter than this do not count toward a block's salience (articles, "of", "US").
+const SALIENT_MIN_LEN: usize = 4;
+
+/// Document frequencies of the folded words of every article's text (one pass; a word
+/// counts once per article).
+pub fn word_frequencies(articles: &[Article]) -> HashMap<String, u32> {
+    let mut df: HashMap<String, u32> = HashMap::new();
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for a in articles {
+        seen.clear();
+        for b in text_blocks(a) {
+            let Some(text) = a.text.get(b.span.range()) else { continue };
+            normalize::scan(text, 0, |t| {
+                if t.folded.len() >= SALIENT_MIN_LEN && !seen.contains(t.folded) {
+                    seen.insert(t.folded.to_string());
+                }
+            });
+        }
+        for w in seen.drain() {
+            *df.entry(w).or_insert(0) += 1;
+        }
+    }
+    df
+}
+
+/// The blocks search indexes as text, as `search::token_starts` walks them.
+fn text_blocks(article: &Article) -> impl Iterator<Item = &Block> {
+    article.blocks.iter().filter(|b| b.kind.is_content() && b.kind != BlockKind::Headline)
+}
+
+/// The card of `article`: its opening and its most salient blocks, `budget` bytes of text at
+/// most (the opening is always kept), with the quotations inside them.
+pub fn card_of(
+    article: &Article,
+    quotes: &[Quote],
+    speakers: &[(u32, String, Option<String>)],
+    df: &HashMap<String, u32>,
+    articles: usize,
+    budget: usize,
+) -> Card {
+    // Each text block with the position of its first token (the same walk as token_starts)
+    // and its salience: the idf-weighted words it shares with the rest of its article, per
+    // byte, so a block about what the article is about wins over a long digression.
+    let mut candidates: Vec<(usize, u32, f32)> = Vec::new(); // (block index, first pos, salience)
+    let mut tf: HashMap<String, u32> = HashMap::new();
+    let mut pos = 0u32;
+    for (i, b) in article.blocks.iter().enumerate() {
+        if !(b.kind.is_content() && b.kind != BlockKind::Headline) {
+            continue;
+        }
+        let Some(text) = article.text.get(b.span.range()) else { continue };
+        candidates.push((i, pos, 0.0));
+        pos = normalize::scan(text, pos, |t| {
+            if t.folded.len() >= SALIENT_MIN_LEN {
+                *tf.entry(t.folded.to_string()).or_insert(0) += 1;
+            }
+        });
+    }
+    // Second walk: salience per block now that the article's term frequencies are known.
+    let n = articles.max(1) as f32;
+    for k in 0..candidates.len() {
+        let (i, first, _) = candidates[k];
+        let b = &article.blocks[i];
+        let text = &article.text[b.span.range()];
+        let mut score = 0f32;
+        let mut counted: std::collections::HashSet<String> = std::collections::HashSet::new();
+        normalize::scan(text, first, |t| {
+            if t.folded.len() >= SALIENT_MIN_LEN && !counted.contains(t.folded) {
+                let repeats = tf.get(t.folded).copied().unwrap_or(1).saturating_sub(1).min(4) as f32;
+                let idf = (n / df.get(t.folded).copied().unwrap_or(1).max(1) as f32).ln().max(0.0);
+                score += repeats * idf;
+                counted.insert(t.folded.to_string());
+            }
+        });
+        candidates[k].2 = score / (text.len().max(80) as f32).sqrt();
+    }
+
+    // The opening (standfirst, else the first paragraph, else the first text block), then
+    // the most salient blocks while the budget lasts.
+    let opening = candidates
+        .iter()
+        .position(|c| article.blocks[c.0].kind == BlockKind::Standfirst)
+        .or_else(|| candidates.iter().position(|c| article.blocks[c.0].kind == BlockKind::Paragraph))
+        .or(if candidates.is_empty() { None } else { Some(0) });
+    let mut chosen: Vec<usize> = opening.into_iter().collect();
+    // Blocks are cut to BLOCK_MAX bytes, unless the budget has room for whole blocks.
+    let block_max = BLOCK_MAX.max(budget / 2);
+    let mut used: usize = opening.map_or(0, |o| cut_len(&article.text[article.blocks[candidates[o].0].span.range()], block_max));
+    let mut order: Vec<usize> = (0..candidates.len()).filter(|&k| Some(k) != opening && article.blocks[candidates[k].0].duplicate_of.is_none()).collect();
+    order.sort_by(|&a, &b| candidates[b].2.total_cmp(&candidates[a].2).then(a.cmp(&b)));
+    for k in order {
+        if used >= budget {
+            break;
+        }
+        let len = cut_len(&article.text[article.blocks[candidates[k].0].span.range()], block_max);
+        if used + len <= budget + BLOCK_MAX / 2 {
+            chosen.push(k);
+            used += len;
+        }
+    }
+    chosen.sort_unstable();
+    let blocks: Vec<CardBlock> = chosen
+        .iter()
+        .map(|&k| {
+            let (i, first_pos, _) = candidates[k];
+            let b = &article.blocks[i];
+            let text = &article.text[b.span.range()];
+            CardBlock { index: i as u32, kind: b.kind, start: b.span.start, first_pos, text: text[..cut_len(text, block_max)].to_string() }
+        })
+        .collect();
+    let inside = |s: Span| blocks.iter().any(|b| s.start >= b.start && s.end as usize <= b.start as usize + b.text.len());
+    let quotes: Vec<Option<Quote>> = quotes.iter().map(|q| inside(q.span).then(|| q.clone())).collect();
+    let speakers = speakers.iter().filter(|s| quotes.iter().flatten().any(|q| q.speaker == Some(s.0 as usize))).cloned().collect();
+    Card { id: article.id.clone(), headline: article.meta.headline.clone(), published: article.meta.published, text_len: article.text.len() as u32, blocks, quotes, speakers }
+}
+
+/// Bytes of `text` a card keeps: all of it if short, else up to the last sentence end (or
+/// else the last space) before `max`.
+fn cut_len(text: &str, max: usize) -> usize {
+    if text.len() <= max {
+        return text.len();
+    }
+    let limit = max;
+    let mut max = max;
+    while !text.is_char_boundary(max) {
+        max -= 1;
+    }
+    let head = &text[..max];
+    let sentence = head.char_indices().filter(|&(i, c)| matches!(c, '.' | '!' | '?') && head[i + 1..].starts_with(' ')).map(|(i, _)| i + 1).last();
+    match sentence {
+        Some(end) if end >= limit / 3 => end,
+        _ => head.rfind(' ').filter(|&i| i > 0).unwrap_or(max),
+    }
+}
+
+/// A quotation the card does not hold: it keeps its number, and is never listed.
+fn placeholder(article: usize) -> Quote {
+    Quote {
+        article,
+        article_id: String::new(),
+        span: Span::new(0, 0),
+        block: 0,
+        speaker: None,
+        mention: None,
+        role: None,
+        cue: None,
+        kind: QuoteKind::Scare,
+        repeat_of: None,
+    }
+}
+
+impl Card {
+    /// The card as a one-article group: an article whose text is the kept blocks at their
+    /// offsets (spaces elsewhere) and whose blocks are the kept ones at their indexes, with the token starts
+    /// of the kept words at their positions (`u32::MAX` elsewhere), so search's snippet and
+    /// marking code reads it as it reads a whole article. `outlet` comes from the manifest.
+    pub fn to_group(&self, d: usize, outlet: &str) -> Result<Group, String> {
+        let len = self.text_len as usize;
+        let mut bytes = vec![b' '; len];
+        // Blocks not kept stay in place as empty, inert ones (at the end of the kept block
+        // before them, so spans stay sorted as search's block lookup expects), so block
+        // indexes are the article's.
+        let count = self.blocks.last().map_or(0, |b| b.index as usize + 1);
+        let mut blocks: Vec<Block> = Vec::with_capacity(count);
+        let mut end_of_last = 0usize;
+        let mut starts: Vec<u32> = Vec::new();
+        for b in &self.blocks {
+            let (s, e) = (b.start as usize, b.start as usize + b.text.len());
+            if s < end_of_last || e > len || (b.index as usize) < blocks.len() {
+                return Err(format!("card of article {d}: blocks out of place"));
+            }
+            while blocks.len() < b.index as usize {
+                blocks.push(Block { kind: BlockKind::Timestamp, span: Span::new(end_of_last, end_of_last), duplicate_of: None });
+            }
+            bytes[s..e].copy_from_slice(b.text.as_bytes());
+            end_of_last = e;
+            blocks.push(Block { kind: b.kind, span: Span::new(s, e), duplicate_of: None });
+            normalize::scan(&b.text, b.first_pos, |t| {
+                if !t.compound {
+                    let p = t.pos as usize;
+                    if p >= starts.len() {
+                        starts.resize(p + 1, u32::MAX);
+                    }
+                    starts[p] = b.start + t.start as u32;
+                }
+            });
+        }
+        let text = String::from_utf8(bytes).map_err(|_| format!("card of article {d}: text is not UTF-8"))?;
+        let meta = ArticleMeta {
+            outlet: outlet.to_string(),
+            headline: self.headline.clone(),
+            byline: String::new(),
+            dateline: String::new(),
+            published: self.published,
+            published_raw: String::new(),
+            url: String::new(),
+            language: String::new(),
+        };
+        let article = Article { id: self.id.clone(), file: String::new(), meta, text, blocks };
+        let quotes = self.quotes.iter().map(|q| q.clone().unwrap_or_else(|| placeholder(d))).collect();
+        let group = ArticleGroup { first: d as u32, articles: vec![article], quotes: vec![quotes], speakers: vec![self.speakers.clone()] };
+        Ok(Group::with_starts(group, vec![starts]))
+    }
+}
