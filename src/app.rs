@@ -46,11 +46,17 @@ fn current_search() -> String {
 fn initial_state(config: &AppConfig) -> AppState {
     let search = if config.url_state { current_search() } else { String::new() };
     if config.url_state && url::has_own(&search) {
-        let (route, notices) = parse_search(&search);
+        let (mut route, notices) = parse_search(&search);
+        if let Some(q) = &config.typed_query {
+            route.query = q.clone();
+        }
         return AppState::new(route, notices);
     }
     let mut route = Route::default();
     if let Some(q) = &config.preset_query {
+        route.query = q.clone();
+    }
+    if let Some(q) = &config.typed_query {
         route.query = q.clone();
     }
     for s in &config.preset_sources {

@@ -57,12 +57,15 @@ pub struct AppConfig {
     /// Initial query and outlet filter given by the host (custom element attributes).
     pub preset_query: Option<String>,
     pub preset_sources: Vec<String>,
+    /// What the visitor typed into index.html's search box before the app started (see
+    /// `lib.rs`, `take_shell`): it wins over the URL's and the host's query.
+    pub typed_query: Option<String>,
     /// Where the app runs; `embedded` is true for `Frame` and `Element`.
     pub mount: Mount,
 }
 
 impl Default for AppConfig {
     fn default() -> Self {
-        AppConfig { url_state: true, embedded: false, compact: false, theme: Theme::Auto, preset_query: None, preset_sources: Vec::new(), mount: Mount::Standalone }
+        AppConfig { url_state: true, embedded: false, compact: false, theme: Theme::Auto, preset_query: None, preset_sources: Vec::new(), typed_query: None, mount: Mount::Standalone }
     }
 }

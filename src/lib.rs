@@ -21,6 +21,7 @@ use config::{AppConfig, Mount, Theme};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use yew::AppHandle;
 
 /// Mounts the app on the document body of index.html (standalone or framed). Does nothing on
@@ -46,8 +47,56 @@ pub fn start() {
     let Some(body) = document.body() else { return };
     let body: web_sys::Element = body.into();
     opened(move || {
-        yew::Renderer::<app::App>::with_root_and_props(body, app::Props { config }).render();
+        let mut config = config;
+        let shell = take_shell(&body);
+        config.typed_query = shell.as_ref().and_then(|s| s.query.clone());
+        yew::Renderer::<app::App>::with_root_and_props(body.clone(), app::Props { config }).render();
+        if let Some(shell) = shell {
+            shell.hand_over(&body, 0);
+        }
     }, None);
+}
+
+/// index.html's search box: usable as soon as the page's HTML and CSS are, before the app's
+/// code has loaded (and, in the split layout, before the corpus's manifest has): what is
+/// typed there becomes the app's first query, and focus moves to the app's own box. Without
+/// the app (no JavaScript) it is a plain form that reloads the page with `?q=`.
+struct Shell {
+    query: Option<String>,
+    focused: bool,
+}
+
+/// Removes the shell from the page, keeping what it knew. Called in the task that renders
+/// the app, so no keystroke falls between the two boxes.
+fn take_shell(root: &web_sys::Element) -> Option<Shell> {
+    let shell = root.query_selector("[data-shell]").ok().flatten()?;
+    let input = shell.query_selector("input").ok().flatten().and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
+    let focused = input.as_ref().zip(root.owner_document().and_then(|d| d.active_element())).is_some_and(|(i, a)| a.is_same_node(Some(i)));
+    let query = input.map(|i| i.value()).filter(|v| !v.trim().is_empty());
+    shell.remove();
+    Some(Shell { query, focused })
+}
+
+impl Shell {
+    /// Gives focus to the app's search box once it is rendered (Yew may render on the next
+    /// tick), caret at the end, if the shell's box had it.
+    fn hand_over(self, root: &web_sys::Element, tries: u32) {
+        if !self.focused {
+            return;
+        }
+        match root.query_selector("input[type=search]").ok().flatten().and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            Some(input) => {
+                let _ = input.focus();
+                let end = input.value().encode_utf16().count() as u32;
+                let _ = input.set_selection_range(end, end);
+            }
+            None if tries < 50 => {
+                let root = root.clone();
+                gloo::timers::callback::Timeout::new(10, move || self.hand_over(&root, tries + 1)).forget();
+            }
+            None => {}
+        }
+    }
 }
 
 /// Runs `mount` once the corpus is open: at once for the inline layout, after the manifest
@@ -98,6 +147,7 @@ pub fn page_config(window: &web_sys::Window) -> AppConfig {
         theme: if embedded { param("theme").map(|t| Theme::parse(&t)).unwrap_or_default() } else { Theme::Auto },
         preset_query: None,
         preset_sources: Vec::new(),
+        typed_query: None,
         mount: if embedded { Mount::Frame } else { Mount::Standalone },
     }
 }
@@ -137,6 +187,7 @@ pub fn element_config(options: &JsValue) -> AppConfig {
         preset_sources: string("source")
             .map(|s| s.split(',').map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect())
             .unwrap_or_default(),
+        typed_query: None,
         mount: Mount::Element,
     }
 }

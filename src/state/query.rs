@@ -15,6 +15,7 @@ use std::sync::Arc;
 use dispatches_engine::search::normalize::tokenize;
 use dispatches_engine::search::{SearchRequest, SearchResults, Sort as EngineSort};
 use std::collections::HashSet;
+use dispatches_engine::search::names::{folded_name, name_words, names};
 use dispatches_engine::search::normalize::fold;
 use dispatches_engine::quotes::SpeakerKind;
 use dispatches_engine::{Date, Span};
@@ -294,6 +295,12 @@ pub fn article(index: usize) -> Result<Rc<ArticleView>, Need> {
 /// headline, a few blocks of text and the quotations in them; see the engine's
 /// `shards::cards`), the article itself inline. Snippets were cut from the same card.
 pub fn card(index: usize) -> Result<Rc<ArticleView>, Need> {
+    // A card made before the whole article arrived (the first screen's list, then a search
+    // that fetched the article for its snippet or a named speaker's quotations) gives way.
+    let stale = CARD_VIEWS.with(|v| v.borrow().get(&index).is_some_and(|v| v.group.is_card())) && data::with(|l| l.has_article(index));
+    if stale {
+        CARD_VIEWS.with(|v| v.borrow_mut().remove(&index));
+    }
     view(&CARD_VIEWS, index, |l| l.card(index))
 }
 
@@ -395,21 +402,6 @@ pub fn speakers() -> Result<Rc<Vec<SpeakerView>>, Need> {
 pub fn speaker_by_name(speakers: &[SpeakerView], name: &str) -> Option<usize> {
     let f = fold(name);
     speakers.iter().position(|s| fold(&s.name) == f)
-}
-
-/// The words of a query that name speakers: folded, quoted or excluded words left out.
-fn name_words(query: &str) -> Vec<String> {
-    query.split_whitespace().filter(|w| !w.starts_with('-') && *w != "OR").map(fold).filter(|w| !w.is_empty()).take(8).collect()
-}
-
-fn folded_name(name: &str) -> Vec<String> {
-    name.split(|c: char| c.is_whitespace() || c == '-').map(fold).filter(|w| !w.is_empty()).collect()
-}
-
-/// Whether a name (folded words) contains every query word (the last may be a prefix).
-fn names(folded: &[String], words: &[String]) -> bool {
-    !words.is_empty()
-        && words.iter().enumerate().all(|(i, w)| folded.iter().any(|n| if i + 1 == words.len() { n.starts_with(w.as_str()) && w.len() >= 2 } else { n == w }))
 }
 
 /// Speakers whose name contains every word of the query (accent- and case-insensitive; the

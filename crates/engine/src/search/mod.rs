@@ -45,6 +45,7 @@
 //! ranks above a near one.
 
 mod fold_table;
+pub mod names;
 pub mod normalize;
 pub mod query;
 pub mod sort;
@@ -184,6 +185,21 @@ const K1: f32 = 1.2;
 const PREFIX_WEIGHT: f32 = 0.7;
 const TYPO_WEIGHT: f32 = 0.35;
 const MAX_PREFIX_EXPANSIONS: usize = 24;
+/// A word being typed is read as a prefix from this many letters: one letter stands for too
+/// many words to rank by (and, sharded, would fetch the postings of the corpus's most
+/// common words on the first keystroke), so it matches as a whole word only.
+const MIN_PREFIX_CHARS: usize = 2;
+/// Expansions of a two-letter prefix: its most common words only.
+const SHORT_PREFIX_EXPANSIONS: usize = 8;
+
+/// How many dictionary words a prefix of `folded` expands to (0: not read as a prefix).
+fn prefix_expansions(folded: &str) -> usize {
+    match folded.chars().count() {
+        n if n < MIN_PREFIX_CHARS => 0,
+        n if n == MIN_PREFIX_CHARS => SHORT_PREFIX_EXPANSIONS,
+        _ => MAX_PREFIX_EXPANSIONS,
+    }
+}
 const MAX_TYPO_EXPANSIONS: usize = 8;
 /// Hits re-ranked with the proximity bonus.
 const RERANK: usize = 200;
@@ -773,23 +789,21 @@ impl SearchIndex {
         if spec.exact {
             return out;
         }
-        if spec.prefix && !spec.folded.is_empty() {
+        let expansions = prefix_expansions(&spec.folded);
+        if spec.prefix && expansions > 0 {
             let prefixes = Self::prefix_forms(&spec.folded);
-            let mut found: Vec<(u32, u32)> = Vec::new();
+            let mut found: Vec<u32> = Vec::new();
             for p in &prefixes {
                 let lo = self.terms.partition_point(|t| t.as_str() < p.as_str());
-                for (k, t) in self.terms[lo..].iter().enumerate().take(50_000) {
-                    if !t.starts_with(p.as_str()) {
-                        break;
-                    }
-                    let id = (lo + k) as u32;
-                    if !out.iter().any(|o| o.0 == id) && !found.iter().any(|f| f.0 == id) {
-                        found.push((id, self.df[id as usize]));
-                    }
-                }
+                let n = self.terms[lo..].iter().take(50_000).take_while(|t| t.starts_with(p.as_str())).count();
+                found.extend(lo as u32..(lo + n) as u32);
             }
-            sort::sort_by(&mut found, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            out.extend(found.into_iter().take(MAX_PREFIX_EXPANSIONS).map(|(id, _)| (id, PREFIX_WEIGHT)));
+            // The prefix forms' ranges may overlap: each word once, the exact word not again.
+            sort::sort(&mut found);
+            found.dedup();
+            found.retain(|id| !out.iter().any(|o| o.0 == *id));
+            sort::sort_by(&mut found, |a, b| self.df[*b as usize].cmp(&self.df[*a as usize]).then(a.cmp(b)));
+            out.extend(found.into_iter().take(expansions).map(|id| (id, PREFIX_WEIGHT)));
         }
         let budget = if self.wants_typos(spec) { typo_budget(&spec.term) } else { 0 };
         if budget > 0 {
@@ -946,7 +960,16 @@ impl SearchIndex {
         let ast = query::parse(&req.query);
         let n = self.table.docs.len();
         let words = n.div_ceil(64);
-        let clauses: Vec<Vec<Resolved>> = ast.clauses.iter().map(|c| c.alts.iter().map(|a| self.resolve(a)).collect()).collect();
+        let mut clauses: Vec<Vec<Resolved>> = ast.clauses.iter().map(|c| c.alts.iter().map(|a| self.resolve(a)).collect()).collect();
+        // A lone letter being typed that is no word here is not a query word yet: the results
+        // stay those of the words before it (rather than "nothing matches" at every new word).
+        if let (Some(last), Some(resolved)) = (ast.clauses.last(), clauses.last()) {
+            let typing_a_letter = last.alts.iter().any(|a| matches!(a, Alt::Term(spec) if spec.prefix && prefix_expansions(&spec.folded) == 0));
+            let found_nothing = resolved.iter().all(|r| matches!(r, Resolved::Term(v) if v.is_empty()));
+            if typing_a_letter && found_nothing {
+                clauses.pop();
+            }
+        }
         let excluded: Vec<Resolved> = ast.excluded.iter().map(|a| self.resolve(a)).collect();
 
         // Matching articles, per alternative and overall.
@@ -1330,7 +1353,7 @@ pub fn lookups(query: &str) -> Vec<TermRange> {
         match alt {
             Alt::Term(spec) => {
                 push_unique(&mut out, TermRange::Term(spec.term.clone()));
-                if !spec.exact && spec.prefix && !spec.folded.is_empty() {
+                if !spec.exact && spec.prefix && prefix_expansions(&spec.folded) > 0 {
                     for p in SearchIndex::prefix_forms(&spec.folded) {
                         push_unique(&mut out, TermRange::Prefix(p));
                     }

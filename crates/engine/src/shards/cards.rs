@@ -17,6 +17,7 @@ use super::library::Group;
 use super::ArticleGroup;
 use crate::model::{Article, ArticleMeta, Block, BlockKind};
 use crate::quotes::{Quote, QuoteKind};
+use crate::search::names::{folded_name, names};
 use crate::search::normalize;
 use crate::{Date, Span};
 use serde::{Deserialize, Serialize};
@@ -35,7 +36,8 @@ pub struct Card {
     /// The article's quotations (numbered as in the article): those inside kept blocks, and
     /// `None` for the others, so a card's quotation links point where the reader's do.
     pub quotes: Vec<Option<Quote>>,
-    /// `(speaker number, name, role)` of the speakers the kept quotations name.
+    /// `(speaker number, name, role)` of every speaker the article quotes (kept quotations
+    /// or not: a search naming one whose quotations the card lacks reads the whole article).
     pub speakers: Vec<(u32, String, Option<String>)>,
 }
 
@@ -173,7 +175,7 @@ pub fn card_of(
         .collect();
     let inside = |s: Span| blocks.iter().any(|b| s.start >= b.start && s.end as usize <= b.start as usize + b.text.len());
     let quotes: Vec<Option<Quote>> = quotes.iter().map(|q| inside(q.span).then(|| q.clone())).collect();
-    let speakers = speakers.iter().filter(|s| quotes.iter().flatten().any(|q| q.speaker == Some(s.0 as usize))).cloned().collect();
+    let speakers = speakers.to_vec();
     Card { id: article.id.clone(), headline: article.meta.headline.clone(), published: article.meta.published, text_len: article.text.len() as u32, blocks, quotes, speakers }
 }
 
@@ -213,6 +215,16 @@ fn placeholder(article: usize) -> Quote {
 }
 
 impl Card {
+    /// Whether `query` names a speaker this article quotes none of whose quotations the
+    /// card holds (see `search::names`).
+    pub fn lacks_named_speaker(&self, query: &str) -> bool {
+        let words = crate::search::names::name_words(query);
+        !words.is_empty()
+            && self.speakers.iter().any(|s| {
+                names(&folded_name(&s.1), &words) && !self.quotes.iter().flatten().any(|q| q.speaker == Some(s.0 as usize))
+            })
+    }
+
     /// The card as a one-article group: an article whose text is the kept blocks at their
     /// offsets (spaces elsewhere) and whose blocks are the kept ones at their indexes, with the token starts
     /// of the kept words at their positions (`u32::MAX` elsewhere), so search's snippet and

@@ -38,6 +38,8 @@ pub type Source = Box<dyn Fn(&str) -> Option<Vec<u8>>>;
 pub struct Group {
     pub group: ArticleGroup,
     starts: Vec<std::sync::OnceLock<Vec<u32>>>,
+    /// A result card's one-article group (part of the text), not articles as written.
+    card: bool,
 }
 
 impl Group {
@@ -56,16 +58,21 @@ impl Group {
         d.checked_sub(self.group.first as usize).and_then(|i| self.group.speakers.get(i)).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether this is a result card (see [`super::cards`]) rather than whole articles.
+    pub fn is_card(&self) -> bool {
+        self.card
+    }
+
     /// A group whose token starts are known (a card's: its text is partial, so they cannot be
     /// recomputed from it).
     pub(crate) fn with_starts(group: ArticleGroup, starts: Vec<Vec<u32>>) -> Group {
         let starts = starts.into_iter().map(std::sync::OnceLock::from).collect();
-        Group { group, starts }
+        Group { group, starts, card: true }
     }
 
     fn new(group: ArticleGroup) -> Group {
         let starts = group.articles.iter().map(|_| std::sync::OnceLock::new()).collect();
-        Group { group, starts }
+        Group { group, starts, card: false }
     }
 
     fn starts(&self, d: usize) -> &[u32] {
@@ -405,10 +412,12 @@ impl Library {
         // A hit whose matches all lie outside its card's blocks (a name mentioned twice deep
         // in the text) is given its snippet from the whole article: one more fetch for the
         // few hits that need it, never a snippet without the words searched for.
+        // So is one whose card lacks the quotations of a speaker the query names (the page
+        // lists them under the result).
         let whole: Vec<usize> = hits
             .iter()
             .zip(&cards)
-            .filter(|(&d, card)| index.matches_outside(&ranked, d, card.starts(d)))
+            .filter(|(&d, card)| index.matches_outside(&ranked, d, card.starts(d)) || self.card_lacks_named_speaker(d, &req.query))
             .map(|(&d, _)| d)
             .collect();
         let groups = if whole.is_empty() { Vec::new() } else { self.articles(&whole)? };
@@ -449,8 +458,26 @@ impl Library {
         Ok(out)
     }
 
-    /// [`Library::cards`] of one article.
+    /// Whether article `d` is at hand whole (its group decoded), with no fetch.
+    pub fn has_article(&self, d: usize) -> bool {
+        self.loaded_group(d).is_some()
+    }
+
+    fn card_lacks_named_speaker(&self, d: usize, query: &str) -> bool {
+        let Some(Decoded::Cards(c)) = self.card_shard_of(d).and_then(|r| self.get(&r.name)) else { return false };
+        d.checked_sub(c.cards.first as usize).and_then(|k| c.cards.cards.get(k)).is_some_and(|card| card.lacks_named_speaker(query))
+    }
+
+    /// What a result card shows of article `d`: the whole article if it is at hand (a search
+    /// fetched it for its snippet, or the reader did), else [`Library::cards`]'s card.
     pub fn card(&mut self, d: usize) -> Result<Arc<Group>, Need> {
+        if let Some(g) = self.loaded_group(d) {
+            let g = g.clone();
+            if let Some(r) = self.group_of(d).cloned() {
+                self.require([&r])?;
+            }
+            return Ok(g);
+        }
         self.cards(&[d])?.pop().ok_or_else(|| Need::Broken(format!("no article number {d}")))
     }
 
