@@ -52,49 +52,49 @@ pub fn start() {
         config.typed_query = shell.as_ref().and_then(|s| s.query.clone());
         yew::Renderer::<app::App>::with_root_and_props(body.clone(), app::Props { config }).render();
         if let Some(shell) = shell {
-            shell.hand_over(&body, 0);
+            shell.hand_over(0);
         }
     }, None);
 }
 
 /// index.html's search box: usable as soon as the page's HTML and CSS are, before the app's
-/// code has loaded (and, in the split layout, before the corpus's manifest has): what is
-/// typed there becomes the app's first query, and focus moves to the app's own box. Without
-/// the app (no JavaScript) it is a plain form that reloads the page with `?q=`.
+/// code has loaded (and, in the split layout, before the corpus's manifest has). The app
+/// adopts that very element as its search box (`components::search_box::adopt`), so what
+/// the visitor typed stays typed, and becomes the app's first query. Without the app (no
+/// JavaScript) it is a plain form that reloads the page with `?q=`.
 struct Shell {
+    input: Option<web_sys::HtmlInputElement>,
     query: Option<String>,
-    focused: bool,
+    /// Focus and caret, restored once the element is in the app (moving it blurs it).
+    focus: Option<(u32, u32)>,
 }
 
-/// Removes the shell from the page, keeping what it knew. Called in the task that renders
-/// the app, so no keystroke falls between the two boxes.
+/// Takes the search box out of index.html's shell and removes the rest of the shell. Called
+/// in the task that renders the app, so no keystroke falls in between.
 fn take_shell(root: &web_sys::Element) -> Option<Shell> {
     let shell = root.query_selector("[data-shell]").ok().flatten()?;
     let input = shell.query_selector("input").ok().flatten().and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok());
     let focused = input.as_ref().zip(root.owner_document().and_then(|d| d.active_element())).is_some_and(|(i, a)| a.is_same_node(Some(i)));
-    let query = input.map(|i| i.value()).filter(|v| !v.trim().is_empty());
+    let focus = input.as_ref().filter(|_| focused).map(|i| (i.selection_start().ok().flatten().unwrap_or(0), i.selection_end().ok().flatten().unwrap_or(0)));
+    let query = input.as_ref().map(|i| i.value()).filter(|v| !v.trim().is_empty());
+    if let Some(i) = &input {
+        i.remove();
+        components::search_box::adopt(i.clone());
+    }
     shell.remove();
-    Some(Shell { query, focused })
+    Some(Shell { input, query, focus })
 }
 
 impl Shell {
-    /// Gives focus to the app's search box once it is rendered (Yew may render on the next
-    /// tick), caret at the end, if the shell's box had it.
-    fn hand_over(self, root: &web_sys::Element, tries: u32) {
-        if !self.focused {
-            return;
-        }
-        match root.query_selector("input[type=search]").ok().flatten().and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-            Some(input) => {
-                let _ = input.focus();
-                let end = input.value().encode_utf16().count() as u32;
-                let _ = input.set_selection_range(end, end);
-            }
-            None if tries < 50 => {
-                let root = root.clone();
-                gloo::timers::callback::Timeout::new(10, move || self.hand_over(&root, tries + 1)).forget();
-            }
-            None => {}
+    /// Gives focus back to the box, caret where it was, once the app has placed it (Yew may
+    /// render on the next tick).
+    fn hand_over(self, tries: u32) {
+        let (Some(input), Some((start, end))) = (self.input.as_ref(), self.focus) else { return };
+        if input.is_connected() {
+            let _ = input.focus();
+            let _ = input.set_selection_range(start, end);
+        } else if tries < 50 {
+            gloo::timers::callback::Timeout::new(10, move || self.hand_over(tries + 1)).forget();
         }
     }
 }

@@ -41,7 +41,8 @@ impl Sizing {
     /// Sizes for a corpus of `articles` whose texts total `text_bytes` in `layout`: small
     /// enough that a query or a result page fetches little, large enough that the whole
     /// corpus stays under [`MAX_FILES`] files whatever its size: at most about 400 postings
-    /// shards, 800 article groups and 700 card shards, and a dictionary of a few dozen.
+    /// shards, 800 article groups, 640 card shards, a dozen id shards and a dictionary of a few
+    /// dozen.
     pub fn for_corpus(layout: Layout, articles: usize, text_bytes: u64) -> Sizing {
         let text = text_bytes as usize;
         Sizing {
@@ -53,8 +54,9 @@ impl Sizing {
             // Articles carry their structure and quotations too: about 1.3 times the text.
             group: (48 << 10).max(text * 13 / 10 / (MAX_FILES * 4 / 10)),
             // A card is its text plus about 250 bytes (id, headline, date, quotations).
-            cards: (layout == Layout::Split).then(|| CardSizing { shard: (6 << 10).max(articles * (CARD_TEXT + 250) / (MAX_FILES * 35 / 100)), text: CARD_TEXT }),
-            ids_per_shard: 4_096.max(articles / 50),
+            cards: (layout == Layout::Split).then(|| CardSizing { shard: (6 << 10).max(articles * (CARD_TEXT + 250) / (MAX_FILES * 32 / 100)), text: CARD_TEXT }),
+            // A link naming a report reads one id shard: a few at most, whatever the size.
+            ids_per_shard: 4_096.max(articles / 12),
         }
     }
 }
