@@ -8,6 +8,8 @@
 //! dispatches publish /tmp/corpus-10k /tmp/pub-10k --layout split
 //! cargo run --release -p dispatches-engine --example shard_fetch -- /tmp/pub-10k/corpus
 //! ```
+//!
+//! `SHARD_FETCH_VERBOSE=1` also prints each round's files.
 
 use dispatches_engine::search::SearchRequest;
 use dispatches_engine::shards::{Library, Need, MANIFEST_FILE};
@@ -39,6 +41,9 @@ fn search(lib: &mut Library, dir: &Path, req: &SearchRequest) -> (Run, Duration)
             Ok(_) => return (run.clone_counts(), started.elapsed()),
             Err(Need::Fetch(refs)) => {
                 run.rounds += 1;
+                if std::env::var_os("SHARD_FETCH_VERBOSE").is_some() {
+                    eprintln!("  {:?} round {}: {}", req.query, run.rounds, refs.iter().map(|r| format!("{} ({} B)", r.name, r.bytes)).collect::<Vec<_>>().join(", "));
+                }
                 for r in refs {
                     let gz = std::fs::read(dir.join(&r.name)).expect("a shard the manifest names");
                     run.files += 1;

@@ -1302,12 +1302,16 @@ impl SearchIndex {
     }
 
     /// Whether article `d` of a ranked search matches in its text, but at no position
-    /// `starts` knows (`u32::MAX` or past its end): the text at hand (a result card's few
-    /// blocks) cannot give a snippet with a match, the whole article can.
+    /// `starts` knows (`u32::MAX` or past its end), and not in its headline: the text at hand
+    /// (a result card's few blocks) cannot show a match, the whole article can. (A headline
+    /// match is shown marked in the headline; the card's opening is then snippet enough.)
     pub fn matches_outside(&self, ranked: &Ranked, d: usize, starts: &[u32]) -> bool {
         let mut buf = Vec::new();
         for (clause, p) in ranked.clauses.iter().zip(&ranked.phrases) {
             self.clause_positions(d, clause, p, &mut buf);
+        }
+        if buf.iter().any(|m| m.0 == HEADLINE) {
+            return false;
         }
         let mut text = buf.iter().filter(|m| is_text_field(m.0)).peekable();
         text.peek().is_some() && text.all(|m| starts.get(m.1 as usize).is_none_or(|&s| s == u32::MAX))

@@ -39,6 +39,9 @@ pub struct Card {
     /// `(speaker number, name, role)` of every speaker the article quotes (kept quotations
     /// or not: a search naming one whose quotations the card lacks reads the whole article).
     pub speakers: Vec<(u32, String, Option<String>)>,
+    /// Those of `speakers` that are unnamed sources ("the president", "a resident"): a query
+    /// word in their description does not name them.
+    pub unnamed: Vec<u32>,
 }
 
 /// A kept block: its start in the article's text, its (possibly cut) text, and the token
@@ -99,15 +102,19 @@ pub fn card_of(
     article: &Article,
     quotes: &[Quote],
     speakers: &[(u32, String, Option<String>)],
+    unnamed: &[bool],
     df: &HashMap<String, u32>,
     articles: usize,
     budget: usize,
 ) -> Card {
     // Each text block with the position of its first token (the same walk as token_starts)
-    // and its salience: the idf-weighted words it shares with the rest of its article, per
-    // byte, so a block about what the article is about wins over a long digression.
+    // and its salience: the idf-weighted words it shares with the rest of its article (each
+    // word once, weighed by how often the article repeats it, up to four times), divided by
+    // the square root of its length, so a block about what the article is about wins over a
+    // long digression that mentions everything once.
     let mut candidates: Vec<(usize, u32, f32)> = Vec::new(); // (block index, first pos, salience)
-    let mut tf: HashMap<String, u32> = HashMap::new();
+    // Words are keyed by the frequency table's own strings: no allocation per word.
+    let mut tf: HashMap<&str, u32> = HashMap::new();
     let mut pos = 0u32;
     for (i, b) in article.blocks.iter().enumerate() {
         if !(b.kind.is_content() && b.kind != BlockKind::Headline) {
@@ -116,8 +123,8 @@ pub fn card_of(
         let Some(text) = article.text.get(b.span.range()) else { continue };
         candidates.push((i, pos, 0.0));
         pos = normalize::scan(text, pos, |t| {
-            if t.folded.len() >= SALIENT_MIN_LEN {
-                *tf.entry(t.folded.to_string()).or_insert(0) += 1;
+            if let Some((w, _)) = df.get_key_value(t.folded).filter(|_| t.folded.len() >= SALIENT_MIN_LEN) {
+                *tf.entry(w.as_str()).or_insert(0) += 1;
             }
         });
     }
@@ -128,13 +135,13 @@ pub fn card_of(
         let b = &article.blocks[i];
         let text = &article.text[b.span.range()];
         let mut score = 0f32;
-        let mut counted: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut counted: std::collections::HashSet<&str> = std::collections::HashSet::new();
         normalize::scan(text, first, |t| {
-            if t.folded.len() >= SALIENT_MIN_LEN && !counted.contains(t.folded) {
-                let repeats = tf.get(t.folded).copied().unwrap_or(1).saturating_sub(1).min(4) as f32;
-                let idf = (n / df.get(t.folded).copied().unwrap_or(1).max(1) as f32).ln().max(0.0);
+            let Some((w, &f)) = df.get_key_value(t.folded).filter(|_| t.folded.len() >= SALIENT_MIN_LEN) else { return };
+            if counted.insert(w.as_str()) {
+                let repeats = tf.get(w.as_str()).copied().unwrap_or(1).saturating_sub(1).min(4) as f32;
+                let idf = (n / f.max(1) as f32).ln().max(0.0);
                 score += repeats * idf;
-                counted.insert(t.folded.to_string());
             }
         });
         candidates[k].2 = score / (text.len().max(80) as f32).sqrt();
@@ -176,7 +183,8 @@ pub fn card_of(
     let inside = |s: Span| blocks.iter().any(|b| s.start >= b.start && s.end as usize <= b.start as usize + b.text.len());
     let quotes: Vec<Option<Quote>> = quotes.iter().map(|q| inside(q.span).then(|| q.clone())).collect();
     let speakers = speakers.to_vec();
-    Card { id: article.id.clone(), headline: article.meta.headline.clone(), published: article.meta.published, text_len: article.text.len() as u32, blocks, quotes, speakers }
+    let unnamed = speakers.iter().map(|s| s.0).filter(|&s| unnamed.get(s as usize).copied().unwrap_or(false)).collect();
+    Card { id: article.id.clone(), headline: article.meta.headline.clone(), published: article.meta.published, text_len: article.text.len() as u32, blocks, quotes, speakers, unnamed }
 }
 
 /// Bytes of `text` a card keeps: all of it if short, else up to the last sentence end (or
@@ -215,12 +223,12 @@ fn placeholder(article: usize) -> Quote {
 }
 
 impl Card {
-    /// Whether `query` names a speaker this article quotes none of whose quotations the
-    /// card holds (see `search::names`).
+    /// Whether `query` names a (named) speaker this article quotes none of whose quotations
+    /// the card holds (see `search::names`).
     pub fn lacks_named_speaker(&self, query: &str) -> bool {
         let words = crate::search::names::name_words(query);
         !words.is_empty()
-            && self.speakers.iter().any(|s| {
+            && self.speakers.iter().filter(|s| !self.unnamed.contains(&s.0)).any(|s| {
                 names(&folded_name(&s.1), &words) && !self.quotes.iter().flatten().any(|q| q.speaker == Some(s.0 as usize))
             })
     }

@@ -332,9 +332,7 @@ impl Library {
                 TermRange::Prefix(p) if p.chars().count() >= 3 => (p.as_str(), Some(p.as_str())),
                 TermRange::Prefix(_) => continue,
             };
-            // A long prefix ("preside") expands to few words, nearly always in the shard of
-            // the prefix itself; a shorter one may run on into the next.
-            let per_prefix = if prefix.is_some_and(|p| p.chars().count() >= 5) { 1 } else { LIKELY_PER_PREFIX };
+            let per_prefix = LIKELY_PER_PREFIX;
             let start = dir.partition_point(|t| t.first.as_str() <= lo).saturating_sub(1);
             let mut i = start;
             while i < dir.len() && i < start + per_prefix {

@@ -7,7 +7,7 @@ use super::{
     FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE,
 };
 use crate::model::Corpus;
-use crate::quotes::{Quote, QuoteIndex, QuoteKind};
+use crate::quotes::{Quote, QuoteIndex, QuoteKind, SpeakerKind};
 use crate::search::SearchIndex;
 use serde::Serialize;
 
@@ -171,6 +171,7 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
             v
         })
         .collect();
+    let unnamed: Vec<bool> = quotes.speakers.iter().map(|s| s.kind == SpeakerKind::Unnamed).collect();
     let mut speakers = quotes.speakers;
     for s in &mut speakers {
         s.quotes = s.quotes.iter().filter_map(|&g| place.get(g).copied().flatten()).map(|p| p as usize).collect();
@@ -195,7 +196,7 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
                 .articles
                 .iter()
                 .zip(per_article.iter().zip(&names))
-                .map(|(a, (q, s))| cards::card_of(a, q, s, &df, n, c.text))
+                .map(|(a, (q, s))| cards::card_of(a, q, s, &unnamed, &df, n, c.text))
                 .enumerate()
                 .collect();
             runs(list, c.shard, |(_, card)| 200 + card.blocks.iter().map(|b| b.text.len()).sum::<usize>() + 40 * card.quotes.iter().flatten().count())

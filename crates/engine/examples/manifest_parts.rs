@@ -1,0 +1,21 @@
+// temporary: sizes of the manifest's parts
+use std::io::{Read, Write};
+fn gz(b: &[u8]) -> usize { let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6)); e.write_all(b).unwrap(); e.finish().unwrap().len() }
+fn main() {
+    let p = std::env::args().nth(1).unwrap();
+    let mut raw = Vec::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(&p).unwrap()).read_to_end(&mut raw).unwrap();
+    let lib = dispatches_engine::shards::Library::open(&raw, None).unwrap();
+    let m = lib.manifest();
+    let parts: Vec<(&str, Vec<u8>)> = vec![
+        ("table", postcard::to_allocvec(&**lib.table()).unwrap()),
+        ("dictionary", postcard::to_allocvec(&m.dictionary).unwrap()),
+        ("postings", postcard::to_allocvec(&m.postings).unwrap()),
+        ("groups", postcard::to_allocvec(&m.groups).unwrap()),
+        ("cards", postcard::to_allocvec(&m.cards).unwrap()),
+        ("ids", postcard::to_allocvec(&m.ids).unwrap()),
+        ("info", postcard::to_allocvec(&m.info).unwrap()),
+    ];
+    println!("whole raw {} gz {}", raw.len(), gz(&raw));
+    for (n, b) in parts { println!("{n}: raw {} gz {}", b.len(), gz(&b)); }
+}
