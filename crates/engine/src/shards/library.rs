@@ -332,10 +332,9 @@ impl Library {
                 TermRange::Prefix(p) if p.chars().count() >= 3 => (p.as_str(), Some(p.as_str())),
                 TermRange::Prefix(_) => continue,
             };
-            let per_prefix = LIKELY_PER_PREFIX;
             let start = dir.partition_point(|t| t.first.as_str() <= lo).saturating_sub(1);
             let mut i = start;
-            while i < dir.len() && i < start + per_prefix {
+            while i < dir.len() && i < start + LIKELY_PER_PREFIX {
                 if !out.contains(&dir[i].shard) {
                     out.push(dir[i].shard.clone());
                 }
