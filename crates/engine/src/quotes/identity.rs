@@ -56,11 +56,12 @@ pub(super) fn merge(refs: &[Option<(usize, SpeakerRef, Option<String>)>]) -> (Ve
     };
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut speakers: Vec<Speaker> = Vec::new();
+    let mut forms: HashMap<usize, Vec<String>> = HashMap::new();
     for (i, r) in refs.iter().enumerate() {
         let Some((a, s, role)) = r else { continue };
         let key = key_of(*a, s);
         let id = *by_key.entry(key).or_insert_with(|| {
-            speakers.push(Speaker { name: s.name.clone(), role: None, kind: s.kind, quotes: Vec::new() });
+            speakers.push(Speaker { name: s.name.clone(), role: None, kind: s.kind, aliases: Vec::new(), quotes: Vec::new() });
             speakers.len() - 1
         });
         let sp = &mut speakers[id];
@@ -71,6 +72,12 @@ pub(super) fn merge(refs: &[Option<(usize, SpeakerRef, Option<String>)>]) -> (Ve
             sp.role = role.clone();
         }
         ids[i] = Some(id);
+        if s.kind != SpeakerKind::Unnamed {
+            forms.entry(id).or_default().push(s.name.clone());
+        }
+    }
+    for (id, names) in forms {
+        speakers[id].aliases = aliases(&speakers[id].name, names);
     }
     (ids, speakers)
 }
@@ -91,3 +98,21 @@ fn without_initials(key: &str) -> Option<String> {
     (kept.len() < n && kept.len() >= 2 && !initial(kept[0])).then(|| kept.join(" "))
 }
 
+
+/// The forms of a speaker's name other than `name`, one per name key, most frequent first.
+fn aliases(name: &str, forms: Vec<String>) -> Vec<String> {
+    let own = name_key(name);
+    let mut counted: Vec<(String, String, usize)> = Vec::new();
+    for f in forms {
+        let key = name_key(&f);
+        if key == own {
+            continue;
+        }
+        match counted.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(c) => c.2 += 1,
+            None => counted.push((key, f, 1)),
+        }
+    }
+    counted.sort_by(|a, b| b.2.cmp(&a.2));
+    counted.into_iter().map(|(_, f, _)| f).collect()
+}

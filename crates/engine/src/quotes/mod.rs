@@ -155,6 +155,10 @@ pub struct Speaker {
     /// The first role the corpus gives ("head of the UN-backed humanitarian task force for Syria").
     pub role: Option<String>,
     pub kind: SpeakerKind,
+    /// The other forms of the name the articles print ("Trump", "Donald J. Trump" beside
+    /// "Donald Trump"), most frequent first; none for unnamed sources.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Indexes into [`QuoteIndex::quotes`], in corpus order. Repeats (headline and pull quotes
     /// repeating a body quotation) are left out, so nothing is counted twice.
     pub quotes: Vec<usize>,
