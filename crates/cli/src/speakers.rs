@@ -3,13 +3,12 @@
 //! forms of the name the corpus prints), role (the one given most often), kind, number of
 //! quotations and outlets. An editor checks it before publishing.
 
-use crate::args::{default_corpus_dir, load_or_report, number_value, CommandResult, UsageError};
+use crate::args::{output_done, load_dir_or_report, number_value, CommandResult, UsageError};
 use dispatches_engine::quotes::QuoteIndex;
 use serde::Serialize;
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -36,8 +35,7 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
             _ => return Err(UsageError(arg.unexpected().to_string())),
         }
     }
-    let dir = dir.unwrap_or_else(default_corpus_dir);
-    let corpus = match load_or_report(&dir) {
+    let (_, corpus) = match load_dir_or_report(dir) {
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
@@ -66,12 +64,5 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
             break;
         }
     }
-    match result.and_then(|_| out.flush()) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => {
-            eprintln!("dispatches: {e}");
-            Ok(ExitCode::from(1))
-        }
-    }
+    output_done(result.and_then(|_| out.flush()))
 }
