@@ -58,6 +58,20 @@ word_class!(
 );
 
 word_class!(
+    /// Verbs of judgement that give the subject's words only with an object and a quotation
+    /// after it ("labeled the bill “a disaster”", "praised the deal as “historic”").
+    is_judgement_verb:
+    "labeled" | "labelled" | "labels" | "labeling" | "labelling" | "dubbed" | "dubs" | "branded" | "brands"
+    | "branding" | "termed" | "terms" | "praised" | "praises" | "praising" | "hailed" | "hails" | "hailing"
+    | "derided" | "derides" | "deriding" | "denounced" | "denounces" | "denouncing" | "dismissed" | "dismisses"
+    | "dismissing" | "decried" | "decries" | "decrying" | "slammed" | "slams" | "slamming" | "blasted" | "blasts"
+    | "blasting" | "characterized" | "characterizes" | "characterizing" | "characterised" | "characterises"
+    | "deemed" | "deems" | "criticized" | "criticizes" | "criticised" | "condemned" | "condemns" | "condemning"
+    | "lauded" | "lauds" | "touted" | "touts" | "touting" | "mocked" | "mocks" | "mocking" | "ridiculed"
+    | "lambasted" | "lambastes"
+);
+
+word_class!(
     /// Cue forms that are also nouns: a determiner before them makes them nouns.
     is_noun_like_cue:
     "claim" | "claims" | "note" | "notes" | "remark" | "remarks" | "demand" | "demands" | "promise" | "promises" | "pledge"

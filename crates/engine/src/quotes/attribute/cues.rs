@@ -158,24 +158,34 @@ pub(super) fn cue_at(text: &str, toks: &[Tok], i: usize, lo: usize) -> Option<Cu
 }
 
 /// `Trump called the case “very sad”`, `calling limits “blatantly unconstitutional”`, `what she
-/// called “the butchery”`: "call" with an object and then a quotation gives the subject's words.
-/// Not "a group called “X”" (a name given) or "was called" (passive, refused by the caller).
+/// called “the butchery”`, `Hart called the polls “phony”`, `Lee praised the deal as “historic”`:
+/// "call" (or a judgement verb: label, dub, praise as, …) with an object and then a quotation
+/// gives the subject's words. Not "a group called “X”" (a name given) or "was called" (passive).
 pub(super) fn calls_it_quoted(text: &str, toks: &[Tok], i: usize, lo: usize) -> bool {
     let subject_before = i == lo
         || toks[i - 1].is_punct(',')
-        || is_word_where(text, toks, i - 1, |p| is_pronoun(p) || is_adverb(p) || matches!(p, "who" | "and" | "has" | "have" | "had") || is_capitalized(p) && !is_function_word(p) && !is_possessive(p));
-    if !subject_before {
+        || is_word_where(text, toks, i - 1, |p| {
+            is_pronoun(p) || is_adverb(p) || matches!(p, "who" | "and" | "has" | "have" | "had") || is_capitalized(p) && !is_function_word(p) && !is_possessive(p)
+                // "the survey called", "the ministry's statement called", "critics called"
+                || p.starts_with(char::is_lowercase) && (is_document_noun(p) || is_org_noun(p) || is_plural_noun(p) && !is_clause_break(p))
+        });
+    let passive = i > lo && is_word_where(text, toks, i - 1, |p| matches!(p, "was" | "were" | "is" | "are" | "be" | "been" | "being" | "get" | "got"));
+    if !subject_before || passive {
         return false;
     }
-    // The object: a few words (no clause break, no cue), then the quotation.
+    // The object: a few words (no clause break, no cue), then the quotation; "as" or "of" may
+    // come right before it ("praised the deal as “historic”", "accused him of “lying”").
     let mut j = i + 1;
     while j < toks.len() && j <= i + 16 {
         let t = toks[j];
-        if t.quote().is_some() {
-            // One quoted word ("reckless", "Disaster") stays a label, as elsewhere.
-            return word_count(&text[t.start..t.end]) >= 2;
+        if let Some(_) = t.quote() {
+            // Right after the verb, one quoted word is a name given ("called “Disaster”"); after
+            // an object it is the subject's judgement of it.
+            let n = word_count(&text[t.start..t.end]);
+            return n >= 2 || n >= 1 && j > i + 1;
         }
-        let ok = t.is_word() && { let x = w(text, &t); !is_clause_break(x) && !is_cue_word(x) } || t.is_punct('\'') || t.is_punct('’') || t.is_punct(',') && j > i + 1;
+        let linking = j > i + 1 && toks.get(j + 1).map_or(false, |n| n.quote().is_some()) && is_word_where(text, toks, j, |x| matches!(x, "as" | "of"));
+        let ok = linking || t.is_word() && { let x = w(text, &t); !is_clause_break(x) && (!is_cue_word(x) || is_noun_like_cue(x) && is_word_where(text, toks, j - 1, is_determiner)) } || t.is_punct('\'') || t.is_punct('’') || t.is_punct(',') && j > i + 1;
         if !ok {
             return false;
         }
@@ -191,6 +201,10 @@ pub(super) fn phrasal_cue(text: &str, toks: &[Tok], i: usize, lo: usize) -> Opti
     let word = w(text, &toks[i]);
     let cue = |t: String| Cue { text: t, participle: false, report: false, object_speaker: false, according: false };
     match word {
+        // `Lee labeled the bill “a disaster”`, `Hart dubbed the plan “Obamacare 2.0”`.
+        _ if is_judgement_verb(word) && word.starts_with(char::is_lowercase) => calls_it_quoted(text, toks, i, lo).then(|| cue(word.to_string())),
+        // `A Gallup poll found voters “deeply divided”`: a study's finding is its words.
+        "found" | "finds" | "shows" | "showed" => (i > lo && is_word_where(text, toks, i - 1, |p| p.starts_with(char::is_lowercase) && is_document_noun(p)) && calls_it_quoted(text, toks, i, lo)).then(|| cue(word.to_string())),
         "shot" | "fired" | "hit" | "snapped" | "pushed" => {
             let next = toks.get(i + 1).filter(|n| n.is_word() && w(text, n) == "back")?;
             Some(cue(format!("{word} {}", w(text, next))))

@@ -328,6 +328,10 @@ pub(super) fn appositive_subject(text: &str, toks: &[Tok], lo: usize, comma: usi
         if is_party_tag(text, toks, a, b) {
             continue; // "Sen. Dick Durbin, D-Ill.,"
         }
+        // "The White House, at the time, called": a time or place phrase set off by commas.
+        if ci > 0 && b - a <= 6 && is_word_where(text, toks, a, |x| x.starts_with(char::is_lowercase) && is_preposition(x)) && (a..b).all(|i| toks[i].is_word()) {
+            continue;
+        }
         if ci > 0 && is_word_where(text, toks, a, |x| x.len() > 5 && x.starts_with(char::is_lowercase) && x.ends_with("ing")) {
             continue; // "Mr. Trump, speaking to reporters in Florida, said"
         }

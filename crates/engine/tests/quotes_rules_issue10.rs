@@ -1,0 +1,67 @@
+//! Issue 10 rules, one test each, on invented news sentences (no corpus text): attributed
+//! fragments (judgement verbs, documents as sources), continuations that keep the mention of
+//! the carrying attribution, cues a clause or a line break away.
+
+use dispatches_engine::quotes::{extract, QuoteKind};
+mod quotes_support;
+use quotes_support::article;
+
+use QuoteKind::{Fragment, Scare, Speech};
+
+/// (quoted text, speaker, kind, cue) of every quotation.
+fn run(text: &str) -> Vec<(String, String, QuoteKind, Option<String>)> {
+    let a = article(text);
+    extract(&a).into_iter().map(|q| (a.slice(q.span).to_string(), q.speaker.map_or(String::new(), |s| s.name), q.kind, q.cue)).collect()
+}
+
+fn check(text: &str, want: &[(&str, &str, QuoteKind)]) {
+    let got = run(text);
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for (g, w) in got.iter().zip(want) {
+        assert_eq!((g.0.as_str(), g.1.as_str(), g.2), *w, "{got:?}");
+    }
+}
+
+const LEAD: &str = "Budget fight\n\nSen. Ann Lee and Gov. Tom Hart met on Monday.\n\n";
+
+#[test]
+fn a_judgement_verb_with_an_object_gives_the_subjects_words() {
+    let t = format!(
+        "{LEAD}Hart called the polls \"phony.\"\n\nLee labeled the bill \"a disaster.\"\n\nHart dubbed the plan \"Obamacare 2.0.\"\n\nLee praised the deal as \"historic.\"\n\nCritics called the plan \"reckless.\"\n\nIn a statement, the Finance Ministry called the attack \"barbaric.\""
+    );
+    check(
+        &t,
+        &[
+            ("phony.", "Tom Hart", Fragment),
+            ("a disaster.", "Ann Lee", Fragment),
+            ("Obamacare 2.0.", "Tom Hart", Fragment),
+            ("historic.", "Ann Lee", Fragment),
+            ("reckless.", "Critics", Fragment),
+            ("barbaric.", "Finance Ministry", Fragment),
+        ],
+    );
+}
+
+#[test]
+fn reports_polls_and_statements_are_sources() {
+    let t = format!("{LEAD}A Gallup poll found voters \"deeply divided\" over the plan.\n\nThe report called the claims \"baseless.\"\n\nThe statement said the agency was \"overwhelmed.\"");
+    check(&t, &[("deeply divided", "A Gallup poll", Fragment), ("baseless.", "The report", Fragment), ("overwhelmed.", "The statement", Fragment)]);
+}
+
+#[test]
+fn a_name_given_or_a_passive_stays_a_scare_quote() {
+    let t = format!("{LEAD}A group called \"Friends of the Park\" held a rally.\n\nThe plan, dubbed \"Blue Line,\" was dropped.\n\nThe plan was called \"reckless\" in the press.\n\nThe so-called \"safe zone\" was flooded.");
+    check(&t, &[("Friends of the Park", "", Scare), ("Blue Line,", "", Scare), ("reckless", "", Scare), ("safe zone", "", Scare)]);
+}
+
+#[test]
+fn a_time_phrase_set_off_by_commas_is_not_the_subject() {
+    let t = format!("{LEAD}The White House, at the time, called those accusations \"false.\"");
+    check(&t, &[("false.", "White House", Fragment)]);
+}
+
+#[test]
+fn speech_is_unchanged_by_judgement_verbs() {
+    let t = format!("{LEAD}\"We will win,\" Hart said. Lee dismissed the claim.");
+    check(&t, &[("We will win,", "Tom Hart", Speech)]);
+}
