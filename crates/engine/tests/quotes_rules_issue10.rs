@@ -65,3 +65,40 @@ fn speech_is_unchanged_by_judgement_verbs() {
     let t = format!("{LEAD}\"We will win,\" Hart said. Lee dismissed the claim.");
     check(&t, &[("We will win,", "Tom Hart", Speech)]);
 }
+
+/// (quoted text, speaker, the words of its mention) of every quotation.
+fn mentions(text: &str) -> Vec<(String, String, Option<String>)> {
+    let a = article(text);
+    extract(&a).into_iter().map(|q| (a.slice(q.span).to_string(), q.speaker.map_or(String::new(), |s| s.name), q.mention.map(|m| a.slice(m).to_string()))).collect()
+}
+
+#[test]
+fn a_continuation_keeps_the_mention_that_carries_it() {
+    let t = format!("{LEAD}\"We did our job,\" Lee said. \"Now the governor must sign it.\"\n\n\"This is a good day for the state.\"\n\nLee said the vote was \"close\" and \"hard.\"");
+    let got = mentions(&t);
+    let want = [
+        ("We did our job,", "Ann Lee", "Lee"),
+        ("Now the governor must sign it.", "Ann Lee", "Lee"),
+        ("This is a good day for the state.", "Ann Lee", "Lee"),
+        ("close", "Ann Lee", "Lee"),
+        ("hard.", "Ann Lee", "Lee"),
+    ];
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for (g, w) in got.iter().zip(want) {
+        assert_eq!((g.0.as_str(), g.1.as_str(), g.2.as_deref()), (w.0, w.1, Some(w.2)), "{got:?}");
+    }
+    // Each continuation points at the same words: the mention of its paragraph's cue.
+    let a = article(&t);
+    let q = extract(&a);
+    assert_eq!(q[0].mention, q[1].mention);
+    assert_eq!(q[1].mention, q[2].mention);
+    assert!(q[1].cue.is_none() && q[2].cue.is_none());
+}
+
+#[test]
+fn a_cue_a_line_break_or_a_clause_away() {
+    let t = format!("{LEAD}Hart said in a statement:\n\n\"We will fight this in every court of the land.\"\n\n\"It is not over,\" Hart, who spoke at a rally in Ohio on Tuesday after a long meeting, said.");
+    let got = mentions(&t);
+    assert_eq!(got[0], ("We will fight this in every court of the land.".into(), "Tom Hart".into(), Some("Hart".into())), "{got:?}");
+    assert_eq!(got[1], ("It is not over,".into(), "Tom Hart".into(), Some("Hart".into())), "{got:?}");
+}

@@ -86,7 +86,8 @@ pub(in crate::quotes) fn extract(article: &Article) -> Vec<ArticleQuote> {
                 let new_clause = n > 0 && (quotes[n - 1] + 1..qt).any(|i| bt.toks[i].is_punct(';') || is_word_where(text, &bt.toks, i, |x| matches!(x, "while" | "whereas" | "but" | "although" | "though")));
                 if attr.is_none() && unresolved.is_none() && n > 0 && !new_clause && !speech && !headline && !scare_marked(text, bt, qt) {
                     if let Some(a) = &sentence_attr {
-                        attr = Some(Attr { mention: None, cue: None, ..a.clone() });
+                        // Same speaker, same mention: the one the attribution hangs on.
+                        attr = Some(Attr { cue: None, ..a.clone() });
                         inherited = true;
                     }
                 }
@@ -99,8 +100,9 @@ pub(in crate::quotes) fn extract(article: &Article) -> Vec<ArticleQuote> {
                     if attr.is_none() {
                         attr = para_speaker.clone().or_else(|| if qt == 0 && paragraph { prev_para.clone() } else { None });
                     }
+                    // A continuation keeps the mention that carries the attribution (issue 4's
+                    // `speaker_start`/`speaker_end`), but no cue of its own.
                     if let Some(a) = &mut attr {
-                        a.mention = None;
                         a.cue = None;
                         inherited = true;
                     }
@@ -138,10 +140,10 @@ pub(in crate::quotes) fn extract(article: &Article) -> Vec<ArticleQuote> {
             // The subjects went in first; what follows them are this sentence's attributions.
             local.drain(..subjects.len());
             // Subjects of this sentence become antecedents for later pronouns.
-            for (e, pos, speaks) in register_sentence(&mut ctx, bt, s0, s1, &local) {
+            for (e, pos, speaks, mention) in register_sentence(&mut ctx, bt, s0, s1, &local) {
                 let replace = para_speaker.as_ref().map_or(true, |p| p.entity != e);
                 if speaks && replace && paragraph {
-                    para_speaker = Some(Attr { entity: e, mention: None, role: None, cue: None });
+                    para_speaker = Some(Attr { entity: e, mention, role: None, cue: None });
                 }
                 touch(&mut ctx, e, pos);
             }

@@ -213,11 +213,13 @@ pub(super) fn canonical_of(ctx: &Ctx, name: &str) -> String {
 
 /// The subjects of a sentence, registered as antecedents: cue subjects (with or without a
 /// quotation) and a named person opening the sentence.
-/// Returns `(entity, position, speaks)`: `speaks` for the subjects of cues.
-pub(super) fn register_sentence(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: usize, local: &[(usize, usize)]) -> Vec<(usize, usize, bool)> {
+/// Returns `(entity, position, speaks, mention)`: `speaks` for the subjects of cues, `mention`
+/// the words naming them for the subjects found here (not for the quotations' own speakers).
+pub(super) fn register_sentence(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: usize, local: &[(usize, usize)]) -> Vec<(usize, usize, bool, Option<Span>)> {
     let text = ctx.text;
     let toks = &bt.toks;
     let mut found: Vec<(usize, usize)> = local.to_vec();
+    let mut mentions: Vec<Span> = Vec::new();
     let mut speaking: std::collections::HashSet<usize> = local.iter().map(|&(e, _)| e).collect();
     if let Some(np) = clause_subject(text, toks, s0, s1) {
         let person_like = person_like(ctx, toks, s0, &np);
@@ -227,6 +229,7 @@ pub(super) fn register_sentence(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: us
             let pos = np.span().start as usize;
             if let Some(e) = resolve(ctx, &np, pos, &found) {
                 found.push((e, pos));
+                mentions.push(np.span());
                 // "Lena Berg left her flat": a pronoun of one gender only in the subject's
                 // sentence tells the subject's gender.
                 if ctx.entities[e].gender == Gender::Unknown && ctx.entities[e].kind == SpeakerKind::Person {
@@ -262,6 +265,7 @@ pub(super) fn register_sentence(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: us
                     let pos = np.span().start as usize;
                     if let Some(e) = resolve(ctx, &np, pos, &found) {
                         found.push((e, pos));
+                        mentions.push(np.span());
                         speaking.insert(e);
                     }
                 }
@@ -269,7 +273,7 @@ pub(super) fn register_sentence(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: us
         }
     }
     found.sort_by_key(|&(_, p)| p);
-    found.into_iter().map(|(e, p)| (e, p, speaking.contains(&e))).collect()
+    found.into_iter().map(|(e, p)| (e, p, speaking.contains(&e), mentions.iter().find(|m| m.start as usize == p).copied())).collect()
 }
 
 /// A place opening a sentence reads like a one-word name: only names known to be people
