@@ -102,3 +102,12 @@ fn a_cue_a_line_break_or_a_clause_away() {
     assert_eq!(got[0], ("We will fight this in every court of the land.".into(), "Tom Hart".into(), Some("Hart".into())), "{got:?}");
     assert_eq!(got[1], ("It is not over,".into(), "Tom Hart".into(), Some("Hart".into())), "{got:?}");
 }
+
+#[test]
+fn a_quoted_paragraph_after_its_speaker_spoke_is_theirs() {
+    let t = format!("{LEAD}Lee spoke to reporters after the vote.\n\n\"We did our job. Now the governor must sign it.\"\n\nThe Finance Ministry released a statement on Friday.\n\n\"The bill is unaffordable.\"");
+    let got = mentions(&t);
+    assert_eq!(got[0].1, "Ann Lee", "{got:?}");
+    assert_eq!(got[0].2.as_deref(), Some("Lee"));
+    assert_eq!(got[1].1, "Finance Ministry", "{got:?}");
+}

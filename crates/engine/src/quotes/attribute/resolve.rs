@@ -252,7 +252,7 @@ pub(super) fn register_sentence(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: us
     let has_quote = (s0..s1).any(|i| toks[i].quote().is_some());
     if !has_quote {
         for i in s0..s1 {
-            if let Some(c) = cue_at(text, toks, i, s0) {
+            if let Some(c) = cue_at(text, toks, i, s0).or_else(|| speech_event(text, toks, i)) {
                 if c.participle || c.according || c.object_speaker {
                     continue;
                 }
@@ -333,4 +333,19 @@ pub(super) fn clause_person(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: usize)
     }
     let pos = np.span().start as usize;
     resolve(ctx, &np, pos, &[]).map(|e| (e, pos))
+}
+
+/// `Lee spoke to reporters after the vote.`, `The office released a statement on Friday.`: a
+/// sentence telling that its subject spoke, with no quotation; the quoted paragraph after it is
+/// the subject's (a cue a line break away).
+fn speech_event(text: &str, toks: &[Tok], i: usize) -> Option<Cue> {
+    let t = toks.get(i).filter(|t| t.is_word())?;
+    let x = w(text, t);
+    let event = match x {
+        "spoke" | "speaks" | "reacted" | "reacts" | "weighed" => true,
+        // "released a statement", "issued a brief statement": a document of its own.
+        "released" | "releases" | "issued" | "issues" | "sent" | "posted" => (i + 1..toks.len().min(i + 5)).take_while(|&j| toks[j].is_word()).any(|j| is_document_noun(w(text, &toks[j]))),
+        _ => false,
+    };
+    event.then(|| Cue { text: x.to_string(), participle: false, report: false, object_speaker: false, according: false })
 }
