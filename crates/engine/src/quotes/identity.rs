@@ -2,11 +2,12 @@
 //! (unnamed sources stay per article), from the speakers each article names.
 
 use super::{name_key, Speaker, SpeakerKind, SpeakerRef};
+use crate::model::Corpus;
 use std::collections::HashMap;
 
 /// Per quotation its speaker as its article names it (article index, speaker, role): the
 /// speaker index of each quotation into the returned speakers (quotes lists left empty).
-pub(super) fn merge(refs: &[Option<(usize, SpeakerRef, Option<String>)>]) -> (Vec<Option<usize>>, Vec<Speaker>) {
+pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<String>)>]) -> (Vec<Option<usize>>, Vec<Speaker>) {
     let mut ids = vec![None; refs.len()];
     // One key per speaker: people by full name (a lone surname joins the one full name that
     // ends with it), organisations by name without "the", unnamed sources per article.
@@ -29,27 +30,46 @@ pub(super) fn merge(refs: &[Option<(usize, SpeakerRef, Option<String>)>]) -> (Ve
         let key = name_key(name);
         initialed.get(&key).cloned().unwrap_or(key)
     };
-    let full_by_last: HashMap<String, Vec<String>> = {
-        let mut m: HashMap<String, Vec<String>> = HashMap::new();
-        for (_, s, _) in refs.iter().flatten() {
-            let key = if s.kind == SpeakerKind::Person { person_key(&s.name) } else { name_key(&s.name) };
-            if s.kind == SpeakerKind::Person && key.contains(' ') {
-                let last = key.rsplit(' ').next().unwrap_or("").to_string();
-                let v = m.entry(last).or_default();
-                if !v.contains(&key) {
-                    v.push(key);
+    // Full names (two words or more) by their last word, with their number of quotations.
+    let full_by_last: HashMap<String, Vec<(String, usize)>> = {
+        let mut m: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        for (_, s, _) in refs.iter().flatten().filter(|(_, s, _)| s.kind == SpeakerKind::Person) {
+            let key = person_key(&s.name);
+            if let Some((_, last)) = key.rsplit_once(' ') {
+                let v = m.entry(last.to_string()).or_default();
+                match v.iter_mut().find(|(k, _)| *k == key) {
+                    Some(e) => e.1 += 1,
+                    None => v.push((key, 1)),
                 }
             }
         }
         m
     };
+    // A lone surname ("Trump", "Obama") the article never prints in full joins the full name
+    // with that surname: the only one, or the dominant one across the corpus, weighed by
+    // co-occurrence (a full name whose first name the article prints counts ten times).
+    let surname_owner = |a: usize, key: &str| -> Option<String> {
+        let v = full_by_last.get(key)?;
+        if v.len() == 1 {
+            return Some(v[0].0.clone());
+        }
+        let text = &corpus.articles[a].text;
+        let mut scored: Vec<(usize, &str)> = v
+            .iter()
+            .map(|(k, n)| {
+                let first = k.split(' ').next().unwrap_or("");
+                let printed = first.chars().count() > 1 && text.match_indices(&capitalised(first)).any(|(i, m)| whole_word(text, i, m.len()));
+                (n * if printed { 10 } else { 1 }, k.as_str())
+            })
+            .collect();
+        scored.sort_by(|x, y| y.0.cmp(&x.0));
+        (scored[0].0 >= 2 * scored[1].0).then(|| scored[0].1.to_string())
+    };
     let key_of = |a: usize, s: &SpeakerRef| -> String {
         let key = if s.kind == SpeakerKind::Person { person_key(&s.name) } else { name_key(&s.name) };
         match s.kind {
-            SpeakerKind::Person => match full_by_last.get(&key) {
-                Some(v) if !key.contains(' ') && v.len() == 1 => v[0].clone(),
-                _ => key,
-            },
+            SpeakerKind::Person if !key.contains(' ') => surname_owner(a, &key).unwrap_or(key),
+            SpeakerKind::Person => key,
             SpeakerKind::Organisation => key.strip_prefix("the ").unwrap_or(&key).to_string(),
             SpeakerKind::Unnamed => format!("{a}\u{1}{key}"),
         }
@@ -57,6 +77,7 @@ pub(super) fn merge(refs: &[Option<(usize, SpeakerRef, Option<String>)>]) -> (Ve
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut forms: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut roles: HashMap<usize, Vec<String>> = HashMap::new();
     for (i, r) in refs.iter().enumerate() {
         let Some((a, s, role)) = r else { continue };
         let key = key_of(*a, s);
@@ -68,8 +89,8 @@ pub(super) fn merge(refs: &[Option<(usize, SpeakerRef, Option<String>)>]) -> (Ve
         if s.name.chars().count() > sp.name.chars().count() && s.kind != SpeakerKind::Unnamed {
             sp.name = s.name.clone();
         }
-        if sp.role.is_none() {
-            sp.role = role.clone();
+        if let Some(r) = role {
+            roles.entry(id).or_default().push(r.clone());
         }
         ids[i] = Some(id);
         if s.kind != SpeakerKind::Unnamed {
@@ -78,6 +99,9 @@ pub(super) fn merge(refs: &[Option<(usize, SpeakerRef, Option<String>)>]) -> (Ve
     }
     for (id, names) in forms {
         speakers[id].aliases = aliases(&speakers[id].name, names);
+    }
+    for (id, rs) in roles {
+        speakers[id].role = most_frequent(rs);
     }
     (ids, speakers)
 }
@@ -102,17 +126,45 @@ fn without_initials(key: &str) -> Option<String> {
 /// The forms of a speaker's name other than `name`, one per name key, most frequent first.
 fn aliases(name: &str, forms: Vec<String>) -> Vec<String> {
     let own = name_key(name);
+    let mut counted = count_by(forms.into_iter().filter(|f| name_key(f) != own), name_key);
+    counted.sort_by(|a, b| b.1.cmp(&a.1));
+    counted.into_iter().map(|(f, _)| f).collect()
+}
+
+/// The role given most often (compared without case or a leading article); the first of equals.
+fn most_frequent(roles: Vec<String>) -> Option<String> {
+    let key = |r: &str| {
+        let l = r.to_lowercase();
+        ["the ", "a ", "an "].iter().find_map(|d| l.strip_prefix(d).map(str::to_string)).unwrap_or(l)
+    };
+    let counted = count_by(roles.into_iter(), key);
+    let best = counted.iter().map(|c| c.1).max()?;
+    counted.into_iter().find(|c| c.1 == best).map(|c| c.0)
+}
+
+/// Each distinct item (by `key`, the first form seen standing for it) with how often it comes,
+/// in order of first appearance.
+fn count_by(items: impl Iterator<Item = String>, key: impl Fn(&str) -> String) -> Vec<(String, usize)> {
     let mut counted: Vec<(String, String, usize)> = Vec::new();
-    for f in forms {
-        let key = name_key(&f);
-        if key == own {
-            continue;
-        }
-        match counted.iter_mut().find(|(k, _, _)| *k == key) {
+    for item in items {
+        let k = key(&item);
+        match counted.iter_mut().find(|(x, _, _)| *x == k) {
             Some(c) => c.2 += 1,
-            None => counted.push((key, f, 1)),
+            None => counted.push((k, item, 1)),
         }
     }
-    counted.sort_by(|a, b| b.2.cmp(&a.2));
-    counted.into_iter().map(|(_, f, _)| f).collect()
+    counted.into_iter().map(|(_, item, n)| (item, n)).collect()
+}
+
+/// "donald" → "Donald".
+fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// The match at `i..i + len` of `text` is a whole word.
+fn whole_word(text: &str, i: usize, len: usize) -> bool {
+    let before = text[..i].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
+    let after = text[i + len..].chars().next().map_or(true, |c| !c.is_alphanumeric());
+    before && after
 }

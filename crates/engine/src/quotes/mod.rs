@@ -212,7 +212,7 @@ impl QuoteIndex {
             }
         }
 
-        let (ids, mut speakers) = identity::merge(&refs);
+        let (ids, mut speakers) = identity::merge(corpus, &refs);
         for (q, id) in quotes.iter_mut().zip(ids) {
             q.speaker = id;
         }

@@ -212,7 +212,7 @@ fn finish(ctx: &Ctx, out: Vec<ArticleQuote>, attrs: Vec<Option<Attr>>, unresolve
                 let e = &ctx.entities[a.entity];
                 q.speaker = Some(SpeakerRef { name: e.name.clone(), kind: e.kind });
                 q.mention = a.mention;
-                q.role = a.role.or_else(|| e.role.clone());
+                q.role = a.role.and_then(|r| descriptive_role(&r)).or_else(|| e.role.as_deref().and_then(descriptive_role));
                 q.cue = a.cue;
             }
             q

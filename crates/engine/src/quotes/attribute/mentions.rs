@@ -888,3 +888,72 @@ pub(super) fn owner_name(text: &str, toks: &[Tok], i: usize, e: usize) -> Option
         _ => None,
     }
 }
+
+/// A role that describes its person — a title, an office, an affiliation, a short noun phrase
+/// ("spokesman for the county police", "Sen.", "a nurse") — or none. Not a participle or an
+/// adverb opening a clause ("speaking", "following", "asked about the vote", "always the good
+/// soldier"), not a clause ("He's blamed", "Republicans challenge", "noting that …"), not a lone
+/// adjective or a cut word ("resolute", "a former co"). A second appositive ("… and a key member
+/// of …") and a scraped page label in front ("CLOSE Former Trump lawyer") are cut.
+pub(super) fn descriptive_role(r: &str) -> Option<String> {
+    let mut words: Vec<&str> = trim_role(r).split_whitespace().collect();
+    // A shouted page label: "CLOSE", "JUST WATCHED".
+    let shouted = |x: &str| x.chars().count() >= 4 && x.chars().all(|c| c.is_alphabetic() && c.is_uppercase());
+    while words.len() >= 2 && shouted(words[0]) && !shouted(words[1]) || words.len() >= 3 && shouted(words[0]) && shouted(words[1]) {
+        words.remove(0);
+    }
+    // Cut at a relative clause, a dash, or a second appositive after "and a/an/the".
+    if let Some(k) = (1..words.len()).find(|&k| matches!(words[k], "who" | "which" | "that" | "whose" | "whom" | "—" | "–" | "--") || words[k] == "and" && words.get(k + 1).map_or(false, |n| matches!(*n, "a" | "an" | "the" | "his" | "her"))) {
+        words.truncate(k);
+    }
+    let joined = words.join(" ");
+    let whole = trim_role(&joined);
+    let mut words: Vec<&str> = whole.split_whitespace().collect();
+    if words.len() > 12 {
+        return None;
+    }
+    let bare = |x: &str| x.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_string();
+    // The head of the phrase starts after its determiner or possessive.
+    let first = words.iter().position(|x| !is_determiner(x) && !matches!(*x, "his" | "her" | "their" | "its" | "His" | "Her" | "Their"))?;
+    words.drain(..first);
+    let w0 = bare(words.first()?);
+    let lower0 = w0.starts_with(char::is_lowercase);
+    if lower0 && (w0.ends_with("ing") || is_adverb(&w0) || w0.ends_with("ly")) {
+        return None;
+    }
+    // "asked about the vote", "blamed": a participle, not a noun phrase ("retired general" is one).
+    if lower0 && w0.ends_with("ed") && words.get(1).map_or(true, |n| is_preposition(n) || is_determiner(n) || !n.starts_with(char::is_lowercase)) {
+        return None;
+    }
+    if words.iter().any(|x| is_contraction(x) || is_pronoun(x) && *x != "her" || is_finite_aux(x) || matches!(*x, "said" | "says" | "told" | "noted")) {
+        return None;
+    }
+    // "Republicans challenge": a plural subject and its verb.
+    if words.windows(2).any(|p| is_capitalized(p[0]) && is_plural_noun(p[0]) && p[1].starts_with(char::is_lowercase) && !is_preposition(p[1]) && !is_determiner(p[1])) {
+        return None;
+    }
+    let last = bare(words.last()?);
+    if last.chars().count() <= 2 && last.starts_with(char::is_lowercase) {
+        return None;
+    }
+    // "Two weeks ago", "on Tuesday": a time, not a description.
+    if words.iter().any(|x| { let b = bare(x); b == "ago" || is_time_noun(&b) || is_weekday(&b) || is_month_word(&b) }) {
+        return None;
+    }
+    // "Senate aides": a group is no description of one person (its head is the word before
+    // the first preposition).
+    let head = words.iter().take_while(|x| !is_preposition(x)).last().map(|x| bare(x)).unwrap_or_default();
+    if head.starts_with(char::is_lowercase) && is_plural_noun(&head) && !matches!(head.as_str(), "ass" | "boss") {
+        return None;
+    }
+    if words.len() == 1 {
+        // One word: a title ("Sen.", "Chairman"), a party member, or an agent noun ("nominee",
+        // "spokeswoman", "economist"); not an adjective or a word cut from a title ("lady").
+        let agent = ["er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ive", "ary", "ate", "ger", "crat", "can", "ic"].iter().any(|s| w0.to_lowercase().ends_with(s));
+        let ok = if lower0 { agent && !w0.ends_with("ent") || matches!(w0.as_str(), "student" | "resident" | "president" | "agent" | "correspondent" | "regent" | "dissident") } else { is_title(&w0) && !is_honorific(&w0) || is_party_member(&w0) || agent || is_acronym(&w0) };
+        if !ok {
+            return None;
+        }
+    }
+    Some(whole.to_string())
+}
