@@ -91,3 +91,15 @@ fn roles_describe_the_person() {
     assert_eq!(role("A\n\n\"We won,\" said Tom Hart, a lawyer for the city and a member of the board."), Some("a lawyer for the city".into()));
     assert_eq!(role("A\n\n\"We won,\" said Tom Hart, spokesman for the county police."), Some("spokesman for the county police".into()));
 }
+
+#[test]
+fn titles_never_become_part_of_a_name() {
+    let name = |t: &str| {
+        let a = article(t);
+        extract(&a).into_iter().next().and_then(|q| q.speaker).map(|s| s.name)
+    };
+    assert_eq!(name("A\n\n\"We ship weekly,\" said Acme Vice President of Product Development Adam Moss."), Some("Adam Moss".into()));
+    assert_eq!(name("A\n\n\"We won,\" Former Gov. Tom Hart said."), Some("Tom Hart".into()));
+    assert_eq!(name("A\n\n\"We won,\" said Deputy Adviser for Regional Affairs Ben Rhodes."), Some("Ben Rhodes".into()));
+    assert_eq!(name("A\n\n\"We won,\" said Secretary of State John Kerry."), Some("John Kerry".into()));
+}

@@ -683,7 +683,19 @@ pub(super) fn named_np(text: &str, toks: &[Tok], a: usize, b: usize, head_i: usi
         let rest_is_name = (t + 1..core_end).all(|i| !toks[i].is_word() || !is_org_word(w(text, &toks[i])) && !matches!(w(text, &toks[i]), "of" | "for" | "the" | "and" | "on"));
         if rest_is_name {
             n0 = t + 1;
+        } else if !org_head {
+            // "Vice President of Product Development Adam Mosseri", "Adviser for Communications
+            // Ben Rhodes": after the title's "of"/"for" complement, a person's two last words
+            // are the name when three or more capitalised words follow the preposition.
+            let words: Vec<usize> = (t + 1..core_end).filter(|&i| toks[i].is_word()).collect();
+            if let Some(p) = words.iter().rposition(|&i| matches!(w(text, &toks[i]), "of" | "for")) {
+                n0 = name_after_complement(text, toks, &words[p + 1..]).unwrap_or(n0);
+            }
         }
+    } else if n0 > s && is_word_where(text, toks, n0 - 1, |x| matches!(x, "of" | "for")) && !org_head {
+        // The titles and their preposition were skipped: "Adviser for | Regional Affairs Ben Rhodes".
+        let words: Vec<usize> = (n0..core_end).filter(|&i| toks[i].is_word()).collect();
+        n0 = name_after_complement(text, toks, &words).unwrap_or(n0);
     }
     while n0 < head_i && !toks[n0].is_word() {
         n0 += 1;
@@ -889,6 +901,22 @@ pub(super) fn owner_name(text: &str, toks: &[Tok], i: usize, e: usize) -> Option
     }
 }
 
+/// The capitalised words after a title's "of"/"for" ("Product Development Adam Mosseri"): the
+/// last two are a person's name when three or more words follow and those two are plain names.
+fn name_after_complement(text: &str, toks: &[Tok], after: &[usize]) -> Option<usize> {
+    let plain = |i: usize| { let x = w(text, &toks[i]); is_capitalized(x) && !is_org_word(x) && !is_title(x) && !is_function_word(x) && !is_acronym(x) };
+    let capital = |i: usize| { let x = w(text, &toks[i]); is_capitalized(x) || is_acronym(x) };
+    // "… John F. Kerry": a middle initial goes with the name.
+    let n = after.len();
+    let take = if n >= 4 && w(text, &toks[after[n - 2]]).chars().count() == 1 { 3 } else { 2 };
+    (n > take && after.iter().all(|&i| capital(i)) && [after[n - take], after[n - 1]].iter().all(|&i| plain(i))).then(|| after[n - take])
+}
+
+/// A word that qualifies a title and is none alone: "Former", "First", "Deputy", "State".
+fn is_title_modifier(x: &str) -> bool {
+    matches!(x.to_lowercase().as_str(), "former" | "first" | "high" | "state" | "special" | "senior" | "vice" | "deputy" | "foreign" | "field" | "private" | "crown" | "executive" | "acting" | "prime" | "assistant")
+}
+
 /// A role that describes its person — a title, an office, an affiliation, a short noun phrase
 /// ("spokesman for the county police", "Sen.", "a nurse") — or none. Not a participle or an
 /// adverb opening a clause ("speaking", "following", "asked about the vote", "always the good
@@ -950,7 +978,7 @@ pub(super) fn descriptive_role(r: &str) -> Option<String> {
         // One word: a title ("Sen.", "Chairman"), a party member, or an agent noun ("nominee",
         // "spokeswoman", "economist"); not an adjective or a word cut from a title ("lady").
         let agent = ["er", "or", "ist", "ian", "ant", "ent", "man", "woman", "person", "ee", "ive", "ary", "ate", "ger", "crat", "can", "ic"].iter().any(|s| w0.to_lowercase().ends_with(s));
-        let ok = if lower0 { agent && !w0.ends_with("ent") || matches!(w0.as_str(), "student" | "resident" | "president" | "agent" | "correspondent" | "regent" | "dissident") } else { is_title(&w0) && !is_honorific(&w0) || is_party_member(&w0) || agent || is_acronym(&w0) };
+        let ok = if lower0 { agent && !w0.ends_with("ent") || matches!(w0.as_str(), "student" | "resident" | "president" | "agent" | "correspondent" | "regent" | "dissident") } else { is_title(&w0) && !is_honorific(&w0) && !is_title_modifier(&w0) || is_party_member(&w0) || agent || is_acronym(&w0) };
         if !ok {
             return None;
         }
