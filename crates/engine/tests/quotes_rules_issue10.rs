@@ -111,3 +111,35 @@ fn a_quoted_paragraph_after_its_speaker_spoke_is_theirs() {
     assert_eq!(got[0].2.as_deref(), Some("Lee"));
     assert_eq!(got[1].1, "Finance Ministry", "{got:?}");
 }
+
+#[test]
+fn a_cue_closing_the_sentence_a_clause_away() {
+    let t = format!(
+        "{LEAD}Hart was not \"overly specific\" about the cuts, Lee says.\n\nThe review has run \"for weeks,\" a person familiar with the process told reporters on Tuesday.\n\nThe auditor will be \"hard-charging\" in the review, according to a source.\n\nThe test ICBM was destroyed \"thousands of miles off the coast\" of the mainland, the director of the agency, Vice Adm. Jim Syring, told reporters.\n\nLee won \"by a mile,\" Hart told reporters."
+    );
+    check(
+        &t,
+        &[
+            ("overly specific", "Ann Lee", Fragment),
+            ("for weeks,", "a person familiar", Fragment),
+            ("hard-charging", "a source", Fragment),
+            ("thousands of miles off the coast", "Jim Syring", Fragment),
+            ("by a mile,", "Tom Hart", Fragment),
+        ],
+    );
+}
+
+#[test]
+fn a_cue_before_a_shows_name_reaches_the_quotations_after_it() {
+    let t = format!("{LEAD}Her lawyer, Mia Ross, said on MSNBC's \"Morning Joe\" that if it is \"true\" it is a \"crime.\"");
+    check(&t, &[("Morning Joe", "", Scare), ("true", "Mia Ross", Fragment), ("crime.", "Mia Ross", Fragment)]);
+}
+
+#[test]
+fn a_name_opening_a_headline_before_a_colon_speaks_its_quotations() {
+    let t = "Hart: Lee shows nothing 'concrete' on budget; calls cuts 'reckless'\n\nGov. Tom Hart spoke on Monday.\n\nOPINION: the 'best people' are gone\n\nThe rest is history.";
+    let got = run(t);
+    assert_eq!(got[0].1, "Tom Hart", "{got:?}");
+    assert_eq!(got[1].1, "Tom Hart", "{got:?}");
+    assert!(got.iter().all(|g| g.1 != "OPINION"), "{got:?}");
+}

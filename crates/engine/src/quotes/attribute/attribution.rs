@@ -67,7 +67,9 @@ pub(in crate::quotes) fn extract(article: &Article) -> Vec<ArticleQuote> {
             local.extend(subjects.iter().copied());
             let mut sentence_attr: Option<Attr> = None;
             for (n, &qt) in quotes.iter().enumerate() {
-                let lo = if n == 0 { s0 } else { quotes[n - 1] + 1 };
+                // After quotations with no speaker (a show's name, a scare quote), the cue before
+                // them still reaches this one: `said on “Morning Joe” that it is a “crime”`.
+                let lo = if n == 0 || sentence_attr.is_none() { s0 } else { quotes[n - 1] + 1 };
                 let hi = quotes.get(n + 1).copied().unwrap_or(s1);
                 let m = bt.marks[bt.toks[qt].quote().unwrap()];
                 let speech = speech_shaped(text, bt, qt, s0);
@@ -262,7 +264,10 @@ pub(super) fn find_attr(ctx: &mut Ctx, bt: &BlockToks, qt: usize, lo: usize, hi:
         (Some(f), _) => Some(f),
         (None, s) => s,
     };
-    let (cue, np) = chosen?;
+    let (cue, np) = match chosen {
+        Some(c) => c,
+        None => trailing_cue(text, bt, qt)?,
+    };
     if let Some(np) = np {
         let pos = np.span().start as usize;
         let Some(e) = resolve(ctx, &np, pos, local) else {
@@ -329,13 +334,19 @@ pub(super) fn dash_credit(ctx: &mut Ctx, bt: &BlockToks, qt: usize) -> Option<At
 }
 
 /// Headlines: `Name: "…"`.
+/// `Assad: Trump shows nothing 'concrete' in ISIS effort`: a name opening the headline before a
+/// colon speaks every quotation after it.
 pub(super) fn colon_speaker(ctx: &mut Ctx, bt: &BlockToks, qt: usize, s0: usize) -> Option<Attr> {
     let toks = &bt.toks;
-    if qt < s0 + 2 || !toks[qt - 1].is_punct(':') {
+    let adjacent = qt >= s0 + 2 && toks[qt - 1].is_punct(':');
+    let colon = if adjacent { qt - 1 } else { (s0 + 1..qt.min(s0 + 7)).find(|&i| toks[i].is_punct(':'))? };
+    let k = np_start(ctx.text, toks, s0, colon)?;
+    let np = analyze_np(ctx.text, toks, k, colon)?;
+    // Away from the quotation only a person's name: "OPINION:", "Documents:" label the headline.
+    let shouted = |n: &str| n.chars().filter(|c| c.is_alphabetic()).count() >= 4 && !n.chars().any(char::is_lowercase);
+    if !adjacent && !matches!(&np, Np::Named { org: false, name, .. } if !shouted(name)) {
         return None;
     }
-    let k = np_start(ctx.text, toks, s0, qt - 1)?;
-    let np = analyze_np(ctx.text, toks, k, qt - 1)?;
     if !matches!(np, Np::Named { .. }) {
         return None;
     }

@@ -443,3 +443,37 @@ pub(super) fn cue_before(ctx: &Ctx, bt: &BlockToks, qt: usize, lo: usize, s0: us
     }
     None
 }
+
+/// A cue closing the sentence, a clause away from the quotation: `Obama was not “overly
+/// specific” about it, Edwards says.`, `… “for weeks,” a person familiar with the process told
+/// Fox News`, `… “hard-charging” prosecutor, according to a source`, `…, the director, Vice Adm.
+/// Jim Syring, told reporters.` The speaker is set off by a comma; the cue has no clause of its
+/// own after it ("said that …" reports something else).
+pub(super) fn trailing_cue(text: &str, bt: &BlockToks, qt: usize) -> Option<(Cue, Option<Np>)> {
+    let toks = &bt.toks;
+    let s1 = bt.sents.iter().find(|&&(a, b)| a <= qt && qt < b).map(|&(_, b)| b)?;
+    for k in qt + 1..s1 {
+        let Some(c) = cue_at(text, toks, k, qt + 1) else { continue };
+        if c.participle || c.object_speaker || is_word_where(text, toks, k + 1, |x| matches!(x, "that" | "whether" | "if")) || toks.get(k + 1).map_or(false, |t| t.quote().is_some() || t.is_punct(':')) {
+            continue;
+        }
+        if c.according {
+            // "according to its original meaning" is no source.
+            let np = np_forward(text, toks, k + 2, s1).filter(|np| !matches!(np, Np::Pronoun { .. }) && !is_word_where(text, toks, k + 2, |x| matches!(x, "its" | "their" | "his" | "her")))?;
+            return Some((c, Some(np)));
+        }
+        // "…, told reporters": after "told" comes the listener, not the speaker.
+        if toks[k - 1].is_punct(',') && !is_told(&c.text) {
+            let np = np_forward(text, toks, k + 1, s1).filter(|np| !matches!(np, Np::Pronoun { .. }))?;
+            return Some((c, Some(np)));
+        }
+        let np = subject_before(text, toks, qt + 1, k)?;
+        let start = toks.iter().position(|t| t.start == np.span().start as usize)?;
+        // Set off by a comma or dash right before the speaker's phrase (its article or title
+        // words between: ", the director, Vice Adm. Jim Syring, told").
+        let comma = (qt + 1..start).rev().find(|&i| toks[i].is_punct(',') || toks[i].is_punct('—'));
+        let set_off = comma.map_or(false, |c| start - c <= 5 && (c + 1..start).all(|i| toks[i].is_punct('.') || is_word_where(text, toks, i, |x| is_capitalized(x) && (is_title(x) || is_abbreviation(x)) || matches!(x, "the" | "a" | "an"))));
+        return set_off.then_some((c, Some(np)));
+    }
+    None
+}
