@@ -143,3 +143,15 @@ fn a_name_opening_a_headline_before_a_colon_speaks_its_quotations() {
     assert_eq!(got[1].1, "Tom Hart", "{got:?}");
     assert!(got.iter().all(|g| g.1 != "OPINION"), "{got:?}");
 }
+
+#[test]
+fn a_colon_after_the_subjects_own_words_introduces_their_quotation() {
+    let t = format!("{LEAD}Sen. Ann Lee emerged from the session with a bold prediction: \"We will have the votes.\"\n\nOn Tuesday, however, Hart offered some support: \"The senator has my confidence.\"\n\nSays Lee: \"Real progress.\"");
+    check(&t, &[("We will have the votes.", "Ann Lee", Speech), ("The senator has my confidence.", "Tom Hart", Speech), ("Real progress.", "Ann Lee", Speech)]);
+}
+
+#[test]
+fn an_inverted_cue_without_quotation_names_the_antecedent_of_the_next_pronoun() {
+    let t = format!("{LEAD}\"We did our job,\" said Dan Kreiss, a professor.\n\nCampaigns will need to get creative, says Republican strategist Eric Wilson.\n\n\"Elections are won with votes,\" he says.");
+    check(&t, &[("We did our job,", "Dan Kreiss", Speech), ("Elections are won with votes,", "Eric Wilson", Speech)]);
+}

@@ -264,9 +264,9 @@ pub(super) fn find_attr(ctx: &mut Ctx, bt: &BlockToks, qt: usize, lo: usize, hi:
         (Some(f), _) => Some(f),
         (None, s) => s,
     };
-    let (cue, np) = match chosen {
+    let (cue, np) = match chosen.or_else(|| trailing_cue(text, bt, qt)) {
         Some(c) => c,
-        None => trailing_cue(text, bt, qt)?,
+        None => return colon_subject(ctx, bt, qt, s0, local),
     };
     if let Some(np) = np {
         let pos = np.span().start as usize;
@@ -384,4 +384,26 @@ pub(super) fn link_repeats(text: &str, out: &mut [ArticleQuote], attrs: &mut [Op
             }
         }
     }
+}
+
+/// `Schumer emerged from the session with a bold prediction: “…”`, `he offered Holder some
+/// support: “…”`, `Barr later clarified in the hearing: “…”`: with no cue, a quotation after a
+/// colon is the sentence subject's when that subject is a named person or a pronoun.
+fn colon_subject(ctx: &mut Ctx, bt: &BlockToks, qt: usize, s0: usize, local: &mut Vec<(usize, usize)>) -> Option<Attr> {
+    let toks = &bt.toks;
+    if qt < s0 + 3 || !toks[qt - 1].is_punct(':') {
+        return None;
+    }
+    let np = clause_subject(ctx.text, toks, s0, qt - 1).or_else(|| leading_pronoun(ctx.text, toks, s0, qt - 1))?;
+    if !matches!(np, Np::Named { org: false, .. } | Np::Pronoun { .. }) {
+        return None;
+    }
+    let pos = np.span().start as usize;
+    let e = resolve(ctx, &np, pos, local)?;
+    local.push((e, pos));
+    let role = match &np {
+        Np::Named { role, .. } => role.clone(),
+        _ => None,
+    };
+    Some(Attr { entity: e, mention: Some(np.span()), role, cue: None })
 }

@@ -434,7 +434,9 @@ pub(super) fn cue_before(ctx: &Ctx, bt: &BlockToks, qt: usize, lo: usize, s0: us
             if let Some(np) = np_forward(text, toks, i + 1, qt) {
                 let time = matches!(&np, Np::Unnamed { text: t, .. } if t.rsplit(' ').next().map_or(false, is_time_noun));
                 // Not after a participle: "…, calling limits on outside groups “…”" has an object there.
-                if !matches!(np, Np::Pronoun { .. }) && !time && !c.participle && i > s0 && toks[i - 1].is_punct(',') {
+                // "Says Morales: “…”": a sentence opening with the inverted cue.
+                let inverted = i > s0 && toks[i - 1].is_punct(',') || i == s0 && w(text, &toks[i]).starts_with(char::is_uppercase);
+                if !matches!(np, Np::Pronoun { .. }) && !time && !c.participle && inverted {
                     return Some((c, Some(np)));
                 }
             }
