@@ -155,3 +155,19 @@ fn an_inverted_cue_without_quotation_names_the_antecedent_of_the_next_pronoun() 
     let t = format!("{LEAD}\"We did our job,\" said Dan Kreiss, a professor.\n\nCampaigns will need to get creative, says Republican strategist Eric Wilson.\n\n\"Elections are won with votes,\" he says.");
     check(&t, &[("We did our job,", "Dan Kreiss", Speech), ("Elections are won with votes,", "Eric Wilson", Speech)]);
 }
+
+#[test]
+fn dash_credits_states_and_call() {
+    let t = "Should rent be canceled?\n\nTenants and owners disagree.\n\n“Freezing rent would prevent a surge in evictions.” — Ann Baio and Jo Carl, New York Times\n\n“Many tenants will be cushioned by benefits.” — editorial, New York Post\n\n\"I am aware that no report is perfect,\" Tom Pick states in his testimony.\n\nSome critics call him \"the president of the rich\".\n\nA group of blue states sued.";
+    let got = run(t);
+    let want = [
+        ("Freezing rent would prevent a surge in evictions.", "Ann Baio"),
+        ("Many tenants will be cushioned by benefits.", "New York Post"),
+        ("I am aware that no report is perfect,", "Tom Pick"),
+        ("the president of the rich", "Some critics"),
+    ];
+    assert_eq!(got.len(), want.len(), "{got:?}");
+    for (g, w) in got.iter().zip(want) {
+        assert_eq!((g.0.as_str(), g.1.as_str()), w, "{got:?}");
+    }
+}

@@ -54,7 +54,8 @@ word_class!(
     | "exclaimed" | "yelled" | "pleaded" | "begged" | "lamented" | "laments" | "continued" | "continues" | "called"
     | "calls" | "calling" | "according" | "quoted" | "wondered" | "wonders" | "sang" | "chanted" | "maintained"
     | "maintains" | "threatened" | "threatens" | "retorted" | "retorts" | "scoffed" | "railed" | "fumed"
-    | "writing" | "accused" | "accuses" | "accusing" | "charged" | "charges" | "charging" | "reports"
+    | "writing" | "accused" | "accuses" | "accusing" | "charged" | "charges" | "charging" | "reports" | "states"
+    | "call"
 );
 
 word_class!(
@@ -76,7 +77,7 @@ word_class!(
     is_noun_like_cue:
     "claim" | "claims" | "note" | "notes" | "remark" | "remarks" | "demand" | "demands" | "promise" | "promises" | "pledge"
     | "pledges" | "calls" | "tweet" | "tweets" | "warning" | "caution" | "stress" | "reply" | "replies"
-    | "continued" | "continues" | "posting" | "accused" | "charges" | "reports"
+    | "continued" | "continues" | "posting" | "accused" | "charges" | "reports" | "states" | "call"
 );
 
 word_class!(

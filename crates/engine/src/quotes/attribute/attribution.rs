@@ -319,9 +319,15 @@ pub(super) fn dash_credit(ctx: &mut Ctx, bt: &BlockToks, qt: usize) -> Option<At
     if k == qt + 1 || k >= toks.len() || toks.len() - k > 16 {
         return None;
     }
+    // "— editorial, New York Post": a paper's own voice.
+    if is_word_where(text, toks, k, |x| matches!(x, "editorial" | "op-ed" | "column")) && toks.get(k + 1).map_or(false, |t| t.is_punct(',')) {
+        k += 2;
+    }
     let np = np_forward(text, toks, k, toks.len())?;
     let end = (k..toks.len()).find(|&i| toks[i].start >= np.span().end as usize).unwrap_or(toks.len());
-    let credit_ends = end == toks.len() || matches!(toks[end].kind, Kind::Punct(',' | '(' | '.'));
+    // "— Gianpaolo Baiocchi and H. Jacob Carlson, New York Times": the first author speaks.
+    let co_author = is_word_where(text, toks, end, |x| x == "and") && is_word_where(text, toks, end + 1, is_capitalized);
+    let credit_ends = end == toks.len() || co_author || matches!(toks[end].kind, Kind::Punct(',' | '(' | '.'));
     if !matches!(np, Np::Named { .. }) || !credit_ends || (end..toks.len()).any(|i| toks[i].is_word() && is_cue_word(w(text, &toks[i]))) {
         return None;
     }

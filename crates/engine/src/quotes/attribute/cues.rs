@@ -111,7 +111,7 @@ pub(super) fn cue_at(text: &str, toks: &[Tok], i: usize, lo: usize) -> Option<Cu
     }
     let mut c = Cue { text: word.to_string(), participle: is_participle_cue(word), report: is_report_cue(word), object_speaker: false, according: false };
     match lw.as_str() {
-        "called" | "calls" | "calling" => {
+        "called" | "calls" | "calling" | "call" => {
             let n = next_w?;
             let mut b = [0u8; 32];
             let ln = lower(n, &mut b);
@@ -122,6 +122,13 @@ pub(super) fn cue_at(text: &str, toks: &[Tok], i: usize, lo: usize) -> Option<Cu
             }
         }
         // "charged that …": not "charged with a crime".
+        // "the report states", "Smith states in her testimony", "…,” states the memo"; not
+        // "blue states", "member states".
+        "states" => {
+            if !prev_w.map_or(true, |p| is_capitalized(p) && !is_function_word(p) || is_pronoun(p) || is_document_noun(p) || is_adverb(p)) && !prev.map_or(false, |p| p.is_punct(',') || p.quote().is_some()) {
+                return None;
+            }
+        }
         "charged" | "charges" | "charging" => {
             if !next_w.map_or(false, |n| n == "that") {
                 return None;
