@@ -103,3 +103,49 @@ fn titles_never_become_part_of_a_name() {
     assert_eq!(name("A\n\n\"We won,\" said Deputy Adviser for Regional Affairs Ben Rhodes."), Some("Ben Rhodes".into()));
     assert_eq!(name("A\n\n\"We won,\" said Secretary of State John Kerry."), Some("John Kerry".into()));
 }
+
+#[test]
+fn a_middle_name_or_initial_joins_the_plain_name_and_the_kind_is_the_majoritys() {
+    let c = corpus_of(&[
+        "A\n\n\"One,\" said Sen. Hillary Rodham Clinton.",
+        "B\n\n\"Two,\" said Hillary Clinton, the candidate.",
+        "C\n\n\"Three,\" Hillary Clinton said.",
+        "D\n\n\"Four,\" said Sarah Huckabee Sanders.",
+        "E\n\n\"Five,\" said Sarah Sanders.",
+    ]);
+    let index = QuoteIndex::build(&c);
+    let h = &index.speakers[index.speaker_named("Hillary Rodham Clinton").expect("one entry")];
+    assert_eq!(h.quotes.len(), 3, "{:?}", index.speakers);
+    assert_eq!(h.kind, dispatches_engine::quotes::SpeakerKind::Person);
+    assert_eq!(index.speakers[index.speaker_named("Sarah Huckabee Sanders").unwrap()].quotes.len(), 2);
+}
+
+#[test]
+fn modifiers_and_connectives_are_no_roles_and_a_title_names_its_holder() {
+    let role = |t: &str| {
+        let a = article(t);
+        extract(&a).into_iter().next().and_then(|q| q.role)
+    };
+    assert_eq!(role("A\n\n\"We won,\" said Tom Hart, however."), None);
+    assert_eq!(role("A\n\nOther senior Tom Hart said: \"We won.\""), None);
+    assert_eq!(role("A\n\nPresident Dan Marsh and first lady Eva Marsh arrived. \"We won,\" said first lady Eva Marsh."), Some("first lady".into()));
+    let a = article("A\n\nGov. Gretchen Whit spoke on Monday.\n\n\"Fix the roads,\" the Michigan governor told reporters.");
+    assert_eq!(extract(&a)[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Gretchen Whit"));
+}
+
+#[test]
+fn middles_that_agree_join_and_a_repeated_link_is_cut() {
+    let c = corpus_of(&[
+        "A\n\n\"One,\" said Rep. Adam B. Schiff.",
+        "B\n\n\"Two,\" said Rep. Adam Bennett Schiff.",
+        "C\n\n\"Three,\" said Adam Schiff.",
+        "D\n\n\"Four,\" said Dan K. Marsh.",
+        "E\n\n\"Five,\" said Dan L. Marsh.",
+        "F\n\n\"Six,\" said Dan Marsh.",
+    ]);
+    let index = QuoteIndex::build(&c);
+    assert_eq!(index.speakers[index.speaker_named("Adam Bennett Schiff").expect("one entry")].quotes.len(), 3, "{:?}", index.speakers);
+    assert!(index.speaker_named("Dan K. Marsh").is_some() && index.speaker_named("Dan L. Marsh").is_some(), "{:?}", index.speakers);
+    let a = article("A\n\nRep. Adam Schiff Adam Bennett SchiffHouse chairman spoke.\n\n\"We won,\" said Rep. Adam Schiff Adam Bennett SchiffHouse.");
+    assert_eq!(extract(&a)[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Adam Schiff"));
+}

@@ -11,20 +11,32 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
     let mut ids = vec![None; refs.len()];
     // One key per speaker: people by full name (a lone surname joins the one full name that
     // ends with it), organisations by name without "the", unnamed sources per article.
-    // "Donald J. Trump" and "Donald Trump": a name with a middle initial joins the same name
-    // without it, when no other initial goes with that first and last name.
+    // "Donald J. Trump" and "Donald Trump", "Hillary Rodham Clinton" and "Hillary Clinton": a
+    // name with a middle initial or name joins the same name without it, when every middle
+    // that goes with that first and last name agrees with it.
     let initialed: HashMap<String, String> = {
         let persons: std::collections::HashSet<String> = refs.iter().flatten().filter(|(_, s, _)| s.kind == SpeakerKind::Person).map(|(_, s, _)| name_key(&s.name)).collect();
         let mut variants: HashMap<String, Vec<String>> = HashMap::new();
         for key in &persons {
-            if let Some(bare) = without_initials(key).filter(|b| persons.contains(b)) {
+            // At most two middle words: longer runs are scraped text, not a name.
+            if let Some(bare) = without_middle(key).filter(|b| persons.contains(b) && key.split(' ').count() <= 4) {
                 let v = variants.entry(bare).or_default();
                 if !v.contains(key) {
                     v.push(key.clone());
                 }
             }
         }
-        variants.into_iter().filter(|(_, v)| v.len() == 1).map(|(bare, mut v)| (v.pop().expect("one variant"), bare)).collect()
+        // Several middles are one person when they agree letter by letter ("Adam B. Schiff",
+        // "Adam Bennett Schiff"), two when they do not ("George W. Bush", "George H. W. Bush").
+        let initials = |k: &str| -> String {
+            let w: Vec<&str> = k.split(' ').collect();
+            w[1..w.len() - 1].iter().filter_map(|m| m.chars().next()).collect()
+        };
+        variants
+            .into_iter()
+            .filter(|(_, v)| v.iter().all(|k| initials(k) == initials(&v[0])))
+            .flat_map(|(bare, v)| v.into_iter().map(move |k| (k, bare.clone())))
+            .collect()
     };
     let person_key = |name: &str| -> String {
         let key = name_key(name);
@@ -78,6 +90,7 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
     let mut speakers: Vec<Speaker> = Vec::new();
     let mut forms: HashMap<usize, Vec<String>> = HashMap::new();
     let mut roles: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut kinds: HashMap<usize, Vec<SpeakerKind>> = HashMap::new();
     for (i, r) in refs.iter().enumerate() {
         let Some((a, s, role)) = r else { continue };
         let key = key_of(*a, s);
@@ -93,6 +106,7 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
             roles.entry(id).or_default().push(r.clone());
         }
         ids[i] = Some(id);
+        kinds.entry(id).or_default().push(s.kind);
         if s.kind != SpeakerKind::Unnamed {
             forms.entry(id).or_default().push(s.name.clone());
         }
@@ -103,25 +117,30 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
     for (id, rs) in roles {
         speakers[id].role = most_frequent(rs);
     }
+    // A person some articles took for an organisation ("Clinton said" after "the Clinton
+    // campaign") is what most of its quotations say.
+    for (id, ks) in kinds {
+        let people = ks.iter().filter(|&&k| k == SpeakerKind::Person).count();
+        let orgs = ks.iter().filter(|&&k| k == SpeakerKind::Organisation).count();
+        if speakers[id].kind != SpeakerKind::Unnamed {
+            speakers[id].kind = if people >= orgs { SpeakerKind::Person } else { SpeakerKind::Organisation };
+        }
+    }
     (ids, speakers)
 }
 
-/// A name key without its middle initials ("donald j. trump" → "donald trump"), if it has any.
-/// The first and last words stay, so "J. Smith" and "Smith J." keep their initials.
-fn without_initials(key: &str) -> Option<String> {
+/// A name key without its middle words ("donald j. trump" → "donald trump", "hillary rodham
+/// clinton" → "hillary clinton", "sarah huckabee sanders" → "sarah sanders"), if it has any. The
+/// first and last words stay, so "J. Smith" and "Smith J." keep their initials.
+fn without_middle(key: &str) -> Option<String> {
     let words: Vec<&str> = key.split(' ').collect();
-    if words.len() < 3 {
-        return None;
-    }
+    let n = words.len();
     let initial = |w: &str| {
         let l = w.trim_end_matches('.');
         l.chars().count() == 1 && l.chars().all(char::is_alphabetic)
     };
-    let n = words.len();
-    let kept: Vec<&str> = words.iter().enumerate().filter(|&(i, w)| i == 0 || i == n - 1 || !initial(w)).map(|(_, w)| *w).collect();
-    (kept.len() < n && kept.len() >= 2 && !initial(kept[0])).then(|| kept.join(" "))
+    (n >= 3 && !initial(words[0])).then(|| format!("{} {}", words[0], words[n - 1]))
 }
-
 
 /// The forms of a speaker's name other than `name`, one per name key, most frequent first.
 fn aliases(name: &str, forms: Vec<String>) -> Vec<String> {

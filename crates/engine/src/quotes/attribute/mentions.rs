@@ -756,6 +756,16 @@ pub(super) fn named_np(text: &str, toks: &[Tok], a: usize, b: usize, head_i: usi
         // Keep "of …"/"for …" that continue an organisation name.
         name = name.trim().to_string();
     }
+    // "Adam Schiff Adam Bennett SchiffHouse …": a scraped link repeating the name after it; the
+    // name ends where its first word comes again.
+    let mut name_end = name_end;
+    if !org {
+        let first = name.split_whitespace().next().unwrap_or("").to_string();
+        if let Some((at, _)) = name.match_indices(&format!(" {first} ")).nth(0).filter(|_| first.chars().count() > 1) {
+            name.truncate(at);
+            name_end = name_start + at;
+        }
+    }
     Some(Np::Named { name, span: Span::new(name_start, name_end), role, org, gender })
 }
 
@@ -934,6 +944,12 @@ pub(super) fn descriptive_role(r: &str) -> Option<String> {
     if let Some(k) = (1..words.len()).find(|&k| matches!(words[k], "who" | "which" | "that" | "whose" | "whom" | "—" | "–" | "--") || words[k] == "and" && words.get(k + 1).map_or(false, |n| matches!(*n, "a" | "an" | "the" | "his" | "her"))) {
         words.truncate(k);
     }
+    // "President Donald Trump and first lady": another person's title and name before "and".
+    if let Some(k) = words.iter().rposition(|x| *x == "and") {
+        if words[..k].iter().any(|x| is_capitalized(x) && !is_title(x.trim_end_matches('.')) && !is_acronym(x)) && words[..k].iter().filter(|x| is_capitalized(x)).count() >= 2 {
+            words.drain(..=k);
+        }
+    }
     let joined = words.join(" ");
     let whole = trim_role(&joined);
     let mut words: Vec<&str> = whole.split_whitespace().collect();
@@ -946,7 +962,7 @@ pub(super) fn descriptive_role(r: &str) -> Option<String> {
     words.drain(..first);
     let w0 = bare(words.first()?);
     let lower0 = w0.starts_with(char::is_lowercase);
-    if lower0 && (w0.ends_with("ing") || is_adverb(&w0) || w0.ends_with("ly")) {
+    if lower0 && (w0.ends_with("ing") || is_adverb(&w0) && !is_title(&w0) || w0.ends_with("ly")) {
         return None;
     }
     // "asked about the vote", "blamed": a participle, not a noun phrase ("retired general" is one).
@@ -972,6 +988,17 @@ pub(super) fn descriptive_role(r: &str) -> Option<String> {
     // the first preposition).
     let head = words.iter().take_while(|x| !is_preposition(x)).last().map(|x| bare(x)).unwrap_or_default();
     if head.starts_with(char::is_lowercase) && is_plural_noun(&head) && !matches!(head.as_str(), "ass" | "boss") {
+        return None;
+    }
+    // "Other senior", "Top congressional": modifiers with no noun after them.
+    let adjective = |x: &str| {
+        let l = x.to_lowercase();
+        matches!(l.as_str(), "senior" | "junior" | "other" | "top" | "former" | "congressional" | "however" | "meanwhile" | "together")
+            || (l.ends_with("al") && !matches!(l.as_str(), "general" | "official" | "principal" | "rival" | "liberal" | "marshal" | "admiral" | "national" | "criminal" | "professional" | "radical"))
+            || (l.ends_with("ive") && !matches!(l.as_str(), "executive" | "representative" | "detective" | "relative" | "conservative" | "operative" | "native" | "progressive"))
+            || l.ends_with("ous")
+    };
+    if adjective(&last) {
         return None;
     }
     if words.len() == 1 {

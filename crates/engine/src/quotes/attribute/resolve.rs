@@ -129,12 +129,13 @@ pub(super) fn resolve_description(ctx: &Ctx, text: &str, org: bool, pos: usize) 
     if !det.eq_ignore_ascii_case("the") {
         return None;
     }
-    let desc: Vec<String> = ws.map(|x| name_key(x.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))).collect();
+    let words: Vec<&str> = ws.map(|x| x.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')).collect();
+    let desc: Vec<String> = words.iter().map(|x| title_word(&name_key(x))).collect();
     if desc.is_empty() || desc.len() > 6 {
         return None;
     }
     let matches_all = |target: &str| -> bool {
-        let tw: Vec<String> = target.split(|c: char| c.is_whitespace() || c == '-').map(|x| name_key(x.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'))).collect();
+        let tw: Vec<String> = target.split(|c: char| c.is_whitespace() || c == '-').map(|x| title_word(&name_key(x.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')))).collect();
         desc.iter().all(|d| tw.iter().any(|t| stem_eq(d, t)))
     };
     if org {
@@ -158,12 +159,54 @@ pub(super) fn resolve_description(ctx: &Ctx, text: &str, org: bool, pos: usize) 
             None => Described::Name(canon, SpeakerKind::Person, k.role.clone()),
         });
     }
-    ctx.entities
+    if let Some(found) = ctx
+        .entities
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == SpeakerKind::Person && e.last < pos && e.role.as_deref().map_or(false, matches_all))
         .max_by_key(|(_, e)| e.last)
         .map(|(i, _)| Described::Entity(i))
+    {
+        return Some(found);
+    }
+    // "the Michigan governor", "the Texas congressman": a place or party before the title is
+    // not in the role ("Gov.", "Rep."); the title alone names the latest person holding it.
+    let title: Vec<&String> = words.iter().zip(&desc).filter(|(w, _)| w.starts_with(char::is_lowercase)).map(|(_, d)| d).collect();
+    if title.len() == desc.len() || title.is_empty() || !title.iter().all(|d| is_title(d) || matches!(d.as_str(), "governor" | "senator" | "congressman" | "lawmaker")) {
+        return None;
+    }
+    let holds = |role: &str| {
+        let tw: Vec<String> = role.split_whitespace().map(|x| title_word(&name_key(x.trim_matches(|c: char| !c.is_alphanumeric() && c != '.')))).collect();
+        title.iter().all(|d| tw.iter().any(|t| stem_eq(d, t)))
+    };
+    let entity = ctx.entities.iter().enumerate().filter(|(_, e)| e.kind == SpeakerKind::Person && e.last < pos && e.role.as_deref().map_or(false, holds)).max_by_key(|(_, e)| e.last);
+    let known = ctx.known.iter().filter(|k| !k.org && k.pos < pos && k.role.as_deref().map_or(false, holds)).max_by_key(|k| k.pos);
+    match (entity, known) {
+        (Some((i, e)), k) if k.map_or(true, |k| k.pos <= e.last) => Some(Described::Entity(i)),
+        (_, Some(k)) => {
+            let canon = canonical_of(ctx, &k.name);
+            Some(match ctx.by_key.get(&person_key(&canon)) {
+                Some(&e) => Described::Entity(e),
+                None => Described::Name(canon, SpeakerKind::Person, k.role.clone()),
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A title's abbreviation as its word: "gov." → "governor", "sen." → "senator", "rep." →
+/// "congressman" (as are "representative" and "congresswoman").
+fn title_word(w: &str) -> String {
+    match w.trim_end_matches('.') {
+        "gov" => "governor",
+        "sen" => "senator",
+        "rep" | "representative" | "congresswoman" => "congressman",
+        "gen" => "general",
+        "lt" => "lieutenant",
+        "sgt" => "sergeant",
+        x => return x.to_string(),
+    }
+    .to_string()
 }
 
 pub(super) fn org_key(name: &str) -> String {
