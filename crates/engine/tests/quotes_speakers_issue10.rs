@@ -29,6 +29,18 @@ fn corpus_of(texts: &[&str]) -> Corpus {
     Corpus { articles, ..Corpus::default() }
 }
 
+/// The role of the first quotation of `t`.
+fn first_role(t: &str) -> Option<String> {
+    let a = article(t);
+    extract(&a).into_iter().next().and_then(|q| q.role)
+}
+
+/// The speaker's name of the first quotation of `t`.
+fn first_name(t: &str) -> Option<String> {
+    let a = article(t);
+    extract(&a).into_iter().next().and_then(|q| q.speaker).map(|s| s.name)
+}
+
 #[test]
 fn a_surname_joins_the_dominant_full_name() {
     let mut texts = vec![
@@ -79,29 +91,21 @@ fn the_role_shown_is_the_most_frequent_and_each_quote_keeps_its_own() {
 
 #[test]
 fn roles_describe_the_person() {
-    let role = |t: &str| {
-        let a = article(t);
-        extract(&a).into_iter().next().and_then(|q| q.role)
-    };
-    assert_eq!(role("A\n\n\"We won,\" said Tom Hart, speaking to reporters."), None);
-    assert_eq!(role("A\n\nTom Hart, asked about the vote on Tuesday, said: \"We won.\""), None);
-    assert_eq!(role("A\n\n\"We won,\" said Tom Hart, resolute."), None);
-    assert_eq!(role("A\n\n\"We won,\" said Tom Hart, always the good soldier."), None);
-    assert_eq!(role("A\n\n\"We won,\" said Tom Hart, two weeks ago."), None);
-    assert_eq!(role("A\n\n\"We won,\" said Tom Hart, a lawyer for the city and a member of the board."), Some("a lawyer for the city".into()));
-    assert_eq!(role("A\n\n\"We won,\" said Tom Hart, spokesman for the county police."), Some("spokesman for the county police".into()));
+    assert_eq!(first_role("A\n\n\"We won,\" said Tom Hart, speaking to reporters."), None);
+    assert_eq!(first_role("A\n\nTom Hart, asked about the vote on Tuesday, said: \"We won.\""), None);
+    assert_eq!(first_role("A\n\n\"We won,\" said Tom Hart, resolute."), None);
+    assert_eq!(first_role("A\n\n\"We won,\" said Tom Hart, always the good soldier."), None);
+    assert_eq!(first_role("A\n\n\"We won,\" said Tom Hart, two weeks ago."), None);
+    assert_eq!(first_role("A\n\n\"We won,\" said Tom Hart, a lawyer for the city and a member of the board."), Some("a lawyer for the city".into()));
+    assert_eq!(first_role("A\n\n\"We won,\" said Tom Hart, spokesman for the county police."), Some("spokesman for the county police".into()));
 }
 
 #[test]
 fn titles_never_become_part_of_a_name() {
-    let name = |t: &str| {
-        let a = article(t);
-        extract(&a).into_iter().next().and_then(|q| q.speaker).map(|s| s.name)
-    };
-    assert_eq!(name("A\n\n\"We ship weekly,\" said Acme Vice President of Product Development Adam Moss."), Some("Adam Moss".into()));
-    assert_eq!(name("A\n\n\"We won,\" Former Gov. Tom Hart said."), Some("Tom Hart".into()));
-    assert_eq!(name("A\n\n\"We won,\" said Deputy Adviser for Regional Affairs Ben Rhodes."), Some("Ben Rhodes".into()));
-    assert_eq!(name("A\n\n\"We won,\" said Secretary of State John Kerry."), Some("John Kerry".into()));
+    assert_eq!(first_name("A\n\n\"We ship weekly,\" said Acme Vice President of Product Development Adam Moss."), Some("Adam Moss".into()));
+    assert_eq!(first_name("A\n\n\"We won,\" Former Gov. Tom Hart said."), Some("Tom Hart".into()));
+    assert_eq!(first_name("A\n\n\"We won,\" said Deputy Adviser for Regional Affairs Ben Rhodes."), Some("Ben Rhodes".into()));
+    assert_eq!(first_name("A\n\n\"We won,\" said Secretary of State John Kerry."), Some("John Kerry".into()));
 }
 
 #[test]
@@ -122,13 +126,9 @@ fn a_middle_name_or_initial_joins_the_plain_name_and_the_kind_is_the_majoritys()
 
 #[test]
 fn modifiers_and_connectives_are_no_roles_and_a_title_names_its_holder() {
-    let role = |t: &str| {
-        let a = article(t);
-        extract(&a).into_iter().next().and_then(|q| q.role)
-    };
-    assert_eq!(role("A\n\n\"We won,\" said Tom Hart, however."), None);
-    assert_eq!(role("A\n\nOther senior Tom Hart said: \"We won.\""), None);
-    assert_eq!(role("A\n\nPresident Dan Marsh and first lady Eva Marsh arrived. \"We won,\" said first lady Eva Marsh."), Some("first lady".into()));
+    assert_eq!(first_role("A\n\n\"We won,\" said Tom Hart, however."), None);
+    assert_eq!(first_role("A\n\nOther senior Tom Hart said: \"We won.\""), None);
+    assert_eq!(first_role("A\n\nPresident Dan Marsh and first lady Eva Marsh arrived. \"We won,\" said first lady Eva Marsh."), Some("first lady".into()));
     let a = article("A\n\nGov. Gretchen Whit spoke on Monday.\n\n\"Fix the roads,\" the Michigan governor told reporters.");
     assert_eq!(extract(&a)[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Gretchen Whit"));
 }
