@@ -60,7 +60,7 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
     // A lone surname ("Trump", "Obama") the article never prints in full joins the full name
     // with that surname: the only one, or the dominant one across the corpus, weighed by
     // co-occurrence (a full name whose first name the article prints counts ten times).
-    let surname_owner = |a: usize, key: &str| -> Option<String> {
+    let dominant_owner = |a: usize, key: &str| -> Option<String> {
         let v = full_by_last.get(key)?;
         if v.len() == 1 {
             return Some(v[0].0.clone());
@@ -76,6 +76,16 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
             .collect();
         scored.sort_by(|x, y| y.0.cmp(&x.0));
         (scored[0].0 >= 2 * scored[1].0).then(|| scored[0].1.to_string())
+    };
+    // Once per article and surname: an article quotes "Trump" many times.
+    let owners: std::cell::RefCell<HashMap<(usize, String), Option<String>>> = Default::default();
+    let surname_owner = |a: usize, key: &str| -> Option<String> {
+        if let Some(known) = owners.borrow().get(&(a, key.to_string())) {
+            return known.clone();
+        }
+        let owner = dominant_owner(a, key);
+        owners.borrow_mut().insert((a, key.to_string()), owner.clone());
+        owner
     };
     let key_of = |a: usize, s: &SpeakerRef| -> String {
         let key = if s.kind == SpeakerKind::Person { person_key(&s.name) } else { name_key(&s.name) };
