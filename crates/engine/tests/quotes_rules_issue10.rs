@@ -171,3 +171,9 @@ fn dash_credits_states_and_call() {
         assert_eq!((g.0.as_str(), g.1.as_str()), w, "{got:?}");
     }
 }
+
+#[test]
+fn a_modifier_in_reported_speech_is_the_speakers_word() {
+    let t = format!("{LEAD}Lee said it was one of the \"best constructed\" buildings in the state.\n\nThe \"zero-tolerance\" policy ended.\n\nThe suspect was injured by a \"low-tech explosive device\" strapped to his body, officials say.");
+    check(&t, &[("best constructed", "Ann Lee", Fragment), ("zero-tolerance", "", Scare), ("low-tech explosive device", "officials", Fragment)]);
+}

@@ -113,7 +113,7 @@ pub(in crate::quotes) fn extract(article: &Article) -> Vec<ArticleQuote> {
                     QuoteKind::Headline
                 } else if speech && (attr.is_some() || unresolved.is_some() || para_unresolved && para_speaker.is_none() || word_count(&text[m.inner.range()]) > 3) {
                     QuoteKind::Speech
-                } else if (attr.is_some() || unresolved.is_some()) && !scare_marked(text, bt, qt) {
+                } else if (attr.is_some() || unresolved.is_some()) && !name_given(text, bt, qt) && (attr.as_ref().map_or(false, |a| a.cue.is_some()) || !modifier_quote(text, bt, qt)) {
                     QuoteKind::Fragment
                 } else if long_sentence(&text[m.inner.range()]) && !scare_marked(text, bt, qt) {
                     attr = None;

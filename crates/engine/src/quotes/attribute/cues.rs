@@ -31,16 +31,31 @@ pub(super) fn is_told(x: &str) -> bool {
 /// "so-called", "dubbed", "known as" before a fragment: a name in quotes, not speech.
 /// So is a short quotation used as a modifier: the "zero-tolerance" policy.
 pub(super) fn scare_marked(text: &str, bt: &BlockToks, qt: usize) -> bool {
+    modifier_quote(text, bt, qt) || name_given(text, bt, qt)
+}
+
+/// A short quotation used as a modifier: the "zero-tolerance" policy. With a speaker in reach
+/// (`Sopko said it was one of the "best constructed" buildings`) it is that speaker's words.
+pub(super) fn modifier_quote(text: &str, bt: &BlockToks, qt: usize) -> bool {
     if qt == 0 {
         return false;
     }
     let m = bt.marks[bt.toks[qt].quote().unwrap()];
     let inner = &text[m.inner.range()];
-    let modifier = word_count(inner) <= 3
+    word_count(inner) <= 3
         && !inner.ends_with(|c: char| !c.is_alphanumeric())
         && is_word_where(text, &bt.toks, qt - 1, |p| p.starts_with(char::is_lowercase) && is_determiner(p))
         && !(qt >= 2 && is_word_where(text, &bt.toks, qt - 2, is_cue_word))
-        && is_word_where(text, &bt.toks, qt + 1, |n| n.starts_with(char::is_lowercase) && !n.ends_with("ing") && !is_clause_break(n) && !is_preposition(n) && !is_cue_word(n) && !is_adverb(n));
+        && is_word_where(text, &bt.toks, qt + 1, |n| n.starts_with(char::is_lowercase) && !n.ends_with("ing") && !is_clause_break(n) && !is_preposition(n) && !is_cue_word(n) && !is_adverb(n))
+}
+
+/// "so-called", "dubbed", "known as", `told "CNN Tonight"`: a name given in quotation marks.
+pub(super) fn name_given(text: &str, bt: &BlockToks, qt: usize) -> bool {
+    if qt == 0 {
+        return false;
+    }
+    let m = bt.marks[bt.toks[qt].quote().unwrap()];
+    let inner = &text[m.inner.range()];
     // `told "CNN Tonight"`, `told ABC's "This Week."`, `told Fox News' "Fox and Friends."`: the show.
     let toks = &bt.toks;
     let mut k = qt;
@@ -51,7 +66,7 @@ pub(super) fn scare_marked(text: &str, bt: &BlockToks, qt: usize) -> bool {
     let after_told = k > 0 && is_word_where(text, toks, k - 1, is_told) && (k == qt || told_show);
     // `said on "Fox News Sunday."`, `on ABC's "This Week."`: a title-cased name after "on" is a show.
     let on_show = k > 0 && is_word_where(text, toks, k - 1, |x| x == "on" || x == "appearing") && (k == qt || told_show) && title_cased(inner);
-    if modifier || (after_told || on_show) && word_count(inner) <= 4 {
+    if (after_told || on_show) && word_count(inner) <= 4 {
         return true;
     }
     let p = w(text, &bt.toks[qt - 1]);
