@@ -177,3 +177,9 @@ fn a_modifier_in_reported_speech_is_the_speakers_word() {
     let t = format!("{LEAD}Lee said it was one of the \"best constructed\" buildings in the state.\n\nThe \"zero-tolerance\" policy ended.\n\nThe suspect was injured by a \"low-tech explosive device\" strapped to his body, officials say.");
     check(&t, &[("best constructed", "Ann Lee", Fragment), ("zero-tolerance", "", Scare), ("low-tech explosive device", "officials", Fragment)]);
 }
+
+#[test]
+fn the_listener_after_told_is_no_antecedent() {
+    let t = format!("{LEAD}Robert Zirk spoke for the insurers on Monday.\n\nChanges have been filed, he told FoxNews.com.\n\n\"That's a lot to unwind,\" he said.");
+    check(&t, &[("That's a lot to unwind,", "Robert Zirk", Speech)]);
+}

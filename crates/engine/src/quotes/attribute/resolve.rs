@@ -302,9 +302,10 @@ pub(super) fn register_sentence(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: us
                 // "X returned to Twitter to explain": the clause's subject, not "X returned".
                 let infinitive = i > s0 && is_word_where(text, toks, i - 1, |p| p == "to");
                 // "…, says Republican strategist Eric Wilson.": an inverted cue's speaker follows it.
-                let inverted = (i > s0 && toks[i - 1].is_punct(',')).then(|| np_forward(text, toks, i + 1, s1)).flatten().filter(|np| matches!(np, Np::Named { .. }));
+                // Not after "told": "…, he told FoxNews.com" names the listener.
+                let inverted = (i > s0 && toks[i - 1].is_punct(',') && !is_told(&c.text)).then(|| np_forward(text, toks, i + 1, s1)).flatten().filter(|np| matches!(np, Np::Named { .. }));
                 let np = if infinitive { clause_subject(text, toks, s0, i) } else { inverted.or_else(|| subject_before(text, toks, s0, i)) };
-                let np = np.or_else(|| if i > s0 && toks[i - 1].is_punct(',') { np_forward(text, toks, i + 1, s1) } else { None });
+                let np = np.or_else(|| if i > s0 && toks[i - 1].is_punct(',') && !is_told(&c.text) { np_forward(text, toks, i + 1, s1) } else { None });
                 if let Some(np) = np {
                     let np = document_owner(text, toks, s0, np);
                     let pos = np.span().start as usize;
