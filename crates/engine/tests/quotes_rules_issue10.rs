@@ -183,3 +183,9 @@ fn the_listener_after_told_is_no_antecedent() {
     let t = format!("{LEAD}Robert Zirk spoke for the insurers on Monday.\n\nChanges have been filed, he told FoxNews.com.\n\n\"That's a lot to unwind,\" he said.");
     check(&t, &[("That's a lot to unwind,", "Robert Zirk", Speech)]);
 }
+
+#[test]
+fn a_description_set_off_after_a_name_is_its_role_not_the_speaker() {
+    let t = format!("{LEAD}\"Fear spreads,\" says Dr. Kristen Lo, a behavioral expert at the university who cautions against \"hype contagion.\"\n\nBut Rep. Peter Kung, former chairman of the committee, said arming the rebels might be \"counterproductive.\"");
+    check(&t, &[("Fear spreads,", "Kristen Lo", Speech), ("hype contagion.", "Kristen Lo", Fragment), ("counterproductive.", "Peter Kung", Fragment)]);
+}

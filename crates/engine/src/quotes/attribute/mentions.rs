@@ -264,6 +264,14 @@ pub(super) fn subject_before(text: &str, toks: &[Tok], lo: usize, cue: usize) ->
                 let near = (k..j - 1).rev().find(|&d| is_word_where(text, toks, d, is_determiner) && d > k && is_word_where(text, toks, d - 1, is_preposition));
                 let short = near.and_then(|d| analyze_np(text, toks, d, j - 1)).filter(|np| !matches!(np, Np::Named { org: true, .. } | Np::Unnamed { org: true, .. }));
                 if let Some(np) = short.or_else(|| analyze_np(text, toks, k, j - 1)) {
+                    // "Dr. Kristen Lee, a behavioral science expert … who cautions": the name the
+                    // description is set off after.
+                    if let (Np::Unnamed { org: false, plural: false, .. }, true) = (&np, k > lo + 1 && toks[k - 1].is_punct(',')) {
+                        if let Some(mut named) = np_start(text, toks, lo, k - 1).and_then(|n| analyze_np(text, toks, n, k - 1)).filter(|n| matches!(n, Np::Named { org: false, .. })) {
+                            named.set_role(Some(span_text(text, toks, k, j - 1)));
+                            return Some(named);
+                        }
+                    }
                     return Some(np);
                 }
             }
@@ -335,7 +343,13 @@ pub(super) fn appositive_subject(text: &str, toks: &[Tok], lo: usize, comma: usi
         if ci > 0 && is_word_where(text, toks, a, |x| x.len() > 5 && x.starts_with(char::is_lowercase) && x.ends_with("ing")) {
             continue; // "Mr. Trump, speaking to reporters in Florida, said"
         }
-        let left_adverbial = ci == 0 || is_adverbial(text, toks, chunks[ci - 1].0, chunks[ci - 1].1);
+        // "But Rep. Peter King, former chairman …, said": a conjunction opening the chunk before
+        // does not make it adverbial.
+        let left_adverbial = ci == 0 || {
+            let (la, lb) = chunks[ci - 1];
+            let la = if lb > la + 1 && is_word_where(text, toks, la, |x| matches!(x, "But" | "And" | "Yet" | "So" | "Still")) { la + 1 } else { la };
+            is_adverbial(text, toks, la, lb)
+        };
         if looks_appositive(text, toks, a, b) && !left_adverbial && !has_name_head(text, toks, a, b) {
             role = Some(span_text(text, toks, a, b));
             continue;
