@@ -189,3 +189,10 @@ fn a_description_set_off_after_a_name_is_its_role_not_the_speaker() {
     let t = format!("{LEAD}\"Fear spreads,\" says Dr. Kristen Lo, a behavioral expert at the university who cautions against \"hype contagion.\"\n\nBut Rep. Peter Kung, former chairman of the committee, said arming the rebels might be \"counterproductive.\"");
     check(&t, &[("Fear spreads,", "Kristen Lo", Speech), ("hype contagion.", "Kristen Lo", Fragment), ("counterproductive.", "Peter Kung", Fragment)]);
 }
+
+#[test]
+fn a_pronoun_takes_the_speaker_its_own_sentence_already_named() {
+    let t = format!("{LEAD}\"The challenge is real,\" said Al Card, a party chairman.\n\nSally Brad, a longtime adviser, blamed a \"lack of courage\" for the defeat. She called the nominee a \"bigot\" and said he \"couldn't unite our party.\"");
+    let got = run(&t);
+    assert_eq!(got.iter().map(|g| g.1.as_str()).collect::<Vec<_>>(), ["Al Card", "Sally Brad", "Sally Brad", "Sally Brad"], "{got:?}");
+}

@@ -69,7 +69,7 @@ word_class!(
     | "blasting" | "characterized" | "characterizes" | "characterizing" | "characterised" | "characterises"
     | "deemed" | "deems" | "criticized" | "criticizes" | "criticised" | "condemned" | "condemns" | "condemning"
     | "lauded" | "lauds" | "touted" | "touts" | "touting" | "mocked" | "mocks" | "mocking" | "ridiculed"
-    | "lambasted" | "lambastes"
+    | "lambasted" | "lambastes" | "blamed" | "blames" | "blaming"
 );
 
 word_class!(

@@ -96,7 +96,7 @@ pub(super) fn resolve_pronoun(ctx: &mut Ctx, word: &str, pos: usize, local: &[(u
             _ => e.kind == SpeakerKind::Organisation || e.plural,
         }
     };
-    let found = local.iter().rev().find(|&&(e, p)| p < pos && ok(&ctx.entities[e])).map(|&(e, _)| e).or_else(|| {
+    let found = local.iter().rev().find(|&&(e, p)| p <= pos && ok(&ctx.entities[e])).map(|&(e, _)| e).or_else(|| {
         ctx.entities.iter().enumerate().filter(|(_, e)| e.last < pos && ok(e)).max_by_key(|(_, e)| e.last).map(|(i, _)| i)
     })?;
     let e = &mut ctx.entities[found];
