@@ -196,3 +196,11 @@ fn a_pronoun_takes_the_speaker_its_own_sentence_already_named() {
     let got = run(&t);
     assert_eq!(got.iter().map(|g| g.1.as_str()).collect::<Vec<_>>(), ["Al Card", "Sally Brad", "Sally Brad", "Sally Brad"], "{got:?}");
 }
+
+#[test]
+fn a_title_after_an_owner_is_no_quotation_and_told_names_no_speaker_after_it() {
+    let t = format!("{LEAD}Lee, a guest on NBC's \"Meet the Press,\" was calm.\n\n\"We won,\" told reporters Hart.");
+    let got = run(&t);
+    assert_eq!((got[0].1.as_str(), got[0].2), ("", Scare), "{got:?}");
+    assert_ne!(got[1].1, "reporters Hart", "{got:?}");
+}

@@ -66,7 +66,9 @@ pub(super) fn name_given(text: &str, bt: &BlockToks, qt: usize) -> bool {
     let after_told = k > 0 && is_word_where(text, toks, k - 1, is_told) && (k == qt || told_show);
     // `said on "Fox News Sunday."`, `on ABC's "This Week."`: a title-cased name after "on" is a show.
     let on_show = k > 0 && is_word_where(text, toks, k - 1, |x| x == "on" || x == "appearing") && (k == qt || told_show) && title_cased(inner);
-    if (after_told || on_show) && word_count(inner) <= 4 {
+    // `moderator of NBC's "Meet the Press,"`: a title-cased name right after an owner.
+    let owned_title = is_word_where(text, toks, qt - 1, |x| is_possessive(x) && is_capitalized(x)) && title_cased(inner);
+    if (after_told || on_show || owned_title) && word_count(inner) <= 4 {
         return true;
     }
     let p = w(text, &bt.toks[qt - 1]);
@@ -309,7 +311,10 @@ pub(super) fn cue_after(ctx: &Ctx, bt: &BlockToks, qt: usize, hi: usize) -> Opti
         return None;
     }
     if let Some(c) = cue_at(text, toks, k, qt + 1) {
-        // Inverted: "said X" / "according to X" / "adds X".
+        // Inverted: "said X" / "according to X" / "adds X" — not "told X", the listener.
+        if is_told(&c.text) {
+            return None;
+        }
         let start = if c.according { k + 2 } else { k + 1 };
         let np = np_forward(text, toks, start, hi);
         if c.participle && np.is_none() {
