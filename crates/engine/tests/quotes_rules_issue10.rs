@@ -204,3 +204,9 @@ fn a_title_after_an_owner_is_no_quotation_and_told_names_no_speaker_after_it() {
     assert_eq!((got[0].1.as_str(), got[0].2), ("", Scare), "{got:?}");
     assert_ne!(got[1].1, "reporters Hart", "{got:?}");
 }
+
+#[test]
+fn clarified_reminded_and_revealed_are_cues() {
+    let t = format!("{LEAD}Lee clarified on Thursday that Hart \"didn't know the details.\"\n\nHart reminded reporters that the vote was \"a first step.\"");
+    check(&t, &[("didn't know the details.", "Ann Lee", Fragment), ("a first step.", "Tom Hart", Fragment)]);
+}

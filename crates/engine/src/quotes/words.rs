@@ -55,7 +55,7 @@ word_class!(
     | "calls" | "calling" | "according" | "quoted" | "wondered" | "wonders" | "sang" | "chanted" | "maintained"
     | "maintains" | "threatened" | "threatens" | "retorted" | "retorts" | "scoffed" | "railed" | "fumed"
     | "writing" | "accused" | "accuses" | "accusing" | "charged" | "charges" | "charging" | "reports" | "states"
-    | "call"
+    | "call" | "reminded" | "reminds" | "clarified" | "clarifies" | "revealed" | "reveals" | "disclosed" | "discloses"
 );
 
 word_class!(
