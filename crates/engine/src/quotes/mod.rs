@@ -11,11 +11,18 @@
 //! resolved to the right earlier person (roughly respecting he/she/it), quoted paragraphs
 //! continuing the previous speaker, organisations and unnamed sources as speakers, and names
 //! made canonical within the article (`Mr Qassem` → `Mohammed Al Qassem`). Headline and pull
-//! quotes that repeat a body quotation point to it with [`Quote::repeat_of`].
+//! quotes that repeat a body quotation point to it with [`Quote::repeat_of`]. Quoted words in
+//! a sentence whose subject says, calls, describes, labels or blames (`Trump called the polls
+//! “phony”`) are that subject's fragment; reports, polls, statements and documents are sources;
+//! a cue a clause away (`…, Edwards says.`), a colon introduction, a dash credit or a sentence
+//! telling that someone spoke before a quoted paragraph finds the speaker; a continuation keeps
+//! the mention that carries its attribution. A scare quote is one with no speaker in reach.
 //!
 //! [`QuoteIndex::build`] runs it over a corpus and merges speakers across articles into one
-//! [`Speaker`] per person or organisation (unnamed sources stay per article), which
-//! [`Speaker::by_outlet`] groups by outlet. All offsets are byte offsets into
+//! [`Speaker`] per person or organisation (unnamed sources stay per article; see `identity`:
+//! a lone surname joins the dominant full name, a middle name or initial the plain one; each
+//! speaker lists its aliases and shows its most frequent role), which [`Speaker::by_outlet`]
+//! groups by outlet. All offsets are byte offsets into
 //! [`Article::text`]; use [`crate::text::char_offset`] for character positions.
 //!
 //! Known gaps: no part-of-speech tagging, so a subject is found by capitalisation, word
