@@ -149,3 +149,25 @@ fn middles_that_agree_join_and_a_repeated_link_is_cut() {
     let a = article("A\n\nRep. Adam Schiff Adam Bennett SchiffHouse chairman spoke.\n\n\"We won,\" said Rep. Adam Schiff Adam Bennett SchiffHouse.");
     assert_eq!(extract(&a)[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Adam Schiff"));
 }
+
+#[test]
+fn a_title_picks_the_owner_of_a_shared_surname_and_a_nickname_joins_the_formal_name() {
+    let c = corpus_of(&[
+        "A\n\n\"One,\" said Hillary Clinton, a senator.",
+        "B\n\n\"Two,\" said Hillary Clinton.",
+        "C\n\n\"Three,\" said Sen. Hillary Clinton.",
+        "D\n\n\"Four,\" said President Bill Clinton.",
+        // Both printed: "Clinton" alone stays ambiguous in the article; "President Clinton"
+        // is the president.
+        "E\n\nBill Clinton and Hillary Clinton spoke.\n\n\"Five,\" President Clinton said.",
+        "F\n\n\"Six,\" said Charles Schumer.",
+        "G\n\n\"Seven,\" said Chuck Schumer.",
+        "H\n\n\"Eight,\" said Charles Schumer.",
+    ]);
+    let index = QuoteIndex::build(&c);
+    let count = |n: &str| index.speaker_named(n).map(|s| index.speakers[s].quotes.len());
+    assert_eq!(count("Bill Clinton"), Some(2), "{:?}", index.speakers);
+    assert_eq!(count("Hillary Clinton"), Some(3), "{:?}", index.speakers);
+    assert_eq!(count("Charles Schumer"), Some(3), "{:?}", index.speakers);
+    assert!(index.speaker_named("Clinton").is_none() && index.speaker_named("Chuck Schumer").is_none());
+}

@@ -15,7 +15,11 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
     // name with a middle initial or name joins the same name without it, when every middle
     // that goes with that first and last name agrees with it.
     let initialed: HashMap<String, String> = {
-        let persons: std::collections::HashSet<String> = refs.iter().flatten().filter(|(_, s, _)| s.kind == SpeakerKind::Person).map(|(_, s, _)| name_key(&s.name)).collect();
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for (_, s, _) in refs.iter().flatten().filter(|(_, s, _)| s.kind == SpeakerKind::Person) {
+            *counts.entry(name_key(&s.name)).or_default() += 1;
+        }
+        let persons: std::collections::HashSet<String> = counts.keys().cloned().collect();
         let mut variants: HashMap<String, Vec<String>> = HashMap::new();
         for key in &persons {
             // At most two middle words: longer runs are scraped text, not a name.
@@ -26,21 +30,63 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
                 }
             }
         }
-        // Several middles are one person when they agree letter by letter ("Adam B. Schiff",
-        // "Adam Bennett Schiff"), two when they do not ("George W. Bush", "George H. W. Bush").
+        // Middles that agree letter by letter are one person ("Adam B. Schiff", "Adam Bennett
+        // Schiff"); of middles that do not ("George W. Bush", "George H. W. Bush"), one quoted at
+        // least twice as often as the next takes the plain name, and the others stay apart.
         let initials = |k: &str| -> String {
             let w: Vec<&str> = k.split(' ').collect();
             w[1..w.len() - 1].iter().filter_map(|m| m.chars().next()).collect()
         };
-        variants
-            .into_iter()
-            .filter(|(_, v)| v.iter().all(|k| initials(k) == initials(&v[0])))
-            .flat_map(|(bare, v)| v.into_iter().map(move |k| (k, bare.clone())))
-            .collect()
+        let mut joined = HashMap::new();
+        for (bare, v) in variants {
+            let mut by_initials: HashMap<String, usize> = HashMap::new();
+            for k in &v {
+                *by_initials.entry(initials(k)).or_default() += counts[k];
+            }
+            let mut ranked: Vec<(&String, &usize)> = by_initials.iter().collect();
+            ranked.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+            // Only a clear majority: twice the quotations of the next middle.
+            if ranked.len() > 1 && *ranked[0].1 < 2 * *ranked[1].1 {
+                continue;
+            }
+            let best = ranked[0].0.clone();
+            for k in v.into_iter().filter(|k| initials(k) == best) {
+                joined.insert(k, bare.clone());
+            }
+        }
+        joined
+    };
+    // "Chuck E. Schumer" and "Charles E. Schumer", "Chuck Schumer" and "Charles Schumer": a
+    // common short form of a first name with the same surname (and middles) is the same person;
+    // the more quoted form is the key.
+    let nicknamed: HashMap<String, String> = {
+        let mut by_formal: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for (_, s, _) in refs.iter().flatten().filter(|(_, s, _)| s.kind == SpeakerKind::Person) {
+            let key = name_key(&s.name);
+            let key = initialed.get(&key).cloned().unwrap_or(key);
+            *counts.entry(key).or_default() += 1;
+        }
+        for (key, n) in counts {
+            let words: Vec<&str> = key.split(' ').collect();
+            if words.len() >= 2 {
+                let formal = format!("{} {}", formal_first(words[0]), words[1..].join(" "));
+                by_formal.entry(formal).or_default().push((key, n));
+            }
+        }
+        let mut m = HashMap::new();
+        for (_, mut v) in by_formal.into_iter().filter(|(_, v)| v.len() > 1) {
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            for (k, _) in &v[1..] {
+                m.insert(k.clone(), v[0].0.clone());
+            }
+        }
+        m
     };
     let person_key = |name: &str| -> String {
         let key = name_key(name);
-        initialed.get(&key).cloned().unwrap_or(key)
+        let key = initialed.get(&key).cloned().unwrap_or(key);
+        nicknamed.get(&key).cloned().unwrap_or(key)
     };
     // Full names (two words or more) by their last word, with their number of quotations.
     let full_by_last: HashMap<String, Vec<(String, usize)>> = {
@@ -57,11 +103,33 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
         }
         m
     };
+    // The title and office words each full name is given ("president", "senator", "governor").
+    let titled: HashMap<String, Vec<String>> = {
+        let mut m: HashMap<String, Vec<String>> = HashMap::new();
+        for (_, s, role) in refs.iter().flatten().filter(|(_, s, _)| s.kind == SpeakerKind::Person) {
+            let key = person_key(&s.name);
+            if key.contains(' ') {
+                let v = m.entry(key).or_default();
+                for w in title_words(role.as_deref()) {
+                    if !v.contains(&w) {
+                        v.push(w);
+                    }
+                }
+            }
+        }
+        m
+    };
     // A lone surname ("Trump", "Obama") the article never prints in full joins the full name
     // with that surname: the only one, or the dominant one across the corpus, weighed by
     // co-occurrence (a full name whose first name the article prints counts ten times).
-    let dominant_owner = |a: usize, key: &str| -> Option<String> {
+    let dominant_owner = |a: usize, key: &str, role: &[String]| -> Option<String> {
         let v = full_by_last.get(key)?;
+        if v.len() == 1 {
+            return Some(v[0].0.clone());
+        }
+        // "President Clinton", "Gov. Bush": the title picks among the people of that surname.
+        let holders: Vec<&(String, usize)> = v.iter().filter(|(k, _)| !role.is_empty() && titled.get(k).map_or(false, |t| role.iter().any(|r| t.contains(r)))).collect();
+        let v: Vec<(String, usize)> = if holders.is_empty() { v.clone() } else { holders.into_iter().cloned().collect() };
         if v.len() == 1 {
             return Some(v[0].0.clone());
         }
@@ -78,19 +146,20 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
         (scored[0].0 >= 2 * scored[1].0).then(|| scored[0].1.to_string())
     };
     // Once per article and surname: an article quotes "Trump" many times.
-    let owners: std::cell::RefCell<HashMap<(usize, String), Option<String>>> = Default::default();
-    let surname_owner = |a: usize, key: &str| -> Option<String> {
-        if let Some(known) = owners.borrow().get(&(a, key.to_string())) {
+    let owners: std::cell::RefCell<HashMap<(usize, String, Vec<String>), Option<String>>> = Default::default();
+    let surname_owner = |a: usize, key: &str, role: Option<&str>| -> Option<String> {
+        let memo = (a, key.to_string(), title_words(role));
+        if let Some(known) = owners.borrow().get(&memo) {
             return known.clone();
         }
-        let owner = dominant_owner(a, key);
-        owners.borrow_mut().insert((a, key.to_string()), owner.clone());
+        let owner = dominant_owner(a, key, &memo.2);
+        owners.borrow_mut().insert(memo, owner.clone());
         owner
     };
-    let key_of = |a: usize, s: &SpeakerRef| -> String {
+    let key_of = |a: usize, s: &SpeakerRef, role: Option<&str>| -> String {
         let key = if s.kind == SpeakerKind::Person { person_key(&s.name) } else { name_key(&s.name) };
         match s.kind {
-            SpeakerKind::Person if !key.contains(' ') => surname_owner(a, &key).unwrap_or(key),
+            SpeakerKind::Person if !key.contains(' ') => surname_owner(a, &key, role).unwrap_or(key),
             SpeakerKind::Person => key,
             SpeakerKind::Organisation => key.strip_prefix("the ").unwrap_or(&key).to_string(),
             SpeakerKind::Unnamed => format!("{a}\u{1}{key}"),
@@ -103,7 +172,7 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
     let mut kinds: HashMap<usize, Vec<SpeakerKind>> = HashMap::new();
     for (i, r) in refs.iter().enumerate() {
         let Some((a, s, role)) = r else { continue };
-        let key = key_of(*a, s);
+        let key = key_of(*a, s, role.as_deref());
         let id = *by_key.entry(key).or_insert_with(|| {
             speakers.push(Speaker { name: s.name.clone(), role: None, kind: s.kind, aliases: Vec::new(), quotes: Vec::new() });
             speakers.len() - 1
@@ -135,6 +204,11 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
         if speakers[id].kind != SpeakerKind::Unnamed {
             speakers[id].kind = if people >= orgs { SpeakerKind::Person } else { SpeakerKind::Organisation };
         }
+    }
+    // An organisation's "role" is most often its spokesperson's or a neighbour's words ("White
+    // House, President Obama's …"): the index shows roles for people only.
+    for sp in speakers.iter_mut().filter(|sp| sp.kind == SpeakerKind::Organisation) {
+        sp.role = None;
     }
     (ids, speakers)
 }
@@ -196,4 +270,54 @@ fn whole_word(text: &str, i: usize, len: usize) -> bool {
     let before = text[..i].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
     let after = text[i + len..].chars().next().map_or(true, |c| !c.is_alphanumeric());
     before && after
+}
+
+/// The title and office words of a role, lower case and spelled out: "Former Sen." →
+/// ["senator"], "President" → ["president"]; no modifiers, places or articles.
+fn title_words(role: Option<&str>) -> Vec<String> {
+    let Some(role) = role else { return Vec::new() };
+    let mut out: Vec<String> = Vec::new();
+    for w in role.split_whitespace() {
+        let l = w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        let l = match l.as_str() {
+            "sen" => "senator".to_string(),
+            "gov" => "governor".to_string(),
+            "rep" | "representative" | "congresswoman" => "congressman".to_string(),
+            _ => l,
+        };
+        let office = matches!(l.as_str(), "president" | "senator" | "governor" | "congressman" | "secretary" | "minister" | "mayor" | "judge" | "justice" | "speaker" | "leader" | "director" | "chairman" | "ambassador" | "candidate" | "nominee" | "lady" | "attorney" | "general" | "adviser" | "spokesman" | "spokeswoman");
+        if office && !out.contains(&l) {
+            out.push(l);
+        }
+    }
+    out
+}
+
+/// The formal first name of a common English short form ("chuck" → "charles", "bill" →
+/// "william"); any other name as it is.
+fn formal_first(w: &str) -> &str {
+    match w {
+        "chuck" | "charlie" => "charles",
+        "bill" | "will" | "billy" => "william",
+        "bob" | "bobby" | "rob" => "robert",
+        "mike" => "michael",
+        "jim" | "jimmy" => "james",
+        "joe" => "joseph",
+        "tom" => "thomas",
+        "dick" | "rick" => "richard",
+        "ted" | "ed" => "edward",
+        "dan" => "daniel",
+        "dave" => "david",
+        "steve" => "steven",
+        "tony" => "anthony",
+        "liz" | "beth" => "elizabeth",
+        "pat" => "patrick",
+        "jon" => "jonathan",
+        "nick" => "nicholas",
+        "andy" => "andrew",
+        "ben" => "benjamin",
+        "sam" => "samuel",
+        "kate" | "katie" => "katherine",
+        _ => w,
+    }
 }

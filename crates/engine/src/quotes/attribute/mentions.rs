@@ -711,6 +711,17 @@ pub(super) fn named_np(text: &str, toks: &[Tok], a: usize, b: usize, head_i: usi
         let words: Vec<usize> = (n0..core_end).filter(|&i| toks[i].is_word()).collect();
         n0 = name_after_complement(text, toks, &words).unwrap_or(n0);
     }
+    // "President Trump and Melania Trump": two people; the name is the last one, and the titles
+    // before "and" are the other person's.
+    let mut role_from = a;
+    if !org_head {
+        if let Some(and) = (n0..head_i).rev().find(|&i| is_word_where(text, toks, i, |x| x == "and")) {
+            if !(n0..and).any(|i| is_word_where(text, toks, i, is_org_word)) {
+                n0 = and + 1;
+                role_from = and + 1;
+            }
+        }
+    }
     while n0 < head_i && !toks[n0].is_word() {
         n0 += 1;
     }
@@ -742,7 +753,7 @@ pub(super) fn named_np(text: &str, toks: &[Tok], a: usize, b: usize, head_i: usi
     let name_end = toks[(n0..core_end).rev().find(|&i| toks[i].is_word())?].end;
     let mut name = text[name_start..name_end].to_string();
     // Honorific titles never belong to the name.
-    let role_text = text[toks[a].start..name_start].trim().trim_end_matches(',').trim();
+    let role_text = text[toks[role_from].start.min(name_start)..name_start].trim().trim_end_matches(',').trim();
     let role_words: Vec<&str> = role_text.split_whitespace().collect();
     for r in &role_words {
         let r = r.trim_matches(|c: char| !c.is_alphanumeric());
@@ -771,9 +782,15 @@ pub(super) fn named_np(text: &str, toks: &[Tok], a: usize, b: usize, head_i: usi
         name = name.trim().to_string();
     }
     // "Adam Schiff Adam Bennett SchiffHouse …": a scraped link repeating the name after it; the
-    // name ends where its first word comes again.
+    // name ends where its first word comes again ("Joe Biden Biden" at its repeated last word).
     let mut name_end = name_end;
     if !org {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        if words.len() >= 3 && words[words.len() - 1] == words[words.len() - 2] {
+            let cut = name.trim_end().len() - words[words.len() - 1].len();
+            name.truncate(name[..cut].trim_end().len());
+            name_end = name_start + name.len();
+        }
         let first = name.split_whitespace().next().unwrap_or("").to_string();
         if let Some((at, _)) = name.match_indices(&format!(" {first} ")).nth(0).filter(|_| first.chars().count() > 1) {
             name.truncate(at);
@@ -960,7 +977,8 @@ pub(super) fn descriptive_role(r: &str) -> Option<String> {
     }
     // "President Donald Trump and first lady": another person's title and name before "and".
     if let Some(k) = words.iter().rposition(|x| *x == "and") {
-        if words[..k].iter().any(|x| is_capitalized(x) && !is_title(x.trim_end_matches('.')) && !is_acronym(x)) && words[..k].iter().filter(|x| is_capitalized(x)).count() >= 2 {
+        let title_after = words.get(k + 1).map_or(false, |n| n.starts_with(char::is_lowercase) || is_title(n.trim_end_matches('.')));
+        if title_after && words[..k].iter().any(|x| is_capitalized(x) && !is_title(x.trim_end_matches('.')) && !is_acronym(x)) && words[..k].iter().filter(|x| is_capitalized(x)).count() >= 2 {
             words.drain(..=k);
         }
     }

@@ -239,6 +239,7 @@ pub(super) fn canonical_of(ctx: &Ctx, name: &str) -> String {
     let toks: Vec<&str> = key.split(' ').collect();
     let last = *toks.last().unwrap_or(&"");
     let mut best: Option<&Known> = None;
+    let mut firsts: Vec<&str> = Vec::new();
     for k in &ctx.known {
         if k.org || k.key.len() <= key.len() {
             continue;
@@ -247,9 +248,18 @@ pub(super) fn canonical_of(ctx: &Ctx, name: &str) -> String {
         if kt.last() != Some(&last) || !toks.iter().all(|t| kt.contains(t)) {
             continue;
         }
+        // A first name, not a sentence's first word run into the name ("Says Lee").
+        if !firsts.contains(&kt[0]) && !is_cue_word(kt[0]) && !is_function_word(kt[0]) && !is_adverb(kt[0]) && !is_title(kt[0]) {
+            firsts.push(kt[0]);
+        }
         if best.map_or(true, |b| kt.len() > b.key.split(' ').count()) {
             best = Some(k);
         }
+    }
+    // "Trump" in an article printing both Donald Trump and Melania Knauss-Trump: two people
+    // share the surname, so it stays a surname (the corpus's dominant owner takes it).
+    if toks.len() == 1 && firsts.len() > 1 {
+        return name.to_string();
     }
     best.map_or_else(|| name.to_string(), |k| k.name.clone())
 }
