@@ -110,7 +110,9 @@ pub struct ArticleQuote {
     /// Index into `article.blocks` of the block holding it (the paragraph index).
     pub block: usize,
     pub speaker: Option<SpeakerRef>,
-    /// The words the attribution hangs on: a name, a description or a pronoun ("he").
+    /// The words the attribution hangs on: a name, a description or a pronoun ("he"). A
+    /// continuation (no cue of its own) points at the mention of the attribution it continues,
+    /// which may stand in an earlier paragraph.
     pub mention: Option<Span>,
     /// The speaker's role as this article gives it ("spokesman for the U.N. office").
     pub role: Option<String>,
