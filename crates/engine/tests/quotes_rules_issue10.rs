@@ -210,3 +210,16 @@ fn clarified_reminded_and_revealed_are_cues() {
     let t = format!("{LEAD}Lee clarified on Thursday that Hart \"didn't know the details.\"\n\nHart reminded reporters that the vote was \"a first step.\"");
     check(&t, &[("didn't know the details.", "Ann Lee", Fragment), ("a first step.", "Tom Hart", Fragment)]);
 }
+
+#[test]
+fn a_question_then_a_sentence_opening_with_its_cue() {
+    let t = format!("{LEAD}\"Do you want our support?\" Kristen Day, executive director of the group, asked Hart. \"There are 21 million of us.\"");
+    check(&t, &[("Do you want our support?", "Kristen Day", Speech), ("There are 21 million of us.", "Kristen Day", Speech)]);
+}
+
+#[test]
+fn a_shared_surname_goes_to_the_first_name_the_article_prints_most() {
+    let t = "Bush weighs a run\n\nJeb Bush spoke in Miami. His brother, George W. Bush, was not there. Jeb has said he is his own man; Jeb will decide soon.\n\n\"I love my brother,\" Bush said.";
+    let got = run(t);
+    assert_eq!(got.last().map(|g| g.1.as_str()), Some("Jeb Bush"), "{got:?}");
+}

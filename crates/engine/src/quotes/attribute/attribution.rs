@@ -264,7 +264,7 @@ pub(super) fn find_attr(ctx: &mut Ctx, bt: &BlockToks, qt: usize, lo: usize, hi:
         (Some(f), _) => Some(f),
         (None, s) => s,
     };
-    let (cue, np) = match chosen.or_else(|| trailing_cue(text, bt, qt)) {
+    let (cue, np) = match chosen.or_else(|| trailing_cue(text, bt, qt)).or_else(|| next_sentence_cue(ctx, bt, qt)) {
         Some(c) => c,
         None => return colon_subject(ctx, bt, qt, s0, local),
     };

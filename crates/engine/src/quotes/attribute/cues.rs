@@ -506,3 +506,20 @@ pub(super) fn trailing_cue(text: &str, bt: &BlockToks, qt: usize) -> Option<(Cue
     }
     None
 }
+
+/// `“Do you want their support?” Kristen Day, executive director of Democrats for Life, asked
+/// Buttigieg.`: a question or exclamation ends its sentence, and the cue opens the next one.
+pub(super) fn next_sentence_cue(ctx: &Ctx, bt: &BlockToks, qt: usize) -> Option<(Cue, Option<Np>)> {
+    let toks = &bt.toks;
+    let m = bt.marks[toks[qt].quote()?];
+    let inner = ctx.text[m.inner.range()].trim_end().trim_end_matches(['’', '\'', '”', '"', ' ']);
+    if !inner.ends_with(['?', '!']) {
+        return None;
+    }
+    let si = bt.sents.iter().position(|&(a, b)| a <= qt && qt < b)?;
+    let &(n0, n1) = bt.sents.get(si + 1)?;
+    if bt.sents[si].1 != qt + 1 || n0 != qt + 1 || (n0..n1).any(|i| toks[i].quote().is_some()) {
+        return None;
+    }
+    cue_after(ctx, bt, qt, n1)
+}

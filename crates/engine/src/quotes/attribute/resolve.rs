@@ -239,27 +239,50 @@ pub(super) fn canonical_of(ctx: &Ctx, name: &str) -> String {
     let toks: Vec<&str> = key.split(' ').collect();
     let last = *toks.last().unwrap_or(&"");
     let mut best: Option<&Known> = None;
-    let mut firsts: Vec<&str> = Vec::new();
-    for k in &ctx.known {
-        if k.org || k.key.len() <= key.len() {
-            continue;
-        }
-        let kt: Vec<&str> = k.key.split(' ').collect();
-        if kt.last() != Some(&last) || !toks.iter().all(|t| kt.contains(t)) {
-            continue;
-        }
+    // Each first name printed with this surname, with how often.
+    let mut firsts: Vec<(&str, usize)> = Vec::new();
+    let candidates: Vec<&Known> = ctx
+        .known
+        .iter()
+        .filter(|k| {
+            let kt: Vec<&str> = k.key.split(' ').collect();
+            !k.org && k.key.len() > key.len() && kt.last() == Some(&last) && toks.iter().all(|t| kt.contains(t))
+        })
+        .collect();
+    for k in &candidates {
+        let first = k.key.split(' ').next().unwrap_or("");
         // A first name, not a sentence's first word run into the name ("Says Lee").
-        if !firsts.contains(&kt[0]) && !is_cue_word(kt[0]) && !is_function_word(kt[0]) && !is_adverb(kt[0]) && !is_title(kt[0]) {
-            firsts.push(kt[0]);
-        }
-        if best.map_or(true, |b| kt.len() > b.key.split(' ').count()) {
-            best = Some(k);
+        if !is_cue_word(first) && !is_function_word(first) && !is_adverb(first) && !is_title(first) {
+            match firsts.iter_mut().find(|(f, _)| *f == first) {
+                Some(f) => f.1 += 1,
+                None => firsts.push((first, 1)),
+            }
         }
     }
     // "Trump" in an article printing both Donald Trump and Melania Knauss-Trump: two people
-    // share the surname, so it stays a surname (the corpus's dominant owner takes it).
+    // share the surname; the one printed more often takes it, and with a tie it stays a
+    // surname (the corpus's dominant owner takes it).
+    let mut only: Option<&str> = None;
     if toks.len() == 1 && firsts.len() > 1 {
-        return name.to_string();
+        // How often the article prints each first name, alone too ("Jeb" three times, "George"
+        // twice).
+        for f in firsts.iter_mut() {
+            let cap: String = f.0.chars().next().map(|c| c.to_uppercase().chain(f.0.chars().skip(1)).collect()).unwrap_or_default();
+            f.1 = ctx.text.match_indices(&cap).filter(|(i, m)| !ctx.text[..*i].ends_with(char::is_alphanumeric) && !ctx.text[i + m.len()..].starts_with(char::is_alphanumeric)).count().max(f.1);
+        }
+        firsts.sort_by(|a, b| b.1.cmp(&a.1));
+        if firsts[0].1 == firsts[1].1 {
+            return name.to_string();
+        }
+        only = Some(firsts[0].0);
+    }
+    for k in candidates {
+        if only.map_or(false, |f| !k.key.starts_with(&format!("{f} "))) {
+            continue;
+        }
+        if best.map_or(true, |b| k.key.split(' ').count() > b.key.split(' ').count()) {
+            best = Some(k);
+        }
     }
     best.map_or_else(|| name.to_string(), |k| k.name.clone())
 }
@@ -314,7 +337,13 @@ pub(super) fn register_sentence(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: us
                 // "…, says Republican strategist Eric Wilson.": an inverted cue's speaker follows it.
                 // Not after "told": "…, he told FoxNews.com" names the listener.
                 let inverted = (i > s0 && toks[i - 1].is_punct(',') && !is_told(&c.text)).then(|| np_forward(text, toks, i + 1, s1)).flatten().filter(|np| matches!(np, Np::Named { .. }));
-                let np = if infinitive { clause_subject(text, toks, s0, i) } else { inverted.or_else(|| subject_before(text, toks, s0, i)) };
+                let np = if infinitive {
+                    clause_subject(text, toks, s0, i)
+                } else {
+                    // A name before the cue ("Kristen Day, director …, asked Buttigieg") comes first.
+                    let before = subject_before(text, toks, s0, i);
+                    if matches!(before, Some(Np::Named { .. })) { before } else { inverted.or(before) }
+                };
                 let np = np.or_else(|| if i > s0 && toks[i - 1].is_punct(',') && !is_told(&c.text) { np_forward(text, toks, i + 1, s1) } else { None });
                 if let Some(np) = np {
                     let np = document_owner(text, toks, s0, np);
