@@ -223,3 +223,9 @@ fn a_shared_surname_goes_to_the_first_name_the_article_prints_most() {
     let got = run(t);
     assert_eq!(got.last().map(|g| g.1.as_str()), Some("Jeb Bush"), "{got:?}");
 }
+
+#[test]
+fn pointed_out_is_a_cue() {
+    let t = format!("{LEAD}As USA Today's Eliza Collins pointed out, \"the performance of Congress is poor.\"\n\nHart pointed a finger at Lee.");
+    check(&t, &[("the performance of Congress is poor.", "Eliza Collins", Speech)]);
+}

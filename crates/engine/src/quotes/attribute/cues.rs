@@ -233,6 +233,11 @@ pub(super) fn phrasal_cue(text: &str, toks: &[Tok], i: usize, lo: usize) -> Opti
             let next = toks.get(i + 1).filter(|n| n.is_word() && w(text, n) == "back")?;
             Some(cue(format!("{word} {}", w(text, next))))
         }
+        // "As Eliza Collins pointed out, “…”": not "pointed a gun".
+        "pointed" | "points" => {
+            let next = toks.get(i + 1).filter(|n| n.is_word() && w(text, n) == "out")?;
+            Some(cue(format!("{word} {}", w(text, next))))
+        }
         // `“Why?” Hannity began.`: only after a name or pronoun and right before punctuation
         // ("the shelling began." is no cue).
         "began" | "begins" | "started" => {
