@@ -122,6 +122,17 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
     // A lone surname ("Trump", "Obama") the article never prints in full joins the full name
     // with that surname: the only one, or the dominant one across the corpus, weighed by
     // co-occurrence (a full name whose first name the article prints counts ten times).
+    // The capitalised words each article prints, read once per article that needs them.
+    let printed_words: std::cell::RefCell<HashMap<usize, std::rc::Rc<std::collections::HashSet<String>>>> = Default::default();
+    let words_of = |a: usize| -> std::rc::Rc<std::collections::HashSet<String>> {
+        if let Some(w) = printed_words.borrow().get(&a) {
+            return w.clone();
+        }
+        let set: std::collections::HashSet<String> = corpus.articles[a].text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.starts_with(char::is_uppercase)).map(str::to_string).collect();
+        let set = std::rc::Rc::new(set);
+        printed_words.borrow_mut().insert(a, set.clone());
+        set
+    };
     let dominant_owner = |a: usize, key: &str, role: &[String]| -> Option<String> {
         let v = full_by_last.get(key)?;
         if v.len() == 1 {
@@ -133,12 +144,12 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
         if v.len() == 1 {
             return Some(v[0].0.clone());
         }
-        let text = &corpus.articles[a].text;
+        let words = words_of(a);
         let mut scored: Vec<(usize, &str)> = v
             .iter()
             .map(|(k, n)| {
                 let first = k.split(' ').next().unwrap_or("");
-                let printed = first.chars().count() > 1 && text.match_indices(&capitalised(first)).any(|(i, m)| whole_word(text, i, m.len()));
+                let printed = first.chars().count() > 1 && words.contains(&capitalised(first));
                 (n * if printed { 10 } else { 1 }, k.as_str())
             })
             .collect();
@@ -265,12 +276,6 @@ fn capitalised(w: &str) -> String {
     c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
-/// The match at `i..i + len` of `text` is a whole word.
-fn whole_word(text: &str, i: usize, len: usize) -> bool {
-    let before = text[..i].chars().next_back().map_or(true, |c| !c.is_alphanumeric());
-    let after = text[i + len..].chars().next().map_or(true, |c| !c.is_alphanumeric());
-    before && after
-}
 
 /// The title and office words of a role, lower case and spelled out: "Former Sen." →
 /// ["senator"], "President" → ["president"]; no modifiers, places or articles.
