@@ -202,7 +202,7 @@ pub(super) fn calls_it_quoted(text: &str, toks: &[Tok], i: usize, lo: usize) -> 
     let mut j = i + 1;
     while j < toks.len() && j <= i + 16 {
         let t = toks[j];
-        if let Some(_) = t.quote() {
+        if t.quote().is_some() {
             // Right after the verb, one quoted word is a name given ("called “Disaster”"); after
             // an object it is the subject's judgement of it.
             let n = word_count(&text[t.start..t.end]);
