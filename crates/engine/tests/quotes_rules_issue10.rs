@@ -229,3 +229,9 @@ fn pointed_out_is_a_cue() {
     let t = format!("{LEAD}As USA Today's Eliza Collins pointed out, \"the performance of Congress is poor.\"\n\nHart pointed a finger at Lee.");
     check(&t, &[("the performance of Congress is poor.", "Eliza Collins", Speech)]);
 }
+
+#[test]
+fn what_the_subject_called_right_after_the_verb() {
+    let t = format!("{LEAD}Now they must make what Mr. Hart called \"adjustments\" to the plan.\n\nLee ended what she calls \"the butchery.\"\n\nA group called \"Friends of the Park\" met.");
+    check(&t, &[("adjustments", "Tom Hart", Fragment), ("the butchery.", "Ann Lee", Fragment), ("Friends of the Park", "", Scare)]);
+}

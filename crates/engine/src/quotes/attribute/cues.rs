@@ -129,7 +129,7 @@ pub(super) fn cue_at(text: &str, toks: &[Tok], i: usize, lo: usize) -> Option<Cu
     let mut c = Cue { text: word.to_string(), participle: is_participle_cue(word), report: is_report_cue(word), object_speaker: false, according: false };
     match lw.as_str() {
         "called" | "calls" | "calling" | "call" => {
-            let n = next_w?;
+            let n = next_w.unwrap_or("");
             let mut b = [0u8; 32];
             let ln = lower(n, &mut b);
             if ln == "on" || ln == "for" {
@@ -206,7 +206,15 @@ pub(super) fn calls_it_quoted(text: &str, toks: &[Tok], i: usize, lo: usize) -> 
             // Right after the verb, one quoted word is a name given ("called “Disaster”"); after
             // an object it is the subject's judgement of it.
             let n = word_count(&text[t.start..t.end]);
-            return n >= 2 || n >= 1 && j > i + 1;
+            // "what Mr. Axelrod called “adjustments”": the subject's word, even right after.
+            let what = (i.saturating_sub(5).max(lo)..i).any(|k| is_word_where(text, toks, k, |x| x.eq_ignore_ascii_case("what")));
+            if j == i + 1 {
+                // Right after the verb, a noun before it names something ("a group called
+                // “Friends of the Park”"); a person or "what they called" gives their words.
+                let named = i > lo && is_word_where(text, toks, i - 1, |p| is_pronoun(p) || p == "who" || is_capitalized(p) && !is_function_word(p) && !is_possessive(p) && !is_plural_noun(p));
+                return what && n >= 1 || named && n >= 2;
+            }
+            return n >= 1;
         }
         let linking = j > i + 1 && toks.get(j + 1).map_or(false, |n| n.quote().is_some()) && is_word_where(text, toks, j, |x| matches!(x, "as" | "of"));
         let ok = linking || t.is_word() && { let x = w(text, &t); !is_clause_break(x) && (!is_cue_word(x) || is_noun_like_cue(x) && is_word_where(text, toks, j - 1, is_determiner)) } || t.is_punct('\'') || t.is_punct('’') || t.is_punct(',') && j > i + 1;
