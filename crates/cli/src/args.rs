@@ -43,6 +43,13 @@ pub fn number_value<T: std::str::FromStr>(v: OsString, option: &str) -> Result<T
     v.parse().map_err(|_| UsageError(format!("{option} needs a number, got `{v}`")))
 }
 
+/// The corpus folder given (or the default one) and its corpus, or the exit code once its
+/// problems are printed.
+pub fn load_dir_or_report(dir: Option<PathBuf>) -> Result<(PathBuf, dispatches_engine::Corpus), ExitCode> {
+    let dir = dir.unwrap_or_else(default_corpus_dir);
+    load_or_report(&dir).map(|c| (dir, c))
+}
+
 /// Loads a corpus or prints every problem as `path:line: message` and returns exit code 1.
 pub fn load_or_report(dir: &std::path::Path) -> Result<dispatches_engine::Corpus, ExitCode> {
     dispatches_engine::corpus::load(dir).map_err(|errors| {
@@ -52,4 +59,17 @@ pub fn load_or_report(dir: &std::path::Path) -> Result<dispatches_engine::Corpus
         eprintln!("dispatches: {} problem{} in {}", errors.len(), if errors.len() == 1 { "" } else { "s" }, dir.display());
         ExitCode::from(1)
     })
+}
+
+/// The exit code once a command has written its output: a closed pipe (`| head`) is success,
+/// any other write error is printed with exit code 1.
+pub fn output_done(written: std::io::Result<()>) -> CommandResult {
+    match written {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("dispatches: {e}");
+            Ok(ExitCode::from(1))
+        }
+    }
 }

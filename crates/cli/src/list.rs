@@ -1,6 +1,6 @@
 //! `dispatches list [DIR] [--json]`: one line per article, newest first.
 
-use crate::args::{default_corpus_dir, load_or_report, CommandResult, UsageError};
+use crate::args::{load_dir_or_report, CommandResult, UsageError};
 use serde::Serialize;
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -29,8 +29,7 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
             _ => return Err(UsageError(arg.unexpected().to_string())),
         }
     }
-    let dir = dir.unwrap_or_else(default_corpus_dir);
-    let corpus = match load_or_report(&dir) {
+    let (_, corpus) = match load_dir_or_report(dir) {
         Ok(c) => c,
         Err(code) => return Ok(code),
     };

@@ -7,7 +7,7 @@
 //! a listing grouped by speaker. A missing or non-UTF-8 file is reported as `path: message`
 //! with exit code 1.
 
-use crate::args::{default_corpus_dir, load_or_report, CommandResult, UsageError};
+use crate::args::{output_done, default_corpus_dir, load_or_report, CommandResult, UsageError};
 use dispatches_engine::catalog;
 use dispatches_engine::corpus::{self, CATALOG_FILE};
 use dispatches_engine::quotes::{QuoteIndex, QuoteKind};
@@ -81,14 +81,7 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let result = if json { print_json(&mut out, &corpus, &index) } else { print_listing(&mut out, &corpus, &index, std::io::stdout().is_terminal()) };
-    match result.and_then(|_| out.flush()) {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => {
-            eprintln!("dispatches: {e}");
-            Ok(ExitCode::from(1))
-        }
-    }
+    output_done(result.and_then(|_| out.flush()))
 }
 
 /// One file as an article: catalog metadata when its folder lists it, else a bare body.

@@ -51,7 +51,7 @@ fn calling_accusing_writing_and_charging_give_the_subjects_words() {
             ("was quietly rewritten.", "Abe Lind", Fragment),
             ("lost its way.", "Nick Pane", Fragment),
             ("Friends of the Park", "", Scare),
-            ("loud.", "", Scare),
+            ("loud.", "Vera Holt", Fragment),
             ("a lot of smoke here.", "Ira Reed", Fragment),
         ],
     )]);

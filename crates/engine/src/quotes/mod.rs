@@ -11,11 +11,18 @@
 //! resolved to the right earlier person (roughly respecting he/she/it), quoted paragraphs
 //! continuing the previous speaker, organisations and unnamed sources as speakers, and names
 //! made canonical within the article (`Mr Qassem` → `Mohammed Al Qassem`). Headline and pull
-//! quotes that repeat a body quotation point to it with [`Quote::repeat_of`].
+//! quotes that repeat a body quotation point to it with [`Quote::repeat_of`]. Quoted words in
+//! a sentence whose subject says, calls, describes, labels or blames (`Trump called the polls
+//! “phony”`) are that subject's fragment; reports, polls, statements and documents are sources;
+//! a cue a clause away (`…, Edwards says.`), a colon introduction, a dash credit or a sentence
+//! telling that someone spoke before a quoted paragraph finds the speaker; a continuation keeps
+//! the mention that carries its attribution. A scare quote is one with no speaker in reach.
 //!
 //! [`QuoteIndex::build`] runs it over a corpus and merges speakers across articles into one
-//! [`Speaker`] per person or organisation (unnamed sources stay per article), which
-//! [`Speaker::by_outlet`] groups by outlet. All offsets are byte offsets into
+//! [`Speaker`] per person or organisation (unnamed sources stay per article; see `identity`:
+//! a lone surname joins the dominant full name, a middle name or initial the plain one; each
+//! speaker lists its aliases and shows its most frequent role), which [`Speaker::by_outlet`]
+//! groups by outlet. All offsets are byte offsets into
 //! [`Article::text`]; use [`crate::text::char_offset`] for character positions.
 //!
 //! Known gaps: no part-of-speech tagging, so a subject is found by capitalisation, word
@@ -28,12 +35,12 @@
 
 mod attribute;
 mod detect;
+mod identity;
 mod lex;
 mod words;
 
 use crate::model::{Article, Corpus, Span};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// What a quotation is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -103,7 +110,9 @@ pub struct ArticleQuote {
     /// Index into `article.blocks` of the block holding it (the paragraph index).
     pub block: usize,
     pub speaker: Option<SpeakerRef>,
-    /// The words the attribution hangs on: a name, a description or a pronoun ("he").
+    /// The words the attribution hangs on: a name, a description or a pronoun ("he"). A
+    /// continuation (no cue of its own) points at the mention of the attribution it continues,
+    /// which may stand in an earlier paragraph.
     pub mention: Option<Span>,
     /// The speaker's role as this article gives it ("spokesman for the U.N. office").
     pub role: Option<String>,
@@ -155,6 +164,10 @@ pub struct Speaker {
     /// The first role the corpus gives ("head of the UN-backed humanitarian task force for Syria").
     pub role: Option<String>,
     pub kind: SpeakerKind,
+    /// The other forms of the name the articles print ("Trump", "Donald J. Trump" beside
+    /// "Donald Trump"), most frequent first; none for unnamed sources.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Indexes into [`QuoteIndex::quotes`], in corpus order. Repeats (headline and pull quotes
     /// repeating a body quotation) are left out, so nothing is counted twice.
     pub quotes: Vec<usize>,
@@ -208,69 +221,9 @@ impl QuoteIndex {
             }
         }
 
-        // One key per speaker: people by full name (a lone surname joins the one full name that
-        // ends with it), organisations by name without "the", unnamed sources per article.
-        // "Donald J. Trump" and "Donald Trump": a name with a middle initial joins the same name
-        // without it, when no other initial goes with that first and last name.
-        let initialed: HashMap<String, String> = {
-            let persons: std::collections::HashSet<String> = refs.iter().flatten().filter(|(_, s, _)| s.kind == SpeakerKind::Person).map(|(_, s, _)| name_key(&s.name)).collect();
-            let mut variants: HashMap<String, Vec<String>> = HashMap::new();
-            for key in &persons {
-                if let Some(bare) = without_initials(key).filter(|b| persons.contains(b)) {
-                    let v = variants.entry(bare).or_default();
-                    if !v.contains(key) {
-                        v.push(key.clone());
-                    }
-                }
-            }
-            variants.into_iter().filter(|(_, v)| v.len() == 1).map(|(bare, mut v)| (v.pop().expect("one variant"), bare)).collect()
-        };
-        let person_key = |name: &str| -> String {
-            let key = name_key(name);
-            initialed.get(&key).cloned().unwrap_or(key)
-        };
-        let full_by_last: HashMap<String, Vec<String>> = {
-            let mut m: HashMap<String, Vec<String>> = HashMap::new();
-            for (_, s, _) in refs.iter().flatten() {
-                let key = if s.kind == SpeakerKind::Person { person_key(&s.name) } else { name_key(&s.name) };
-                if s.kind == SpeakerKind::Person && key.contains(' ') {
-                    let last = key.rsplit(' ').next().unwrap_or("").to_string();
-                    let v = m.entry(last).or_default();
-                    if !v.contains(&key) {
-                        v.push(key);
-                    }
-                }
-            }
-            m
-        };
-        let key_of = |a: usize, s: &SpeakerRef| -> String {
-            let key = if s.kind == SpeakerKind::Person { person_key(&s.name) } else { name_key(&s.name) };
-            match s.kind {
-                SpeakerKind::Person => match full_by_last.get(&key) {
-                    Some(v) if !key.contains(' ') && v.len() == 1 => v[0].clone(),
-                    _ => key,
-                },
-                SpeakerKind::Organisation => key.strip_prefix("the ").unwrap_or(&key).to_string(),
-                SpeakerKind::Unnamed => format!("{a}\u{1}{key}"),
-            }
-        };
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        let mut speakers: Vec<Speaker> = Vec::new();
-        for (i, r) in refs.iter().enumerate() {
-            let Some((a, s, role)) = r else { continue };
-            let key = key_of(*a, s);
-            let id = *by_key.entry(key).or_insert_with(|| {
-                speakers.push(Speaker { name: s.name.clone(), role: None, kind: s.kind, quotes: Vec::new() });
-                speakers.len() - 1
-            });
-            let sp = &mut speakers[id];
-            if s.name.chars().count() > sp.name.chars().count() && s.kind != SpeakerKind::Unnamed {
-                sp.name = s.name.clone();
-            }
-            if sp.role.is_none() {
-                sp.role = role.clone();
-            }
-            quotes[i].speaker = Some(id);
+        let (ids, mut speakers) = identity::merge(corpus, &refs);
+        for (q, id) in quotes.iter_mut().zip(ids) {
+            q.speaker = id;
         }
         // Order: most quoted first, then by name; remap the indexes.
         for (i, q) in quotes.iter().enumerate() {
@@ -305,22 +258,6 @@ impl QuoteIndex {
         let key = name_key(name);
         self.speakers.iter().position(|s| name_key(&s.name) == key)
     }
-}
-
-/// A name key without its middle initials ("donald j. trump" → "donald trump"), if it has any.
-/// The first and last words stay, so "J. Smith" and "Smith J." keep their initials.
-fn without_initials(key: &str) -> Option<String> {
-    let words: Vec<&str> = key.split(' ').collect();
-    if words.len() < 3 {
-        return None;
-    }
-    let initial = |w: &str| {
-        let l = w.trim_end_matches('.');
-        l.chars().count() == 1 && l.chars().all(char::is_alphabetic)
-    };
-    let n = words.len();
-    let kept: Vec<&str> = words.iter().enumerate().filter(|&(i, w)| i == 0 || i == n - 1 || !initial(w)).map(|(_, w)| *w).collect();
-    (kept.len() < n && kept.len() >= 2 && !initial(kept[0])).then(|| kept.join(" "))
 }
 
 /// A comparison key for a name: lower case, hyphens as spaces, one kind of apostrophe.

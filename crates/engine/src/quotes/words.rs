@@ -54,7 +54,22 @@ word_class!(
     | "exclaimed" | "yelled" | "pleaded" | "begged" | "lamented" | "laments" | "continued" | "continues" | "called"
     | "calls" | "calling" | "according" | "quoted" | "wondered" | "wonders" | "sang" | "chanted" | "maintained"
     | "maintains" | "threatened" | "threatens" | "retorted" | "retorts" | "scoffed" | "railed" | "fumed"
-    | "writing" | "accused" | "accuses" | "accusing" | "charged" | "charges" | "charging" | "reports"
+    | "writing" | "accused" | "accuses" | "accusing" | "charged" | "charges" | "charging" | "reports" | "states"
+    | "call" | "reminded" | "reminds" | "clarified" | "clarifies" | "revealed" | "reveals" | "disclosed" | "discloses"
+);
+
+word_class!(
+    /// Verbs of judgement that give the subject's words only with an object and a quotation
+    /// after it ("labeled the bill “a disaster”", "praised the deal as “historic”").
+    is_judgement_verb:
+    "labeled" | "labelled" | "labels" | "labeling" | "labelling" | "dubbed" | "dubs" | "branded" | "brands"
+    | "branding" | "termed" | "terms" | "praised" | "praises" | "praising" | "hailed" | "hails" | "hailing"
+    | "derided" | "derides" | "deriding" | "denounced" | "denounces" | "denouncing" | "dismissed" | "dismisses"
+    | "dismissing" | "decried" | "decries" | "decrying" | "slammed" | "slams" | "slamming" | "blasted" | "blasts"
+    | "blasting" | "characterized" | "characterizes" | "characterizing" | "characterised" | "characterises"
+    | "deemed" | "deems" | "criticized" | "criticizes" | "criticised" | "condemned" | "condemns" | "condemning"
+    | "lauded" | "lauds" | "touted" | "touts" | "touting" | "mocked" | "mocks" | "mocking" | "ridiculed"
+    | "lambasted" | "lambastes" | "blamed" | "blames" | "blaming"
 );
 
 word_class!(
@@ -62,7 +77,7 @@ word_class!(
     is_noun_like_cue:
     "claim" | "claims" | "note" | "notes" | "remark" | "remarks" | "demand" | "demands" | "promise" | "promises" | "pledge"
     | "pledges" | "calls" | "tweet" | "tweets" | "warning" | "caution" | "stress" | "reply" | "replies"
-    | "continued" | "continues" | "posting" | "accused" | "charges" | "reports"
+    | "continued" | "continues" | "posting" | "accused" | "charges" | "reports" | "states" | "call"
 );
 
 word_class!(
@@ -163,6 +178,7 @@ word_class!(
     | "sheriff" | "mp" | "sec" | "supt" | "gov." | "state" | "undersecretary" | "under-secretary" | "economy"
     | "finance" | "health" | "trade" | "energy" | "education" | "army" | "navy" | "private" | "pvt" | "corporal"
     | "cpl" | "marshal" | "field" | "crown" | "first" | "executive" | "high" | "chief-of-staff" | "counsel" | "whip"
+    | "former" | "presidents" | "senators" | "governors" | "secretaries" | "ministers"
     | "majority" | "minority" | "anchor" | "host" | "correspondent" | "columnist" | "editor" | "analyst" | "strategist"
     | "pollster" | "economist" | "adviser" | "advisor" | "administrator" | "commentator" | "founder"
     | "co-founder" | "cofounder" | "lawmaker" | "activist" | "author" | "historian" | "nominee" | "candidate"
