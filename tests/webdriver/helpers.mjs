@@ -126,6 +126,16 @@ export async function controlled(driver) {
   }
 }
 
+/**
+ * Reloads the page as its reload button does. Not WebDriver's Refresh: in Firefox that reload
+ * bypasses the service worker (offline it shows the network error page where a reader's
+ * reload gets the worker's cached page). Waits for the new document.
+ */
+export async function reload(driver) {
+  await driver.executeScript('window.__beforeReload = true; location.reload();');
+  await until(() => driver.executeScript('return document.readyState === "complete" && !window.__beforeReload'), 'the reloaded page');
+}
+
 /** fetch(url) from the page: 'fetched' or 'failed'. */
 export const tryFetch = (driver, url) => driver.executeAsyncScript(
   'const done = arguments[arguments.length - 1]; fetch(arguments[0]).then(() => done("fetched"), () => done("failed"));', url);
