@@ -10,6 +10,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Builder } from 'selenium-webdriver';
+import zip from 'selenium-webdriver/io/zip.js';
 import { freePort } from '../e2e/helpers/server.mjs';
 
 export const ENGINES = (process.env.WEBDRIVER_ENGINES || 'webkit,firefox').split(',').map((e) => e.trim()).filter(Boolean);
@@ -59,20 +60,29 @@ async function startWebKit() {
   };
 }
 
+async function narrowProfile() {
+  const dir = mkdtempSync(join(tmpdir(), 'dispatches-firefox-'));
+  mkdirSync(join(dir, 'chrome'));
+  writeFileSync(join(dir, 'chrome', 'userChrome.css'), ':root, #main-window, #navigator-toolbox, #nav-bar, toolbar { min-width: 0 !important; }\n');
+  const archive = new zip.Zip();
+  await archive.addDir(dir);
+  return (await archive.toBuffer()).toString('base64');
+}
+
 async function startFirefox() {
   const port = await freePort();
   const driver = spawn(process.env.GECKODRIVER || 'geckodriver', ['--port', String(port), '--host', '127.0.0.1', '--log', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
   await waitForPort(port, driver, 'geckodriver');
   return {
     url: `http://127.0.0.1:${port}`,
-    capabilities: ({ scale } = {}) => ({
+    capabilities: async ({ narrow } = {}) => ({
       browserName: 'firefox',
       'moz:firefoxOptions': {
         binary: process.env.FIREFOX || '/usr/bin/firefox-esr',
         args: ['-headless'],
-        // A headless Firefox window is at least 450 px wide: a narrower viewport is made by
-        // CSS pixels larger than device pixels, as on a phone.
-        prefs: scale ? { 'layout.css.devPixelsPerPx': String(scale) } : {},
+        // A Firefox window is at least 500 px wide (its own toolbars' min-width, headless too):
+        // a narrower viewport needs a profile whose userChrome.css lifts that minimum.
+        ...(narrow ? { profile: await narrowProfile(), prefs: { 'toolkit.legacyUserProfileCustomizations.stylesheets': true } } : {}),
       },
     }),
     stop: stopper(driver),
@@ -93,31 +103,60 @@ async function waitForPort(port, child, what) {
   throw new Error(`${what}: not listening on ${port} after 30 s`);
 }
 
+// Chromium too, for the screenshots to compare with (tests/webdriver/screenshots.mjs); the
+// Chromium tests themselves are tests/e2e (Playwright).
+async function startChromium() {
+  const port = await freePort();
+  const driver = spawn(process.env.CHROMEDRIVER || '/usr/bin/chromedriver', [`--port=${port}`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await waitForPort(port, driver, 'chromedriver');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    capabilities: () => ({
+      browserName: 'chrome',
+      'goog:chromeOptions': { binary: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--hide-scrollbars'] },
+    }),
+    stop: stopper(driver),
+  };
+}
+
 export async function startEngine(name) {
   if (name === 'webkit') return startWebKit();
   if (name === 'firefox') return startFirefox();
-  throw new Error(`unknown engine ${name} (webkit, firefox)`);
+  if (name === 'chromium') return startChromium();
+  throw new Error(`unknown engine ${name} (webkit, firefox, chromium)`);
+}
+
+// A new browser session. Now and then (once in some 40 sessions here) WebKitWebDriver never answers a
+// new-session request that follows a closed session: after 30 s the request is given up (its
+// session is closed if it comes after all) and made again.
+async function newSession(engine, capabilities) {
+  for (let attempt = 1; ; attempt++) {
+    const build = new Builder().usingServer(engine.url).withCapabilities(capabilities).build();
+    let timer;
+    const late = new Promise((resolve) => { timer = setTimeout(() => resolve(null), 30_000); });
+    const driver = await Promise.race([build, late]).finally(() => clearTimeout(timer)).catch((e) => {
+      // The unanswered request's session came after all and is still open: try again.
+      if (attempt < 3 && /Maximum number of active sessions/.test(e.message)) return new Promise((r) => setTimeout(() => r(null), 2_000));
+      throw e;
+    });
+    if (driver) return driver;
+    build.then((d) => d.quit(), () => {});
+    if (attempt === 3) throw new Error(`${engine.name}: no browser session after ${attempt} tries of 30 s`);
+  }
 }
 
 // A browser session with a viewport of width × height CSS pixels (the window is resized until
 // the page's innerWidth/innerHeight match, as the browser's own chrome takes some room).
 export async function session(engine, { width = 1280, height = 900 } = {}) {
-  const firefoxMin = 500;
-  const scale = engine.name === 'firefox' && width < firefoxMin ? firefoxMin / width : undefined;
-  const build = new Builder().usingServer(engine.url).withCapabilities(engine.capabilities({ scale })).build();
-  // A driver that cannot start its browser answers nothing: give up rather than hang.
-  let timer;
-  const driver = await Promise.race([build, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${engine.name}: no browser session after 60 s`)), 60_000); })])
-    .finally(() => clearTimeout(timer));
+  const driver = await newSession(engine, await engine.capabilities({ narrow: width < 500 }));
   await driver.manage().setTimeouts({ script: 20_000, pageLoad: 30_000 });
-  let w = scale ? firefoxMin : width;
-  let h = scale ? Math.round(height * scale) : height;
+  let [w, h] = [width, height];
   for (let i = 0; i < 3; i++) {
     await driver.manage().window().setRect({ x: 0, y: 0, width: w, height: h });
     const [iw, ih] = await driver.executeScript('return [innerWidth, innerHeight]');
     if (iw === width && ih === height) break;
-    w += Math.round((width - iw) * (scale ?? 1));
-    h += Math.round((height - ih) * (scale ?? 1));
+    w += width - iw;
+    h += height - ih;
   }
   return driver;
 }

@@ -20,7 +20,7 @@ import {
 const surname = star.name.split(' ').at(-1);
 const SHOTS = 'target/webdriver';
 // A test that hangs (a driver that stops answering) fails instead of holding up CI.
-const T = { timeout: 120_000 };
+const T = { timeout: 200_000 };
 
 // One browser session per test; on failure its screen is kept in target/webdriver/.
 // A test that outlives its time has its session ended all the same (WebKitWebDriver runs one
@@ -167,6 +167,9 @@ for (const name of ENGINES) {
       for (const x of all) if ((await text(x)).includes(q.text.slice(0, 30))) { quote = x; break; }
       assert.ok(quote, `the quotation "${q.text.slice(0, 30)}…" with data-speaker`);
       assert.ok(await visible(quote));
+      // Marked as a quotation: a dotted underline in the accent colour (static/style.css .rq).
+      const deco = await d.executeScript('const cs = getComputedStyle(arguments[0]); return [cs.textDecorationLine, cs.textDecorationStyle]', quote);
+      assert.deepEqual(deco, ['underline', 'dotted']);
       await d.executeScript('arguments[0].focus()', quote);
       // The label shown on focus. Firefox gives the specified value for content: attr(…) ("attr(data-label)")
       // where Chromium and WebKit give the text; both are that attribute's text on screen.
