@@ -33,7 +33,7 @@ try {
           await d.get(`${app.origin}/?q=${QUERY}&article=${article}`);
           await byRole(d, 'heading', byId[article].headline);
           await shot('reader');
-          const facts = await d.executeScript('return { innerWidth, devicePixelRatio, ancestorOrigins: "ancestorOrigins" in location, ua: navigator.userAgent }');
+          const facts = await d.executeScript('return { innerWidth, devicePixelRatio, ancestorOrigins: "ancestorOrigins" in location, focused: document.activeElement.className, focusVisible: document.activeElement.matches(":focus-visible"), ua: navigator.userAgent }');
           console.log(name, width, JSON.stringify(facts));
         } finally {
           await d.quit();
