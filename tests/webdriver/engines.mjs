@@ -76,14 +76,15 @@ async function startFirefox() {
   await waitForPort(port, driver, 'geckodriver');
   return {
     url: `http://127.0.0.1:${port}`,
-    capabilities: async ({ narrow } = {}) => ({
+    capabilities: async ({ narrow, prefs = {} } = {}) => ({
       browserName: 'firefox',
       'moz:firefoxOptions': {
         binary: process.env.FIREFOX || '/usr/bin/firefox-esr',
         args: ['-headless'],
         // A Firefox window is at least 500 px wide (its own toolbars' min-width, headless too):
         // a narrower viewport needs a profile whose userChrome.css lifts that minimum.
-        ...(narrow ? { profile: await narrowProfile(), prefs: { 'toolkit.legacyUserProfileCustomizations.stylesheets': true } } : {}),
+        ...(narrow ? { profile: await narrowProfile() } : {}),
+        prefs: { ...(narrow ? { 'toolkit.legacyUserProfileCustomizations.stylesheets': true } : {}), ...prefs },
       },
     }),
     stop: stopper(driver),
@@ -149,8 +150,9 @@ async function newSession(engine, capabilities) {
 
 // A browser session with a viewport of width × height CSS pixels (the window is resized until
 // the page's innerWidth/innerHeight match, as the browser's own chrome takes some room).
-export async function session(engine, { width = 1280, height = 900 } = {}) {
-  const driver = await newSession(engine, await engine.capabilities({ narrow: width < 500 }));
+// prefs: Firefox preferences (e.g. service workers off), ignored by the other engines.
+export async function session(engine, { width = 1280, height = 900, prefs } = {}) {
+  const driver = await newSession(engine, await engine.capabilities({ narrow: width < 500, prefs }));
   await driver.manage().setTimeouts({ script: 20_000, pageLoad: 30_000 });
   let [w, h] = [width, height];
   for (let i = 0; i < 3; i++) {

@@ -383,5 +383,21 @@ for (const name of ENGINES) {
         await server.stop();
       }
     }));
+
+    it('split layout without service workers: no offline download is offered, the page says why, searching works', { ...T, skip: (name !== 'firefox' && 'only Firefox can turn service workers off (as its private windows and iOS in-app browsers have none)') || (!existsSync(`${DIST_SPLIT}/index.html`) && `${DIST_SPLIT} is built by scripts/test.sh`) }, () => withSession(engine, 'split-no-sw', async (d) => {
+      const server = await serve({ root: DIST_SPLIT, site: false });
+      try {
+        await d.get(`${server.origin}/`);
+        assert.equal(await d.executeScript("return 'serviceWorker' in navigator"), false, 'service workers are off');
+        await untilEqual(async () => (await resultIds(d)).length, articles.length, 'the list');
+        await until(async () => (await d.findElements(By.xpath("//*[starts-with(normalize-space(), 'This browser cannot keep the reports for offline use')]"))).length > 0, 'the note that offline is not possible here');
+        assert.deepEqual(await allByRole(d, 'button', /Make available offline/), []);
+        await (await byRole(d, 'searchbox', 'Search')).sendKeys('Egeland');
+        await untilEqual(() => resultIds(d), searchIds('Egeland'), 'the results');
+        assert.equal((await allByRole(d, 'alert')).length, 0);
+      } finally {
+        await server.stop();
+      }
+    }, { prefs: { 'dom.serviceWorkers.enabled': false } }));
   });
 }
