@@ -14,9 +14,10 @@
 //   date field wider ("12 / 01 / 2016" and a calendar button) and half the sidebar clipped the
 //   year: the From/To fields stack where narrow (static/style.css). Without service workers
 //   (iOS in-app WebKit, Firefox private windows) the split layout's offline download kept
-//   nothing: it is not offered there, the page says so (src/components/offline.rs).
-// - seen, left as they are: WebKit keeps a floated <legend> in a flex fieldset as the
-//   fieldset's caption ("SORT" above the sort buttons, not beside them); WebKit does not match
+//   nothing: it is not offered there, the page says so (src/components/offline.rs). WebKit
+//   kept a floated <legend> in a flex fieldset as the fieldset's caption ("SORT" above the sort
+//   buttons, not beside them): the sort fieldset is laid out as a block (static/style.css).
+// - seen, left as they are: WebKit does not match
 //   :focus-visible for the reader's focus on the matching paragraph at 360 px (no dashed
 //   outline there; focus is right); a WebKit date field fires "change" only on leaving it, and
 //   shows today's date as its placeholder; WebKit shows the search field's own clear button.
