@@ -5,6 +5,8 @@
 #   3. the release build (trunk build --release), two extra builds for the offline and embedding
 #      tests, two split-layout builds (corpus fetched as shards), and the Playwright end-to-end
 #      tests against them
+#   4. the cross-engine suite: the same builds in WebKitGTK and Firefox ESR over WebDriver
+#      (tests/webdriver, one viewport)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -36,3 +38,6 @@ DISPATCHES_LAYOUT=split DISPATCHES_CORPUS=tests/fixtures/corpus-b trunk build --
 
 step "end-to-end tests (Playwright, Chromium)"
 npx playwright test
+
+step "cross-engine tests (WebDriver: WebKitGTK, Firefox ESR)"
+node --test --test-reporter=spec tests/webdriver/engines.test.mjs

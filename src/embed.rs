@@ -20,7 +20,7 @@ pub const HEIGHT_MESSAGE: &str = "dispatches:height";
 pub const HELLO_MESSAGE: &str = "dispatches:hello";
 
 /// The origin of the page that frames us, as far as it can be known:
-/// 1. `location.ancestorOrigins[0]` (Chromium, Safari): set by the browser, cannot be faked;
+/// 1. `location.ancestorOrigins[0]` (Chromium, Safari, Firefox 153 but not older Firefox): set by the browser, cannot be faked;
 /// 2. the `?parent-origin=` parameter of the frame's URL (the README's snippet sets it);
 /// 3. the origin of `document.referrer` (the page that loaded the frame).
 ///

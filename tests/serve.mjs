@@ -4,7 +4,9 @@
 //   node tests/serve.mjs --root dist --port 4173 [--base /explorer/] [--csp] [--ttl 2700]
 //
 // --base serves the root folder under a sub-path (as a news site would host it);
-// --csp adds the strict Content-Security-Policy the app must work under.
+// --csp adds the strict Content-Security-Policy the app must work under; --csp-report adds a
+// report-uri to it, and the server keeps the browser's violation reports (POST) and lists
+// them at GET /__csp-reports (the WebDriver suite has no console to watch in every engine).
 // Extra folders can be mounted with --mount /prefix=folder (the embedding fixture site).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -21,6 +23,8 @@ const port = Number(opt('port', '4173'));
 const base = opt('base', '/');
 const ttl = Number(opt('ttl', '2700'));
 const csp = flag('csp');
+const cspReport = flag('csp-report');
+const reports = [];
 const mounts = args.flatMap((a, i) => (a === '--mount' ? [args[i + 1]] : [])).map((m) => {
   const [prefix, dir] = m.split('=');
   return { prefix, dir: resolve(dir) };
@@ -46,6 +50,21 @@ async function file(dir, rel) {
 const server = createServer(async (req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
   const path = decodeURIComponent(url.pathname);
+  if (cspReport && path === '/__csp-reports') {
+    if (req.method === 'POST') {
+      let body = '';
+      req.on('data', (chunk) => { body += chunk; });
+      req.on('end', () => {
+        try { reports.push(JSON.parse(body)); } catch { reports.push({ unparsed: body }); }
+        res.writeHead(204);
+        res.end();
+      });
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(reports));
+    return;
+  }
   let found = null;
   for (const m of mounts) {
     if (path.startsWith(m.prefix)) { found = await file(m.dir, path.slice(m.prefix.length) || '/'); break; }
@@ -57,7 +76,7 @@ const server = createServer(async (req, res) => {
     return;
   }
   const headers = { 'content-type': TYPES[extname(found.path)] || 'application/octet-stream', 'cache-control': 'no-cache' };
-  if (csp) headers['content-security-policy'] = STRICT_CSP;
+  if (csp) headers['content-security-policy'] = cspReport ? `${STRICT_CSP}; report-uri /__csp-reports` : STRICT_CSP;
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : found.body);
 });

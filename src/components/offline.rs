@@ -35,11 +35,32 @@ fn megabytes(bytes: u64) -> String {
     }
 }
 
+/// Whether this browser can run a service worker here at all (a secure context that has
+/// `navigator.serviceWorker`). Engine difference: WebKit in iOS apps' own browsers
+/// (WKWebView) has none, nor does Firefox with service workers off (its private windows, or
+/// `dom.serviceWorkers.enabled`); there a download would keep nothing (tests/webdriver).
+fn can_keep_offline() -> bool {
+    web_sys::window().is_some_and(|w| {
+        w.is_secure_context()
+            && js_sys::Reflect::get(&w, &"navigator".into())
+                .and_then(|n| js_sys::Reflect::has(&n, &"serviceWorker".into()))
+                .unwrap_or(false)
+    })
+}
+
 #[function_component(Offline)]
 pub fn offline() -> Html {
     let stage = use_state(|| if remembered() { Stage::Done } else { Stage::Offered });
     if !data::is_split() {
         return html! {};
+    }
+    if !can_keep_offline() {
+        // Nothing to offer: say so once, and searching goes on as it does online.
+        return html! {
+            <section class="offline" aria-label="Offline">
+                <p class="offline__note">{"This browser cannot keep the reports for offline use: search and read them while you are online."}</p>
+            </section>
+        };
     }
     let (shards, total) = data::all_shards();
     let start = {

@@ -5,6 +5,7 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
+import { mostQuoted } from './helpers/corpus.mjs';
 
 const cli = (...args) => execFileSync('target/release/dispatches', args, { encoding: 'utf8' })
   .trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -13,15 +14,7 @@ const byId = Object.fromEntries(articles.map((a) => [a.id, a]));
 const quotes = cli('quotes', '--json');
 const searchIds = (q) => cli('search', '--json', '--', q).map((h) => h.article);
 
-// The speaker quoted in the most outlets (then the most often): Jan Egeland on the seeds.
-const speakers = {};
-for (const q of quotes) {
-  if (!q.speaker || q.repeat_of !== null || q.kind === 'scare') continue;
-  const s = (speakers[q.speaker] ??= { name: q.speaker, quotes: [], outlets: new Set() });
-  s.quotes.push(q);
-  s.outlets.add(byId[q.article].outlet);
-}
-const star = Object.values(speakers).sort((a, b) => b.outlets.size - a.outlets.size || b.quotes.length - a.quotes.length)[0];
+const star = mostQuoted(quotes, byId);
 const surname = star.name.split(' ').at(-1);
 
 async function axe(page) {

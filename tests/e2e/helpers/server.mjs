@@ -26,11 +26,12 @@ export function freePort() {
   });
 }
 
-// serve({ root: 'dist', base: '/', csp: false, site: true, port }) → { origin, port, stop() }
-export async function serve({ root = 'dist', base = '/', csp = false, site = true, port } = {}) {
+// serve({ root: 'dist', base: '/', csp: false, cspReport: false, site: true, port }) → { origin, port, stop() }
+export async function serve({ root = 'dist', base = '/', csp = false, cspReport = false, site = true, port } = {}) {
   port ??= await freePort();
   const args = ['tests/serve.mjs', '--root', root, '--port', String(port), '--base', base, '--ttl', '900'];
   if (csp) args.push('--csp');
+  if (cspReport) args.push('--csp-report');
   if (site) args.push('--mount', `/site/=${FIXTURE_SITE}`);
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise((resolve, reject) => {
@@ -42,7 +43,8 @@ export async function serve({ root = 'dist', base = '/', csp = false, site = tru
     origin,
     port,
     stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      // Stopped already (killed by a signal, exitCode stays null): a second stop() resolves too.
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill();
     }),
