@@ -38,7 +38,7 @@ import { DIST_SPLIT, serve } from '../e2e/helpers/server.mjs';
 import { ENGINES, session, startEngine } from './engines.mjs';
 import {
   By, Key, allByRole, articles, byId, byRole, controlled, count, matching, newest, one, openFilters,
-  quotes, reload, resultIds, searchIds, star, status, text, tryFetch, until, untilEqual, isFocused,
+  quotes, reload, resultIds, searchBox, searchIds, star, status, text, tryFetch, until, untilEqual, isFocused,
 } from './helpers.mjs';
 
 const surname = star.name.split(' ').at(-1);
@@ -111,7 +111,7 @@ for (const name of ENGINES) {
       await d.get(`${app.origin}/`);
       const count0 = await status(d);
       await untilEqual(() => text(count0), `${articles.length} reports, newest first`, 'the count of every report');
-      const box = await byRole(d, 'searchbox', 'Search');
+      const box = await searchBox(d);
       assert.equal(await box.getAttribute('type'), 'search');
       const q = surname.toLowerCase();
       const expected = searchIds(q);
@@ -235,7 +235,7 @@ for (const name of ENGINES) {
       const target = articles[1];
       await withSession(engine, 'links', async (d) => {
         await d.get(`${app.origin}/`);
-        await (await byRole(d, 'searchbox', 'Search')).sendKeys('aleppo');
+        await (await searchBox(d)).sendKeys('aleppo');
         await (await byRole(d, 'radio', 'Oldest')).click();
         await openFilters(d);
         await (await byRole(d, 'checkbox', new RegExp(`^${target.outlet}\\s*\\d+$`))).click();
@@ -256,7 +256,7 @@ for (const name of ENGINES) {
         await other.get(readerUrl);
         await byRole(other, 'heading', target.headline);
         await (await byRole(other, 'link', /back to results/)).click();
-        const box = await byRole(other, 'searchbox', 'Search');
+        const box = await searchBox(other);
         await untilEqual(() => other.executeScript('return arguments[0].value', box), 'aleppo', 'the query');
         assert.ok(await (await byRole(other, 'radio', 'Oldest')).isSelected());
         await openFilters(other);
@@ -274,7 +274,7 @@ for (const name of ENGINES) {
         assert.equal(await tryFetch(d, '/not-cached.txt'), 'failed', 'really offline');
         await reload(d);
         await untilEqual(async () => (await resultIds(d)).length, articles.length, 'the list, offline');
-        await (await byRole(d, 'searchbox', 'Search')).sendKeys(surname);
+        await (await searchBox(d)).sendKeys(surname);
         await untilEqual(() => resultIds(d), searchIds(surname), 'the results offline');
         await (await one(d, `.hit__link[data-focus="a:${searchIds(surname)[0]}"]`)).click();
         await byRole(d, 'heading', byId[searchIds(surname)[0]].headline);
@@ -306,7 +306,7 @@ for (const name of ENGINES) {
       await d.switchTo().frame(await one(d, 'iframe[data-dispatches]'));
       assert.equal(await d.executeScript('return document.documentElement.dataset.mount'), 'frame');
       assert.equal((await allByRole(d, 'heading', /./)).length > 0, true);
-      await (await byRole(d, 'searchbox', 'Search')).sendKeys(surname);
+      await (await searchBox(d)).sendKeys(surname);
       await untilEqual(() => resultIds(d), searchIds(surname), 'search in the frame');
       await (await one(d, `.hit__link[data-focus="a:${searchIds(surname)[0]}"]`)).click();
       await byRole(d, 'heading', byId[searchIds(surname)[0]].headline);
@@ -335,7 +335,7 @@ for (const name of ENGINES) {
       assert.doesNotMatch(inside.font, /comic/i);
       assert.equal(inside.transform, 'none');
       assert.ok(inside.size >= 16, `font size ${inside.size}`);
-      const box = await byRole(root, 'searchbox', 'Search');
+      const box = await searchBox(root);
       await box.sendKeys(surname);
       await untilEqual(() => resultIds(root), searchIds(surname), 'search inside the element');
       await (await one(root, `.hit__link[data-focus="a:${searchIds(surname)[0]}"]`)).click();
@@ -355,12 +355,12 @@ for (const name of ENGINES) {
       const reports = async () => (await (await fetch(`${server.origin}/__csp-reports`)).json()).map((r) => r['csp-report'] ?? r);
       try {
         await d.get(`${server.origin}/`);
-        await (await byRole(d, 'searchbox', 'Search')).sendKeys(surname);
+        await (await searchBox(d)).sendKeys(surname);
         await untilEqual(() => resultIds(d), searchIds(surname), 'search under the policy');
         await d.get(`${server.origin}/site/csp.html`);
         const host = await one(d, 'dispatches-explorer#explorer');
         const root = await host.getShadowRoot();
-        await (await byRole(root, 'searchbox', 'Search')).sendKeys(surname);
+        await (await searchBox(root)).sendKeys(surname);
         await untilEqual(() => resultIds(root), searchIds(surname), 'search in the element under the policy');
         await d.switchTo().frame(await one(d, 'iframe[data-dispatches]'));
         await untilEqual(async () => (await resultIds(d)).length, articles.length, 'the list in the frame under the policy');
@@ -395,7 +395,7 @@ for (const name of ENGINES) {
         assert.equal(await tryFetch(d, '/not-cached.txt'), 'failed', 'really offline');
         await reload(d);
         await untilEqual(async () => (await resultIds(d)).length, articles.length, 'the list, offline');
-        await (await byRole(d, 'searchbox', 'Search')).sendKeys('Egeland');
+        await (await searchBox(d)).sendKeys('Egeland');
         const hits = searchIds('Egeland');
         await untilEqual(async () => text(await status(d)), matching(hits.length, 'Egeland'), 'the live count offline');
         await untilEqual(() => resultIds(d), hits, 'the results offline');
@@ -416,7 +416,7 @@ for (const name of ENGINES) {
         await untilEqual(async () => (await resultIds(d)).length, articles.length, 'the list');
         await until(async () => (await d.findElements(By.xpath("//*[starts-with(normalize-space(), 'This browser cannot keep the reports for offline use')]"))).length > 0, 'the note that offline is not possible here');
         assert.deepEqual(await allByRole(d, 'button', /Make available offline/), []);
-        await (await byRole(d, 'searchbox', 'Search')).sendKeys('Egeland');
+        await (await searchBox(d)).sendKeys('Egeland');
         await untilEqual(() => resultIds(d), searchIds('Egeland'), 'the results');
         assert.equal((await allByRole(d, 'alert')).length, 0);
       } finally {

@@ -108,6 +108,15 @@ export const status = (scope) => one(scope, '.status[role="status"]');
 export const resultIds = (scope) => scope.findElements(By.css('.results .hit__link'))
   .then((ls) => Promise.all(ls.map((l) => l.getAttribute('data-focus').then((f) => f.slice(2)))));
 
+/**
+ * The app's search box, once the app has mounted (its live count is there): before that the
+ * page may show a static search box of its own, which the app removes when it starts.
+ */
+export async function searchBox(scope) {
+  await status(scope);
+  return byRole(scope, 'searchbox', 'Search');
+}
+
 /** On narrow screens the filters are a closed disclosure: open it. */
 export async function openFilters(driver, scope = driver) {
   const details = await one(scope, 'details.filters');
