@@ -235,3 +235,9 @@ fn what_the_subject_called_right_after_the_verb() {
     let t = format!("{LEAD}Now they must make what Mr. Hart called \"adjustments\" to the plan.\n\nLee ended what she calls \"the butchery.\"\n\nA group called \"Friends of the Park\" met.");
     check(&t, &[("adjustments", "Tom Hart", Fragment), ("the butchery.", "Ann Lee", Fragment), ("Friends of the Park", "", Scare)]);
 }
+
+#[test]
+fn an_organisation_name_with_of_runs_on_to_its_officers_title_and_name() {
+    let t = format!("{LEAD}\"This is a crisis,\" said Students for Life of America President Kristan Hawkins.\n\nDr. Michael Rya of the World Health Organization spoke on Tuesday. Rya said, \"We need to be careful.\"");
+    check(&t, &[("This is a crisis,", "Kristan Hawkins", Speech), ("We need to be careful.", "Michael Rya", Speech)]);
+}
