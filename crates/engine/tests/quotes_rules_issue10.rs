@@ -241,3 +241,9 @@ fn an_organisation_name_with_of_runs_on_to_its_officers_title_and_name() {
     let t = format!("{LEAD}\"This is a crisis,\" said Students for Life of America President Kristan Hawkins.\n\nDr. Michael Rya of the World Health Organization spoke on Tuesday. Rya said, \"We need to be careful.\"");
     check(&t, &[("This is a crisis,", "Kristan Hawkins", Speech), ("We need to be careful.", "Michael Rya", Speech)]);
 }
+
+#[test]
+fn a_noun_before_reports_makes_it_a_noun() {
+    let t = format!("{LEAD}Hart told NBC on Tuesday that he had not seen the news reports and would not comment. He reminded reporters that he ordered the review.\n\n\"My hope is that this work will continue.\"");
+    check(&t, &[("My hope is that this work will continue.", "Tom Hart", Speech)]);
+}

@@ -111,7 +111,7 @@ pub(super) fn cue_at(text: &str, toks: &[Tok], i: usize, lo: usize) -> Option<Cu
     }
     // "her most recent remarks": a determiner, then an adjective, then the noun.
     let verb_next = toks.get(i + 1).map_or(true, |n| !n.is_word() || w(text, n) == "that");
-    if is_noun_like_cue(word) && !verb_next && i >= lo + 2 && prev_w.map_or(false, |p| p.starts_with(char::is_lowercase) && !p.ends_with('s') && !is_pronoun(p) && !is_adverb(p) && !is_clause_break(p)) && is_word_where(text, toks, i - 2, |p| is_determiner(p) || p.ends_with("’s") || p.ends_with("'s")) {
+    if is_noun_like_cue(word) && !verb_next && i >= lo + 2 && prev_w.map_or(false, |p| p.starts_with(char::is_lowercase) && (!p.ends_with('s') || word.ends_with('s')) && !is_pronoun(p) && !is_adverb(p) && !is_clause_break(p)) && is_word_where(text, toks, i - 2, |p| is_determiner(p) || p.ends_with("’s") || p.ends_with("'s")) {
         return None;
     }
     // "Rosen's alleged e-mail", "the reported attack": a participle used as an adjective.
