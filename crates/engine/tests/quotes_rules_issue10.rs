@@ -247,3 +247,10 @@ fn a_noun_before_reports_makes_it_a_noun() {
     let t = format!("{LEAD}Hart told NBC on Tuesday that he had not seen the news reports and would not comment. He reminded reporters that he ordered the review.\n\n\"My hope is that this work will continue.\"");
     check(&t, &[("My hope is that this work will continue.", "Tom Hart", Speech)]);
 }
+
+#[test]
+fn a_title_abbreviation_goes_on_to_the_name_and_its_description_names_the_holder() {
+    let t = "Rebuttal\n\nAll eyes will be on Michigan Gov. Gretchen Whit, who will speak.\n\nThe Michigan governor told reporters she is concerned with \"fundamentals.\"\n\n\"We elect prosecutors,\" said St. Louis County Prosecutor Bob McCull.";
+    let got = run(t);
+    assert_eq!((got[0].1.as_str(), got[1].1.as_str()), ("Gretchen Whit", "Bob McCull"), "{got:?}");
+}

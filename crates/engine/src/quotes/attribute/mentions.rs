@@ -902,7 +902,8 @@ pub(super) fn collect_names(ctx: &mut Ctx, bt: &BlockToks) {
                     if is_possessive(y) || credit_word(text, toks, e - 1) || e == i + 2 && after_credit(text, toks, i) {
                         break;
                     }
-                } else if t.is_punct('.') && e > i && (w(text, &toks[e - 1]).contains('.') || middle_initial(text, toks, e)) {
+                } else if t.is_punct('.') && e > i && (w(text, &toks[e - 1]).contains('.') || middle_initial(text, toks, e) || is_abbreviation(w(text, &toks[e - 1])) && is_word_where(text, toks, e + 1, is_capitalized)) {
+                    // "Michigan Gov. Gretchen Whitmer": the title's full stop goes on to the name.
                     e += 1;
                 } else {
                     break;
