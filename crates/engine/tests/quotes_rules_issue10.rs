@@ -254,3 +254,10 @@ fn a_title_abbreviation_goes_on_to_the_name_and_its_description_names_the_holder
     let got = run(t);
     assert_eq!((got[0].1.as_str(), got[1].1.as_str()), ("Gretchen Whit", "Bob McCull"), "{got:?}");
 }
+
+#[test]
+fn an_organisation_opening_the_clause_is_the_antecedent_of_it() {
+    let t = "Debate\n\nOther Democrats picked up the theme.\n\nThe Center for American Progress, a left-leaning group, posted what it called \"27 myths\" told in 38 minutes.";
+    let got = run(t);
+    assert_eq!(got[0].1, "Center for American Progress", "{got:?}");
+}

@@ -413,7 +413,9 @@ pub(super) fn clause_person(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: usize)
         let close = (after + 1..s1.min(after + 8)).find(|&i| !toks[i].is_word() && !toks[i].is_punct('.'))?;
         np = appositive_name(text, toks, after + 1, close, &np).or_else(|| analyze_np(text, toks, after + 1, close).filter(|n| matches!(n, Np::Named { org: false, .. })))?;
     }
-    if !matches!(np, Np::Named { org: false, .. }) || !person_like(ctx, toks, s0, &np) {
+    // An organisation opening the clause is the antecedent of its "it" ("The Center for
+    // American Progress … posted what it called “27 myths”"); a person must look like one.
+    if !matches!(np, Np::Named { .. }) || !person_like(ctx, toks, s0, &np) {
         return None;
     }
     let pos = np.span().start as usize;
