@@ -261,3 +261,10 @@ fn an_organisation_opening_the_clause_is_the_antecedent_of_it() {
     let got = run(t);
     assert_eq!(got[0].1, "Center for American Progress", "{got:?}");
 }
+
+#[test]
+fn a_description_opening_a_sentence_is_the_person_it_describes() {
+    let t = "Health law\n\nPresident Dan Marsh spoke on Monday. Speaker Tom Hart disagreed.\n\nThe president chuckled at the lawmakers.\n\n\"Yesterday, they voted again,\" he said.";
+    let got = run(t);
+    assert_eq!(got[0].1, "Dan Marsh", "{got:?}");
+}

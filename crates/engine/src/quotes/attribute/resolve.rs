@@ -298,7 +298,10 @@ pub(super) fn register_sentence(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: us
     let mut mentions: Vec<Span> = Vec::new();
     let mut speaking: std::collections::HashSet<usize> = local.iter().map(|&(e, _)| e).collect();
     if let Some(np) = clause_subject(text, toks, s0, s1) {
-        let person_like = person_like(ctx, toks, s0, &np);
+        // "The Democratic presidential nominee has indicated …": a description of a person the
+        // article named is that person, an antecedent like the name.
+        let described = matches!(&np, Np::Unnamed { text: t, org: false, plural: false, .. } if matches!(resolve_description(ctx, t, false, np.span().start as usize), Some(Described::Entity(_)) | Some(Described::Name(_, SpeakerKind::Person, _))));
+        let person_like = person_like(ctx, toks, s0, &np) || described;
         // "North Carolina, which Obama won …": a thing, not a person (people take "who").
         let which = (s0..s1).find(|&i| toks[i].start >= np.span().end as usize).map_or(false, |i| toks[i].is_punct(',') && is_word_where(text, toks, i + 1, |x| x == "which"));
         if person_like && !which {
