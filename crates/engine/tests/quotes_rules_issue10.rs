@@ -268,3 +268,9 @@ fn a_description_opening_a_sentence_is_the_person_it_describes() {
     let got = run(t);
     assert_eq!(got[0].1, "Dan Marsh", "{got:?}");
 }
+
+#[test]
+fn a_quotation_opening_a_sentence_after_one_about_a_person_is_theirs() {
+    let t = format!("{LEAD}Hart cleared up the confusion on Friday. \"I would have gladly reported the meeting.\"");
+    check(&t, &[("I would have gladly reported the meeting.", "Tom Hart", Speech)]);
+}
