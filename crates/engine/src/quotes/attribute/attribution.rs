@@ -16,7 +16,7 @@ pub(in crate::quotes) fn extract(article: &Article) -> Vec<ArticleQuote> {
     let blocks = &article.blocks;
     let (per_block, headline_block) = read_blocks(article);
 
-    let mut ctx = Ctx { text, known: Vec::new(), entities: Vec::new(), by_key: HashMap::new(), in_headline: false };
+    let mut ctx = Ctx { text, known: Vec::new(), entities: Vec::new(), by_key: HashMap::new(), in_headline: false, canonical: Default::default() };
     // Headlines capitalise every word ("Committees Ask Bolton"): their runs are no names.
     for (bt, &hl) in per_block.iter().zip(&headline_block) {
         if let Some(bt) = bt.as_ref().filter(|_| !hl) {

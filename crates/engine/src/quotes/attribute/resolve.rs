@@ -235,6 +235,16 @@ pub(super) fn canonical_person(ctx: &Ctx, name: &str, _pos: usize) -> (String, O
 }
 
 pub(super) fn canonical_of(ctx: &Ctx, name: &str) -> String {
+    if let Some(c) = ctx.canonical.borrow().get(name) {
+        return c.clone();
+    }
+    let c = fullest_form(ctx, name);
+    ctx.canonical.borrow_mut().insert(name.to_string(), c.clone());
+    c
+}
+
+/// The fullest printed form of `name` among the article's names (see `canonical_of`).
+fn fullest_form(ctx: &Ctx, name: &str) -> String {
     let key = name_key(name);
     let toks: Vec<&str> = key.split(' ').collect();
     let last = *toks.last().unwrap_or(&"");
