@@ -235,3 +235,42 @@ fn what_the_subject_called_right_after_the_verb() {
     let t = format!("{LEAD}Now they must make what Mr. Hart called \"adjustments\" to the plan.\n\nLee ended what she calls \"the butchery.\"\n\nA group called \"Friends of the Park\" met.");
     check(&t, &[("adjustments", "Tom Hart", Fragment), ("the butchery.", "Ann Lee", Fragment), ("Friends of the Park", "", Scare)]);
 }
+
+#[test]
+fn an_organisation_name_with_of_runs_on_to_its_officers_title_and_name() {
+    let t = format!("{LEAD}\"This is a crisis,\" said Students for Life of America President Kristan Hawkins.\n\nDr. Michael Rya of the World Health Organization spoke on Tuesday. Rya said, \"We need to be careful.\"");
+    check(&t, &[("This is a crisis,", "Kristan Hawkins", Speech), ("We need to be careful.", "Michael Rya", Speech)]);
+}
+
+#[test]
+fn a_noun_before_reports_makes_it_a_noun() {
+    let t = format!("{LEAD}Hart told NBC on Tuesday that he had not seen the news reports and would not comment. He reminded reporters that he ordered the review.\n\n\"My hope is that this work will continue.\"");
+    check(&t, &[("My hope is that this work will continue.", "Tom Hart", Speech)]);
+}
+
+#[test]
+fn a_title_abbreviation_goes_on_to_the_name_and_its_description_names_the_holder() {
+    let t = "Rebuttal\n\nAll eyes will be on Michigan Gov. Gretchen Whit, who will speak.\n\nThe Michigan governor told reporters she is concerned with \"fundamentals.\"\n\n\"We elect prosecutors,\" said St. Louis County Prosecutor Bob McCull.";
+    let got = run(t);
+    assert_eq!((got[0].1.as_str(), got[1].1.as_str()), ("Gretchen Whit", "Bob McCull"), "{got:?}");
+}
+
+#[test]
+fn an_organisation_opening_the_clause_is_the_antecedent_of_it() {
+    let t = "Debate\n\nOther Democrats picked up the theme.\n\nThe Center for American Progress, a left-leaning group, posted what it called \"27 myths\" told in 38 minutes.";
+    let got = run(t);
+    assert_eq!(got[0].1, "Center for American Progress", "{got:?}");
+}
+
+#[test]
+fn a_description_opening_a_sentence_is_the_person_it_describes() {
+    let t = "Health law\n\nPresident Dan Marsh spoke on Monday. Speaker Tom Hart disagreed.\n\nThe president chuckled at the lawmakers.\n\n\"Yesterday, they voted again,\" he said.";
+    let got = run(t);
+    assert_eq!(got[0].1, "Dan Marsh", "{got:?}");
+}
+
+#[test]
+fn a_quotation_opening_a_sentence_after_one_about_a_person_is_theirs() {
+    let t = format!("{LEAD}Hart cleared up the confusion on Friday. \"I would have gladly reported the meeting.\"");
+    check(&t, &[("I would have gladly reported the meeting.", "Tom Hart", Speech)]);
+}

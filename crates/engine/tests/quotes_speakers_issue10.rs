@@ -171,3 +171,12 @@ fn a_title_picks_the_owner_of_a_shared_surname_and_a_nickname_joins_the_formal_n
     assert_eq!(count("Charles Schumer"), Some(3), "{:?}", index.speakers);
     assert!(index.speaker_named("Clinton").is_none() && index.speaker_named("Chuck Schumer").is_none());
 }
+
+#[test]
+fn a_short_organisation_name_joins_the_full_one_of_its_article() {
+    let c = corpus_of(&["Report\n\nThe Washington Post reported the memo was \"a raw expression of anger.\"\n\nMore from the Post: \"The president, as well as family members and longtime loyalists, feels deeply unprotected, people close to them said.\""]);
+    let index = QuoteIndex::build(&c);
+    let post = index.speaker_named("Washington Post").expect("one entry");
+    assert_eq!(index.speakers[post].quotes.len(), 2, "{:?}", index.speakers);
+    assert!(index.speaker_named("Post").is_none());
+}

@@ -167,12 +167,31 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
         owners.borrow_mut().insert(memo, owner.clone());
         owner
     };
+    // Each article's organisation keys (without "the").
+    let orgs_in: HashMap<usize, Vec<String>> = {
+        let mut m: HashMap<usize, Vec<String>> = HashMap::new();
+        for (a, s, _) in refs.iter().flatten().filter(|(_, s, _)| s.kind == SpeakerKind::Organisation) {
+            let key = name_key(&s.name);
+            let key = key.strip_prefix("the ").unwrap_or(&key).to_string();
+            let v = m.entry(*a).or_default();
+            if !v.contains(&key) {
+                v.push(key);
+            }
+        }
+        m
+    };
     let key_of = |a: usize, s: &SpeakerRef, role: Option<&str>| -> String {
         let key = if s.kind == SpeakerKind::Person { person_key(&s.name) } else { name_key(&s.name) };
         match s.kind {
             SpeakerKind::Person if !key.contains(' ') => surname_owner(a, &key, role).unwrap_or(key),
             SpeakerKind::Person => key,
-            SpeakerKind::Organisation => key.strip_prefix("the ").unwrap_or(&key).to_string(),
+            SpeakerKind::Organisation => {
+                let key = key.strip_prefix("the ").unwrap_or(&key).to_string();
+                // "the Post" in an article quoting "The Washington Post": the one organisation of
+                // that article whose name ends with it.
+                let longer: Vec<&String> = if key.contains(' ') { Vec::new() } else { orgs_in.get(&a).map(|v| v.iter().filter(|k| k.ends_with(&format!(" {key}"))).collect()).unwrap_or_default() };
+                if longer.len() == 1 { longer[0].clone() } else { key }
+            }
             SpeakerKind::Unnamed => format!("{a}\u{1}{key}"),
         }
     };

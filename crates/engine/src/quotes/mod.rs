@@ -159,9 +159,12 @@ impl Quote {
 /// A person, organisation or unnamed source quoted in the corpus.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {
-    /// Canonical name: the fullest form seen ("Jan Egeland"), or the description of an unnamed source.
+    /// Canonical name: the fullest form seen ("Jan Egeland"), or the description of an unnamed
+    /// source. Surnames, middle names and initials, and common short first names join it.
     pub name: String,
-    /// The first role the corpus gives ("head of the UN-backed humanitarian task force for Syria").
+    /// The role the corpus gives most often, when it describes the person (title, office,
+    /// affiliation: "head of the UN-backed humanitarian task force for Syria"); none for
+    /// organisations. Each [`Quote::role`] keeps the role of its own article.
     pub role: Option<String>,
     pub kind: SpeakerKind,
     /// The other forms of the name the articles print ("Trump", "Donald J. Trump" beside

@@ -178,7 +178,7 @@ word_class!(
     | "sheriff" | "mp" | "sec" | "supt" | "gov." | "state" | "undersecretary" | "under-secretary" | "economy"
     | "finance" | "health" | "trade" | "energy" | "education" | "army" | "navy" | "private" | "pvt" | "corporal"
     | "cpl" | "marshal" | "field" | "crown" | "first" | "executive" | "high" | "chief-of-staff" | "counsel" | "whip"
-    | "former" | "presidents" | "senators" | "governors" | "secretaries" | "ministers"
+    | "former" | "prosecutor" | "justices" | "presidents" | "senators" | "governors" | "secretaries" | "ministers"
     | "majority" | "minority" | "anchor" | "host" | "correspondent" | "columnist" | "editor" | "analyst" | "strategist"
     | "pollster" | "economist" | "adviser" | "advisor" | "administrator" | "commentator" | "founder"
     | "co-founder" | "cofounder" | "lawmaker" | "activist" | "author" | "historian" | "nominee" | "candidate"

@@ -16,7 +16,7 @@ pub(in crate::quotes) fn extract(article: &Article) -> Vec<ArticleQuote> {
     let blocks = &article.blocks;
     let (per_block, headline_block) = read_blocks(article);
 
-    let mut ctx = Ctx { text, known: Vec::new(), entities: Vec::new(), by_key: HashMap::new(), in_headline: false };
+    let mut ctx = Ctx { text, known: Vec::new(), entities: Vec::new(), by_key: HashMap::new(), in_headline: false, canonical: Default::default() };
     // Headlines capitalise every word ("Committees Ask Bolton"): their runs are no names.
     for (bt, &hl) in per_block.iter().zip(&headline_block) {
         if let Some(bt) = bt.as_ref().filter(|_| !hl) {
@@ -53,6 +53,9 @@ pub(in crate::quotes) fn extract(article: &Article) -> Vec<ArticleQuote> {
         let paragraph = b.kind == BlockKind::Paragraph && !headline;
         let continuing = prev_unclosed.take().filter(|_| paragraph && detect::starts_with_open(text, b.span));
         let mut para_speaker: Option<Attr> = None;
+        // The person the previous sentence of this paragraph was about ("Sessions cleared up the
+        // confusion. “I would have gladly reported …”"), when it had no quotation of its own.
+        let mut prev_subject: Option<Attr> = None;
         // `“Maybe,” he said. “Maybe, yes.”` with no antecedent for "he": the quotation after is
         // still the same unknown speaker's speech.
         let mut para_unresolved = false;
@@ -102,6 +105,9 @@ pub(in crate::quotes) fn extract(article: &Article) -> Vec<ArticleQuote> {
                     if attr.is_none() {
                         attr = para_speaker.clone().or_else(|| if qt == 0 && paragraph { prev_para.clone() } else { None });
                     }
+                    if attr.is_none() && qt == s0 && speech && paragraph {
+                        attr = prev_subject.clone();
+                    }
                     // A continuation keeps the mention that carries the attribution (issue 4's
                     // `speaker_start`/`speaker_end`), but no cue of its own.
                     if let Some(a) = &mut attr {
@@ -142,7 +148,13 @@ pub(in crate::quotes) fn extract(article: &Article) -> Vec<ArticleQuote> {
             // The subjects went in first; what follows them are this sentence's attributions.
             local.drain(..subjects.len());
             // Subjects of this sentence become antecedents for later pronouns.
-            for (e, pos, speaks, mention) in register_sentence(&mut ctx, bt, s0, s1, &local) {
+            let registered = register_sentence(&mut ctx, bt, s0, s1, &local);
+            prev_subject = if quotes.is_empty() {
+                registered.first().filter(|r| r.3.is_some() && ctx.entities[r.0].kind == SpeakerKind::Person).map(|r| Attr { entity: r.0, mention: r.3, role: None, cue: None })
+            } else {
+                None
+            };
+            for (e, pos, speaks, mention) in registered {
                 let replace = para_speaker.as_ref().map_or(true, |p| p.entity != e);
                 if speaks && replace && paragraph {
                     para_speaker = Some(Attr { entity: e, mention, role: None, cue: None });

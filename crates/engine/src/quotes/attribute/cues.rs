@@ -111,7 +111,7 @@ pub(super) fn cue_at(text: &str, toks: &[Tok], i: usize, lo: usize) -> Option<Cu
     }
     // "her most recent remarks": a determiner, then an adjective, then the noun.
     let verb_next = toks.get(i + 1).map_or(true, |n| !n.is_word() || w(text, n) == "that");
-    if is_noun_like_cue(word) && !verb_next && i >= lo + 2 && prev_w.map_or(false, |p| p.starts_with(char::is_lowercase) && !p.ends_with('s') && !is_pronoun(p) && !is_adverb(p) && !is_clause_break(p)) && is_word_where(text, toks, i - 2, |p| is_determiner(p) || p.ends_with("’s") || p.ends_with("'s")) {
+    if is_noun_like_cue(word) && !verb_next && i >= lo + 2 && prev_w.map_or(false, |p| p.starts_with(char::is_lowercase) && (!p.ends_with('s') || word.ends_with('s')) && !is_pronoun(p) && !is_adverb(p) && !is_clause_break(p)) && is_word_where(text, toks, i - 2, |p| is_determiner(p) || p.ends_with("’s") || p.ends_with("'s")) {
         return None;
     }
     // "Rosen's alleged e-mail", "the reported attack": a participle used as an adjective.
@@ -269,10 +269,12 @@ pub(super) fn document_colon(text: &str, toks: &[Tok], qt: usize, lo: usize) -> 
     if qt < lo + 2 || !toks[qt - 1].is_punct(':') || !is_word_where(text, toks, qt - 2, |x| x.starts_with(char::is_lowercase) && is_document_noun(x)) {
         // "a statement from the candidate:": the phrase after "from".
         let from = (qt.saturating_sub(7).max(lo)..qt.saturating_sub(1)).rev().find(|&k| is_word_where(text, toks, k, |x| x == "from"))?;
-        if !toks[qt - 1].is_punct(':') || !is_word_where(text, toks, from - 1, |x| x.starts_with(char::is_lowercase) && is_document_noun(x)) || (from + 1..qt - 1).any(|k| !toks[k].is_word()) {
+        // "More from the Post: “…”": a short lead-in naming its source is as good.
+        let short_lead = from <= lo + 2 && from > lo && is_word_where(text, toks, from - 1, |x| matches!(x, "More" | "more" | "Word" | "word" | "This" | "Quote"));
+        if !toks[qt - 1].is_punct(':') || !(short_lead || is_word_where(text, toks, from - 1, |x| x.starts_with(char::is_lowercase) && is_document_noun(x))) || (from + 1..qt - 1).any(|k| !toks[k].is_word()) {
             return None;
         }
-        return analyze_np(text, toks, from + 1, qt - 1).filter(|np| !matches!(np, Np::Unnamed { document: true, .. }));
+        return analyze_np(text, toks, from + 1, qt - 1).filter(|np| !matches!(np, Np::Unnamed { document: true, .. }) && (!short_lead || matches!(np, Np::Named { .. })));
     }
     // Back over lower-case modifiers ("alleged", "written") to the owner.
     let mut k = qt - 2;

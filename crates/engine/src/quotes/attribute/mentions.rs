@@ -105,7 +105,7 @@ pub(super) fn np_forward(text: &str, toks: &[Tok], start: usize, hi: usize) -> O
                 if is_preposition(x) {
                     // Inside an organisation name ("Committee of the Red Cross") or a role ("head of").
                     let next_cap = toks.get(i + 1).map_or(false, |n| n.is_word() && (is_capitalized(w(text, n)) || w(text, n).eq_ignore_ascii_case("the")));
-                    let prev_cap = i > start && is_capitalized(w(text, &toks[i - 1])) && (is_org_word(w(text, &toks[i - 1])) || is_title(w(text, &toks[i - 1])));
+                    let prev_cap = i > start && is_capitalized(w(text, &toks[i - 1])) && (is_org_word(w(text, &toks[i - 1])) || is_title(w(text, &toks[i - 1])) || titled_name_ahead(text, toks, i, hi));
                     // "a spokeswoman for the county", "a resident of the town": a description keeps its complement.
                     let description = i > start && (start..i).all(|j| !toks[j].is_word() || !is_preposition(w(text, &toks[j]))) && is_word_where(text, toks, start, |f| f.starts_with(char::is_lowercase) && is_determiner(f)) && is_word_where(text, toks, i - 1, |p| p.starts_with(char::is_lowercase));
                     let of_for = x.eq_ignore_ascii_case("of") || x.eq_ignore_ascii_case("for");
@@ -582,7 +582,7 @@ pub(super) fn analyze_np(text: &str, toks: &[Tok], a: usize, b: usize) -> Option
             let prev = (a..i).rev().find(|&j| toks[j].is_word()).map(|j| w(text, &toks[j])).unwrap_or("");
             let next_cap = toks.get(i + 1).map_or(false, |n| n.is_word() && is_capitalized(w(text, n)) || n.is_word() && w(text, n) == "the" && toks.get(i + 2).map_or(false, |m| m.is_word() && is_capitalized(w(text, m))));
             // "Office of the …", "Secretary of State …" join; "Tim Kaine of Virginia" does not.
-            let connector = is_capitalized(prev) && (is_org_word(prev) || is_title(prev)) && next_cap && (x == "of" || x == "for" || x == "on");
+            let connector = is_capitalized(prev) && (is_org_word(prev) || is_title(prev) || titled_name_ahead(text, toks, i, b)) && next_cap && (x == "of" || x == "for" || x == "on");
             if !connector {
                 core_end = i;
                 break;
@@ -902,7 +902,8 @@ pub(super) fn collect_names(ctx: &mut Ctx, bt: &BlockToks) {
                     if is_possessive(y) || credit_word(text, toks, e - 1) || e == i + 2 && after_credit(text, toks, i) {
                         break;
                     }
-                } else if t.is_punct('.') && e > i && (w(text, &toks[e - 1]).contains('.') || middle_initial(text, toks, e)) {
+                } else if t.is_punct('.') && e > i && (w(text, &toks[e - 1]).contains('.') || middle_initial(text, toks, e) || is_abbreviation(w(text, &toks[e - 1])) && is_word_where(text, toks, e + 1, is_capitalized)) {
+                    // "Michigan Gov. Gretchen Whitmer": the title's full stop goes on to the name.
                     e += 1;
                 } else {
                     break;
@@ -1043,4 +1044,17 @@ pub(super) fn descriptive_role(r: &str) -> Option<String> {
         }
     }
     Some(whole.to_string())
+}
+
+/// "Students for Life of America President Kristan Hawkins": after the preposition at `i`, the
+/// organisation's name runs on (capitalised words, "of", "for", "the") to a title and a name.
+fn titled_name_ahead(text: &str, toks: &[Tok], i: usize, hi: usize) -> bool {
+    (i + 1..hi.min(i + 9))
+        .take_while(|&j| toks[j].is_word() && (is_capitalized(w(text, &toks[j])) || matches!(w(text, &toks[j]), "of" | "for" | "the")))
+        .any(|j| {
+            // The title is followed by a person's name: two or three capitalised words, no
+            // organisation word among them ("… Health Organization warned" is no name).
+            let name: Vec<usize> = (j + 1..hi.min(j + 5)).take_while(|&k| is_word_where(text, toks, k, |n| is_capitalized(n) && !is_title(n) && !is_function_word(n))).collect();
+            is_title(w(text, &toks[j])) && (2..=3).contains(&name.len()) && name.iter().all(|&k| !is_org_word(w(text, &toks[k])))
+        })
 }

@@ -122,6 +122,8 @@ struct Ctx<'a> {
     by_key: HashMap<String, usize>,
     /// The block being read is a headline: title case makes every run look like a name.
     in_headline: bool,
+    /// Each name's fullest printed form, once `known` is complete (see `canonical_of`).
+    canonical: std::cell::RefCell<HashMap<String, String>>,
 }
 
 fn word_count(s: &str) -> usize {

@@ -235,6 +235,16 @@ pub(super) fn canonical_person(ctx: &Ctx, name: &str, _pos: usize) -> (String, O
 }
 
 pub(super) fn canonical_of(ctx: &Ctx, name: &str) -> String {
+    if let Some(c) = ctx.canonical.borrow().get(name) {
+        return c.clone();
+    }
+    let c = fullest_form(ctx, name);
+    ctx.canonical.borrow_mut().insert(name.to_string(), c.clone());
+    c
+}
+
+/// The fullest printed form of `name` among the article's names (see `canonical_of`).
+fn fullest_form(ctx: &Ctx, name: &str) -> String {
     let key = name_key(name);
     let toks: Vec<&str> = key.split(' ').collect();
     let last = *toks.last().unwrap_or(&"");
@@ -298,7 +308,10 @@ pub(super) fn register_sentence(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: us
     let mut mentions: Vec<Span> = Vec::new();
     let mut speaking: std::collections::HashSet<usize> = local.iter().map(|&(e, _)| e).collect();
     if let Some(np) = clause_subject(text, toks, s0, s1) {
-        let person_like = person_like(ctx, toks, s0, &np);
+        // "The Democratic presidential nominee has indicated …": a description of a person the
+        // article named is that person, an antecedent like the name.
+        let described = matches!(&np, Np::Unnamed { text: t, org: false, plural: false, .. } if matches!(resolve_description(ctx, t, false, np.span().start as usize), Some(Described::Entity(_)) | Some(Described::Name(_, SpeakerKind::Person, _))));
+        let person_like = person_like(ctx, toks, s0, &np) || described;
         // "North Carolina, which Obama won …": a thing, not a person (people take "who").
         let which = (s0..s1).find(|&i| toks[i].start >= np.span().end as usize).map_or(false, |i| toks[i].is_punct(',') && is_word_where(text, toks, i + 1, |x| x == "which"));
         if person_like && !which {
@@ -413,7 +426,9 @@ pub(super) fn clause_person(ctx: &mut Ctx, bt: &BlockToks, s0: usize, s1: usize)
         let close = (after + 1..s1.min(after + 8)).find(|&i| !toks[i].is_word() && !toks[i].is_punct('.'))?;
         np = appositive_name(text, toks, after + 1, close, &np).or_else(|| analyze_np(text, toks, after + 1, close).filter(|n| matches!(n, Np::Named { org: false, .. })))?;
     }
-    if !matches!(np, Np::Named { org: false, .. }) || !person_like(ctx, toks, s0, &np) {
+    // An organisation opening the clause is the antecedent of its "it" ("The Center for
+    // American Progress … posted what it called “27 myths”"); a person must look like one.
+    if !matches!(np, Np::Named { .. }) || !person_like(ctx, toks, s0, &np) {
         return None;
     }
     let pos = np.span().start as usize;
