@@ -1,4 +1,9 @@
-// temporary: sizes of the manifest's parts
+//! What a split layout's manifest is made of: its bytes, raw and gzip, per part (the
+//! per-article table and each shard directory), to see what the first fetch costs.
+//!
+//! ```sh
+//! cargo run --release -p dispatches-engine --example manifest_parts -- DIST/corpus/manifest.bin
+//! ```
 use std::io::{Read, Write};
 fn gz(b: &[u8]) -> usize { let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6)); e.write_all(b).unwrap(); e.finish().unwrap().len() }
 fn main() {
