@@ -71,7 +71,8 @@ pub fn search_page(props: &Props) -> Html {
     let hits = use_memo(results.hits.clone(), |h| h.clone());
     let facts = query::facts();
     let total = results.total;
-    let aq = answered.query.trim();
+    // "p", typed so far, is no query yet: the list is the newest reports, and says so.
+    let aq = if dispatches_engine::search::query::has_words(&answered.query) { answered.query.trim() } else { "" };
     let status = if first_load {
         "Loading the reports…".to_string()
     } else if aq.is_empty() && !answered.has_filters() {

@@ -44,3 +44,19 @@ test('without a query typed early, the box is the app\'s and follows the URL', a
   await expect(page.locator('.results .hit__link')).toHaveCount(hits.length);
   await expect(box).toHaveCount(1);
 });
+
+test('a single letter being typed is no query yet: the newest reports stay, and the status says so', async ({ page }) => {
+  const articles = cli('list', '--json');
+  await page.goto('/');
+  const box = page.getByRole('searchbox', { name: 'Search', exact: true });
+  await expect(page.locator('.results .hit__link')).toHaveCount(articles.length);
+  await box.fill('E');
+  await expect(page.getByRole('status')).toHaveText(`${articles.length} reports, newest first`);
+  await expect(page.locator('.results .hit__link')).toHaveCount(articles.length);
+  const eg = cli('search', '--json', '--', 'Eg').length;
+  await box.fill('Eg');
+  await expect(page.getByRole('status')).toHaveText(`${eg} ${eg === 1 ? 'report matches' : 'reports match'} “Eg”`);
+  // Typed and finished, a letter is a word like any other.
+  await box.fill('Egeland q ');
+  await expect(page.getByRole('status')).toHaveText('No reports match “Egeland q”');
+});

@@ -122,6 +122,7 @@ const CASES: &[Case] = &[
     case("no prefix once the word is finished", "Aleppo civ ", Nothing),
     case("a prefix from two letters", "Aleppo ci", Includes(&["000", "001", "002", "003", "004"])),
     case("one letter being typed is not a query word yet", "Egeland c", SameAs("Egeland")),
+    case("not even when it is a word of the corpus", "Egeland a", SameAs("Egeland")),
     case("one letter typed and finished is a word", "Egeland c ", Nothing),
     case("typo tolerance", "Egelund", SameAs("Egeland")),
     case("typo tolerance, two typos in a long word", "humanitarain", SameAs("humanitarian")),

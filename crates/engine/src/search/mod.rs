@@ -185,12 +185,12 @@ const K1: f32 = 1.2;
 const PREFIX_WEIGHT: f32 = 0.7;
 const TYPO_WEIGHT: f32 = 0.35;
 const MAX_PREFIX_EXPANSIONS: usize = 24;
-/// A word being typed is read as a prefix from this many letters: one letter stands for too
-/// many words to rank by (and, sharded, would fetch the postings of the corpus's most
-/// common words on the first keystroke), so it matches as a whole word only.
+/// A word being typed counts, as a prefix, from this many letters (see `query::parse`: one
+/// letter stands for too many words to rank by and, sharded, would fetch the postings of
+/// the corpus's commonest words on the first keystroke). Typed and finished, it is a word.
 const MIN_PREFIX_CHARS: usize = 2;
 /// Expansions of a two-letter prefix: its most common words only.
-const SHORT_PREFIX_EXPANSIONS: usize = 8;
+const SHORT_PREFIX_EXPANSIONS: usize = 4;
 
 /// How many dictionary words a prefix of `folded` expands to (0: not read as a prefix).
 fn prefix_expansions(folded: &str) -> usize {
@@ -960,16 +960,7 @@ impl SearchIndex {
         let ast = query::parse(&req.query);
         let n = self.table.docs.len();
         let words = n.div_ceil(64);
-        let mut clauses: Vec<Vec<Resolved>> = ast.clauses.iter().map(|c| c.alts.iter().map(|a| self.resolve(a)).collect()).collect();
-        // A lone letter being typed that is no word here is not a query word yet: the results
-        // stay those of the words before it (rather than "nothing matches" at every new word).
-        if let (Some(last), Some(resolved)) = (ast.clauses.last(), clauses.last()) {
-            let typing_a_letter = last.alts.iter().any(|a| matches!(a, Alt::Term(spec) if spec.prefix && prefix_expansions(&spec.folded) == 0));
-            let found_nothing = resolved.iter().all(|r| matches!(r, Resolved::Term(v) if v.is_empty()));
-            if typing_a_letter && found_nothing {
-                clauses.pop();
-            }
-        }
+        let clauses: Vec<Vec<Resolved>> = ast.clauses.iter().map(|c| c.alts.iter().map(|a| self.resolve(a)).collect()).collect();
         let excluded: Vec<Resolved> = ast.excluded.iter().map(|a| self.resolve(a)).collect();
 
         // Matching articles, per alternative and overall.

@@ -6,7 +6,8 @@
 //! - `-word` and `-"a phrase"` exclude articles;
 //! - `OR` (upper case) or `|` between two items makes either enough: `aleppo OR mosul`;
 //! - the last word, when the query does not end with a space, also matches as a prefix
-//!   (the visitor is still typing);
+//!   (the visitor is still typing) — from two letters: a single letter being typed is not
+//!   read until a second letter or a space follows;
 //! - two consecutive plain words also match as one joined word (`al Haj` finds `alHaj`);
 //! - plain words that are very common (`the`, `of`, …) are ignored unless the query has
 //!   nothing else; inside a phrase they count;
@@ -61,6 +62,13 @@ struct Unit<'a> {
     quoted: bool,
     neg: bool,
     or_before: bool,
+}
+
+/// Whether `query` has any word to search for yet (a lone letter being typed has none, see
+/// [`parse`]): the page then lists reports as for an empty query.
+pub fn has_words(query: &str) -> bool {
+    let ast = parse(query);
+    !ast.clauses.is_empty() || !ast.excluded.is_empty()
 }
 
 /// Parses a query (see the module comment).
@@ -133,6 +141,12 @@ pub(crate) fn parse(query: &str) -> QueryAst {
         if parts.len() == 1 {
             let t = &parts[0];
             let prefix = last_open == Some(k);
+            // A word still being typed counts from two letters (a lone letter would match a
+            // stray initial, or fetch the corpus's commonest words' postings to expand): until
+            // then the results stay those of the words before it.
+            if prefix && t.folded.chars().count() < super::MIN_PREFIX_CHARS {
+                continue;
+            }
             stop = !unit.quoted && !prefix && is_stopword(&t.folded);
             alts.push(Alt::Term(TermSpec { term: t.term.clone(), folded: t.folded.clone(), prefix, exact }));
         } else {
