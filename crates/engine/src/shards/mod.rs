@@ -10,10 +10,11 @@
 //! - **dictionary** shards: sorted term ranges with document frequencies (what prefix and
 //!   typo expansion read);
 //! - **postings** shards: sorted term ranges with their postings;
-//! - **article groups**: consecutive articles (corpus order, newest first, so the first
-//!   screen and date-sorted lists cost one or two) with text, structure and quotations;
+//! - **article groups**: consecutive articles (corpus order, newest first) with text,
+//!   structure and quotations: what the reader reads (and, inline, the results);
 //! - **card** shards (split layout only): what a search result shows of each article, so a
-//!   result page does not fetch whole articles (see [`cards`]);
+//!   result page does not fetch whole articles (see [`cards`]); newest first too, so the
+//!   first screen and date-sorted lists cost one or two;
 //! - **id** shards: article id → article number, for links that name a report;
 //! - the **speakers** shard: who said what across the corpus.
 //!
