@@ -6,7 +6,7 @@
 //! `--json`, one object per hit, best first; `matches` are character (Unicode scalar) ranges
 //! in `snippet`. Exit code 0 also when nothing matches.
 
-use crate::args::{default_corpus_dir, load_or_report, value_string, CommandResult, UsageError};
+use crate::args::{default_corpus_dir, load_or_report, output_done, value_string, CommandResult, UsageError};
 use dispatches_engine::search::SearchRequest;
 use dispatches_engine::shards::{self, Need};
 use dispatches_engine::Article;
@@ -125,15 +125,7 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
         print_readable(&mut out, &articles, &results, &req, colour)
     };
-    match result {
-        Ok(()) => Ok(ExitCode::SUCCESS),
-        // A closed pipe (`| head`) is not an error worth reporting.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
-        Err(e) => {
-            eprintln!("dispatches: {e}");
-            Ok(ExitCode::from(1))
-        }
-    }
+    output_done(result)
 }
 
 struct Style {

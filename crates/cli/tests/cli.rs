@@ -1,19 +1,9 @@
 //! The `dispatches` binary: check, list and import, as an editor runs them.
 
+mod support;
+use support::{dispatches, repo, text};
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn dispatches(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dispatches")).args(args).current_dir(repo()).output().expect("the binary runs")
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
 
 #[test]
 fn check_passes_on_the_seeds() {

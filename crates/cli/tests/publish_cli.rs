@@ -1,16 +1,9 @@
 //! `dispatches publish`: the split layout's files, as the page's build writes them.
 
+mod support;
+use support::dispatches;
+
 use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn dispatches(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_dispatches")).args(args).current_dir(repo()).env_remove("DISPATCHES_LAYOUT").output().expect("the binary runs")
-}
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
-}
 
 fn gunzip(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();

@@ -1,10 +1,8 @@
 //! `dispatches quotes`: the seeds, arbitrary files, JSON offsets, errors.
 
-use std::process::Command;
+mod support;
+use support::dispatches;
 
-fn dispatches(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_dispatches")).args(args).current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).output().unwrap()
-}
 
 #[test]
 fn json_offsets_are_characters_into_the_file() {

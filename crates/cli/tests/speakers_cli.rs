@@ -1,14 +1,8 @@
 //! `dispatches speakers`, `--help` on every subcommand, `--version`.
 
-use std::process::Command;
+mod support;
+use support::{dispatches, text};
 
-fn dispatches(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_dispatches")).args(args).current_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
 
 #[test]
 fn speakers_of_the_seeds_most_quoted_first() {
