@@ -518,19 +518,30 @@ pub fn token_starts(article: &Article) -> Vec<u32> {
     let mut pos = 0u32;
     for block in text_blocks(article) {
         let Some(text) = article.text.get(block.span.range()) else { continue };
-        let base = block.span.start;
-        pos = normalize::scan(text, pos, |t| {
-            if !t.compound {
-                starts.push(base + t.start as u32);
-            }
-        });
+        pos = block_token_starts(text, block.span.start, pos, |_, start| starts.push(start));
     }
     starts
 }
 
-/// The blocks indexed as standfirst or body: content, except the headline line.
+/// Calls `at(position, byte start)` for each token of a text block whose text is `text` at
+/// byte `base` of its article, positions counted from `first`; returns the next position.
+/// The one mapping from postings positions to text: [`token_starts`] walks whole articles
+/// with it, a result card (`shards::cards`) the blocks it kept.
+pub(crate) fn block_token_starts(text: &str, base: u32, first: u32, mut at: impl FnMut(u32, u32)) -> u32 {
+    normalize::scan(text, first, |t| {
+        if !t.compound {
+            at(t.pos, base + t.start as u32);
+        }
+    })
+}
+
+/// Whether a block is indexed as standfirst or body: content, except the headline line.
+pub(crate) fn is_text_block(block: &crate::model::Block) -> bool {
+    block.kind.is_content() && block.kind != BlockKind::Headline
+}
+
 fn text_blocks(article: &Article) -> impl Iterator<Item = &crate::model::Block> {
-    article.blocks.iter().filter(|b| b.kind.is_content() && b.kind != BlockKind::Headline)
+    article.blocks.iter().filter(|b| is_text_block(b))
 }
 
 /// One term's postings as the shards store them: per posting `(article delta << 3 | field,

@@ -19,6 +19,7 @@ use crate::model::{Article, ArticleMeta, Block, BlockKind};
 use crate::quotes::{Quote, QuoteKind};
 use crate::search::names::{folded_name, names};
 use crate::search::normalize;
+use crate::search::{block_token_starts, is_text_block};
 use crate::{Date, Span};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -76,7 +77,7 @@ pub fn word_frequencies(articles: &[Article]) -> HashMap<String, u32> {
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     for a in articles {
         seen.clear();
-        for b in text_blocks(a) {
+        for b in a.blocks.iter().filter(|b| is_text_block(b)) {
             let Some(text) = a.text.get(b.span.range()) else { continue };
             normalize::scan(text, 0, |t| {
                 if t.folded.len() >= SALIENT_MIN_LEN && !seen.contains(t.folded) {
@@ -89,11 +90,6 @@ pub fn word_frequencies(articles: &[Article]) -> HashMap<String, u32> {
         }
     }
     df
-}
-
-/// The blocks search indexes as text, as `search::token_starts` walks them.
-fn text_blocks(article: &Article) -> impl Iterator<Item = &Block> {
-    article.blocks.iter().filter(|b| b.kind.is_content() && b.kind != BlockKind::Headline)
 }
 
 /// The card of `article`: its opening and its most salient blocks, `budget` bytes of text at
@@ -117,7 +113,7 @@ pub fn card_of(
     let mut tf: HashMap<&str, u32> = HashMap::new();
     let mut pos = 0u32;
     for (i, b) in article.blocks.iter().enumerate() {
-        if !(b.kind.is_content() && b.kind != BlockKind::Headline) {
+        if !is_text_block(b) {
             continue;
         }
         let Some(text) = article.text.get(b.span.range()) else { continue };
@@ -258,14 +254,12 @@ impl Card {
             bytes[s..e].copy_from_slice(b.text.as_bytes());
             end_of_last = e;
             blocks.push(Block { kind: b.kind, span: Span::new(s, e), duplicate_of: None });
-            normalize::scan(&b.text, b.first_pos, |t| {
-                if !t.compound {
-                    let p = t.pos as usize;
-                    if p >= starts.len() {
-                        starts.resize(p + 1, u32::MAX);
-                    }
-                    starts[p] = b.start + t.start as u32;
+            block_token_starts(&b.text, b.start, b.first_pos, |pos, start| {
+                let p = pos as usize;
+                if p >= starts.len() {
+                    starts.resize(p + 1, u32::MAX);
                 }
+                starts[p] = start;
             });
         }
         let text = String::from_utf8(bytes).map_err(|_| format!("card of article {d}: text is not UTF-8"))?;
