@@ -11,7 +11,7 @@ use crate::components::view_tabs::ViewTabs;
 use crate::config::{AppConfig, Mount, Theme};
 use crate::components::data_problem::DataProblem;
 use crate::data::{self, DataVersion};
-use crate::state::query::{self, facts, speaker_by_name, speakers};
+use crate::state::query::{self, facts};
 use crate::state::{url, Action, AppState, Focus, HistoryMode, Route, View};
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
@@ -32,8 +32,8 @@ pub fn parse_search(search: &str) -> (Route, Vec<String>) {
     // A link is checked against what is at hand; what would need a fetch (the split layout's
     // id and speaker shards) is taken as given and checked by the screen that shows it.
     let has_article = |id: &str| query::article_number(id).map_or(true, |n| n.is_some());
-    let has_speaker = |name: &str| match speakers() {
-        Ok(list) => speaker_by_name(&list, name).map(|i| list[i].name.clone()),
+    let has_speaker = |name: &str| match query::speaker_named(name) {
+        Ok(found) => found.map(|s| s.name),
         Err(_) => Some(name.to_string()),
     };
     url::parse(search, &url::Known { outlets, has_article: &has_article, has_speaker: &has_speaker })
@@ -325,7 +325,7 @@ pub fn app(props: &Props) -> Html {
     } else {
         match (r.view, r.speaker.is_some()) {
             (View::Search, _) => html! { <SearchPage route={r.clone()} dispatch={dispatch.clone()} {filters_open} /> },
-            (View::Speakers, false) => html! { <Speakers dispatch={dispatch.clone()} /> },
+            (View::Speakers, false) => html! { <Speakers route={r.clone()} dispatch={dispatch.clone()} {filters_open} /> },
             (View::Speakers, true) => html! { <SpeakerPage route={r.clone()} dispatch={dispatch.clone()} /> },
         }
     };

@@ -1,5 +1,7 @@
-//! Filters: outlets (with counts for the current query), a date range and the timeline.
+//! Filters: outlets (a refinement list with counts for the current query), a date range and
+//! the timeline.
 
+use crate::components::refinement_list::RefinementList;
 use crate::components::timeline::Timeline;
 use crate::state::query::facts;
 use crate::state::{Action, AppState, Route};
@@ -23,22 +25,10 @@ pub fn filters(props: &Props) -> Html {
     let r = &props.route;
     let facts = facts();
     let active = r.outlets.len() + r.from.is_some() as usize + r.to.is_some() as usize;
-    let outlets = props.outlets.iter().enumerate().map(|(i, (name, count))| {
-        let checked = r.outlets.iter().any(|o| o == name);
+    let on_toggle = {
         let dispatch = props.dispatch.clone();
-        let n = name.clone();
-        let onchange = Callback::from(move |_: Event| dispatch.dispatch(Action::ToggleOutlet(n.clone())));
-        let id = format!("dx-src-{i}");
-        html! {
-            <li class={classes!("facet__item", (*count == 0 && !checked).then_some("is-zero"))}>
-                <input type="checkbox" id={id.clone()} {checked} {onchange} />
-                <label for={id}>
-                    <span class="facet__name">{name}</span>
-                    <span class="facet__count">{count}</span>
-                </label>
-            </li>
-        }
-    });
+        Callback::from(move |name: String| dispatch.dispatch(Action::ToggleOutlet(name)))
+    };
     let date_input = |id: &'static str, label: &'static str, value: Option<Date>, from: bool| {
         let dispatch = props.dispatch.clone();
         let onchange = Callback::from(move |e: Event| {
@@ -65,10 +55,8 @@ pub fn filters(props: &Props) -> Html {
                 if active > 0 { <span class="filters__active">{format!("{active} active")}</span> }
             </summary>
             <div class="filters__body">
-                <fieldset class="facet">
-                    <legend class="facet__legend">{"Sources"}</legend>
-                    <ul class="facet__list">{ for outlets }</ul>
-                </fieldset>
+                <RefinementList id="src" legend="Sources" noun={("source", "sources")} values={props.outlets.clone()}
+                    selected={r.outlets.clone()} {on_toggle} />
                 <fieldset class="facet dates">
                     <legend class="facet__legend">{"Dates"}</legend>
                     <div class="dates__row">

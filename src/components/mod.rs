@@ -7,6 +7,7 @@ pub mod links;
 pub mod notices;
 pub mod offline;
 pub mod reader;
+pub mod refinement_list;
 pub mod results;
 pub mod search_box;
 pub mod search_page;

@@ -7,7 +7,7 @@ use crate::components::search_box::SearchBox;
 use crate::components::text::{plural, truncate};
 use crate::components::offline::Offline;
 use crate::data::{self, DataVersion};
-use crate::state::query::{self, speakers, speakers_matching, page_size};
+use crate::state::query::{self, page_size};
 use dispatches_engine::search::SearchResults;
 use std::rc::Rc;
 use crate::state::{Action, AppState, Route, Sort};
@@ -63,10 +63,16 @@ pub fn search_page(props: &Props) -> Html {
     });
     let first_load = busy && shown.borrow().is_none();
     let (results, answered) = shown.borrow().clone().unwrap_or_else(|| (Rc::default(), r.clone()));
-    // Speakers named by the query: from the speakers shard when it is at hand (always in the
-    // inline layout; in the split layout once "who said what" loaded it), never fetched for it.
-    let named = use_memo((r.query.clone(), version), |(q, _)| speakers().map(|list| speakers_matching(&list, q)).unwrap_or_default());
-    let speaker_list = speakers().ok();
+    // Speakers named by the query: from the name shard of its first word (a small fetch in the
+    // split layout, made beside the search's own; the results never wait for it).
+    let named = use_memo((r.query.clone(), version), |(q, _)| query::people_named(q));
+    let named = match &*named {
+        Ok(rows) => rows.clone(),
+        Err(need) => {
+            data::request(need);
+            Vec::new()
+        }
+    };
     let terms = use_memo(results.terms.clone(), |t| query::Terms::new(t.clone()));
     let hits = use_memo(results.hits.clone(), |h| h.clone());
     let facts = query::facts();
@@ -92,7 +98,7 @@ pub fn search_page(props: &Props) -> Html {
         let dispatch = props.dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::ClearFilters))
     };
-    let speaker_cards = named.iter().take(3).filter_map(|&i| speaker_list.as_ref().and_then(|l| l.get(i)).cloned()).map(|s| {
+    let speaker_cards = named.iter().take(3).map(|s| {
         let (href, onclick) = speaker_link(&s.name, &props.dispatch);
         html! {
             <li class="who-card">
@@ -100,7 +106,7 @@ pub fn search_page(props: &Props) -> Html {
                 <p class="who-card__name">{&s.name}</p>
                 if let Some(role) = &s.role { <p class="who-card__role">{role}</p> }
                 <p class="who-card__count">
-                    {format!("{} in {}", plural(s.quotes.len(), "quote", "quotes"), plural(s.outlets.len(), "outlet", "outlets"))}
+                    {format!("{} in {}", plural(s.quotes, "quote", "quotes"), plural(s.outlets, "outlet", "outlets"))}
                     {" · "}<a {href} {onclick}>{format!("All quotes from {}", s.name)}</a>
                 </p>
             </li>

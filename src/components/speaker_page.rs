@@ -1,10 +1,11 @@
-//! One speaker: all their quotations across outlets, each linking into the reader at it.
+//! One speaker: their quotations across outlets (those in the reports the filters keep),
+//! grouped by outlet and report, a page of reports at a time, each linking into the reader.
 
 use crate::components::links::{link, open_link};
 use crate::components::reader::attribution;
 use crate::components::text::{long_date, plural, truncate};
 use crate::data::{self, DataVersion};
-use crate::state::query::{self, speaker_by_name, speakers};
+use crate::state::query::{self, speaker_named, ReportFilter};
 use crate::state::{url, Action, AppState, Route, View};
 use yew::prelude::*;
 
@@ -31,6 +32,10 @@ pub fn speaker_page(props: &Props) -> Html {
         </nav>
     };
     let _ = use_context::<DataVersion>();
+    let clear = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::ClearFilters))
+    };
     let loading = |need: &dispatches_engine::shards::Need| {
         data::request(need);
         html! {
@@ -40,30 +45,57 @@ pub fn speaker_page(props: &Props) -> Html {
             </section>
         }
     };
-    let list = match speakers() {
-        Ok(list) => list,
+    let s = match speaker_named(&name) {
+        Ok(Some(s)) => s,
+        Ok(None) => {
+            return html! {
+                <section class="who missing">
+                    {nav}
+                    <h1 class="page-title" tabindex="-1">{"No one by that name"}</h1>
+                    <p>{format!("No one called “{}” is quoted in these reports.", truncate(&name, 80))}</p>
+                </section>
+            };
+        }
         Err(need) => return loading(&need),
     };
-    let Some(s) = speaker_by_name(&list, &name).and_then(|i| list.get(i)) else {
-        return html! {
-            <section class="who missing">
-                {nav}
-                <h1 class="page-title" tabindex="-1">{"No one by that name"}</h1>
-                <p>{format!("No one called “{}” is quoted in these reports.", truncate(&name, 80))}</p>
-            </section>
-        };
-    };
-    // Group the quotes by article, keeping corpus order (newest first).
-    let mut groups: Vec<(usize, Vec<usize>)> = Vec::new();
-    for &(a, n) in &s.quotes {
-        match groups.iter_mut().find(|(x, _)| *x == a) {
-            Some((_, v)) => v.push(n),
-            None => groups.push((a, vec![n])),
+    // The filters apply here too: only quotations in the reports they keep.
+    let filter = ReportFilter::of(&props.route);
+    let kept: Vec<(usize, usize)> = data::with(|l| s.quotes.iter().copied().filter(|&(a, _)| filter.keeps(l.table(), a)).collect());
+    // Grouped by outlet, the outlet quoting them most first; within one, newest first (corpus
+    // order). Each report's quotations together.
+    let mut outlets: Vec<(usize, Vec<(usize, Vec<usize>)>)> = Vec::new();
+    data::with(|l| {
+        let table = l.table();
+        for &(a, n) in &kept {
+            let o = table.outlet_of(a).unwrap_or(usize::MAX);
+            let i = outlets.iter().position(|x| x.0 == o).unwrap_or_else(|| {
+                outlets.push((o, Vec::new()));
+                outlets.len() - 1
+            });
+            let reports = &mut outlets[i].1;
+            match reports.iter_mut().find(|(x, _)| *x == a) {
+                Some((_, v)) => v.push(n),
+                None => reports.push((a, vec![n])),
+            }
         }
+    });
+    let quotes_in = |reports: &[(usize, Vec<usize>)]| reports.iter().map(|r| r.1.len()).sum::<usize>();
+    dispatches_engine::search::sort::sort_by(&mut outlets, |a, b| quotes_in(&b.1).cmp(&quotes_in(&a.1)));
+    let all_reports: usize = outlets.iter().map(|o| o.1.len()).sum();
+    let outlet_count = outlets.len();
+    // The first `shown` reports, in that order.
+    let mut budget = *shown;
+    let mut page: Vec<(usize, usize, Vec<(usize, Vec<usize>)>)> = Vec::new();
+    for (o, reports) in &outlets {
+        if budget == 0 {
+            break;
+        }
+        let take: Vec<(usize, Vec<usize>)> = reports.iter().take(budget).cloned().collect();
+        budget -= take.len();
+        page.push((*o, quotes_in(reports), take));
     }
-    let all_reports = groups.len();
-    groups.truncate(*shown);
-    let indexes: Vec<usize> = groups.iter().map(|g| g.0).collect();
+    let shown_reports: usize = page.iter().map(|p| p.2.len()).sum();
+    let indexes: Vec<usize> = page.iter().flat_map(|p| p.2.iter().map(|r| r.0)).collect();
     let more = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(*shown + REPORTS_PER_PAGE))
@@ -73,32 +105,20 @@ pub fn speaker_page(props: &Props) -> Html {
         Err(need) => return loading(&need),
     };
     let route = Route { view: View::Speakers, speaker: Some(s.name.clone()), ..Route::default() };
-    let sections = groups.iter().zip(&views).map(|((a, ns), view)| {
-        let article = view.article();
-        let items = ns.iter().filter_map(|&n| view.quote(n)).map(|q| {
-            let (href, onclick) = open_link(&route, &article.id, Some(q.n), &props.dispatch);
-            let (speaker, label) = attribution(view, q);
-            let text = view.quote_text(q);
-            html! {
-                <li class="said__item">
-                    <blockquote class="said__quote"><p><q data-speaker={speaker} data-label={label}>{text}</q></p></blockquote>
-                    <a class="said__link" data-focus={format!("q:{}:{}", article.id, q.n)} {href} {onclick}>
-                        {"Read it in context"}<span class="sr-only">{format!(": {}, {}", article.meta.outlet, truncate(&article.meta.headline, 60))}</span>
-                    </a>
-                </li>
-            }
-        });
+    let mut views = views.iter();
+    let sections = page.iter().map(|(o, quotes, reports)| {
+        let outlet = data::with(|l| l.table().outlets().get(*o).cloned()).unwrap_or_default();
+        let reports: Vec<_> = reports.iter().zip(views.by_ref()).map(|((a, ns), view)| report(&route, *a, ns, view, &props.dispatch)).collect();
         html! {
-            <section class="said" aria-labelledby={format!("dx-said-{a}")}>
-                <h2 class="said__head" id={format!("dx-said-{a}")}>
-                    <span class="said__outlet">{&article.meta.outlet}</span>
-                    <span class="said__date">{long_date(article.meta.published)}</span>
-                    <span class="said__headline">{&article.meta.headline}</span>
+            <section class="said-outlet" aria-labelledby={format!("dx-said-o{o}")}>
+                <h2 class="said-outlet__head" id={format!("dx-said-o{o}")}>
+                    {&outlet}<span class="said-outlet__count">{format!(" · {}", plural(*quotes, "quote", "quotes"))}</span>
                 </h2>
-                <ol class="said__list">{ for items }</ol>
+                { for reports }
             </section>
         }
     });
+    let filtered = !filter.is_empty();
     html! {
         <section class="who" aria-labelledby="dx-title">
             {nav}
@@ -106,12 +126,43 @@ pub fn speaker_page(props: &Props) -> Html {
                 <p class="kicker">{"Who said what"}</p>
                 <h1 id="dx-title" class="page-title" tabindex="-1">{&s.name}</h1>
                 if let Some(role) = &s.role { <p class="page-role">{role}</p> }
-                <p class="page-lede">{format!("{} in {}: {}", plural(s.quotes.len(), "quote", "quotes"), plural(s.outlets.len(), "outlet", "outlets"), s.outlets.join(", "))}</p>
+                <p class="page-lede">{format!("{} in {}{}", plural(kept.len(), "quote", "quotes"), plural(outlet_count, "outlet", "outlets"),
+                    if filtered { format!(" in the reports the filters keep ({} in all)", s.quotes.len()) } else { String::new() })}</p>
+                if filtered {
+                    <button type="button" class="button" onclick={clear}>{"Clear filters"}</button>
+                }
             </header>
             { for sections }
-            if all_reports > groups.len() {
-                <button type="button" class="button more" onclick={more}>{format!("Show more ({} of {} reports shown)", groups.len(), all_reports)}</button>
+            if all_reports > shown_reports {
+                <button type="button" class="button more" onclick={more}>{format!("Show more ({} of {} reports shown)", shown_reports, all_reports)}</button>
             }
+        </section>
+    }
+}
+
+/// One report's quotations of the speaker, each linking into the reader at it.
+fn report(route: &Route, a: usize, ns: &[usize], view: &std::rc::Rc<query::ArticleView>, dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let article = view.article();
+    let items = ns.iter().filter_map(|&n| view.quote(n)).map(|q| {
+        let (href, onclick) = open_link(route, &article.id, Some(q.n), dispatch);
+        let (speaker, label) = attribution(view, q);
+        let text = view.quote_text(q);
+        html! {
+            <li class="said__item">
+                <blockquote class="said__quote"><p><q data-speaker={speaker} data-label={label}>{text}</q></p></blockquote>
+                <a class="said__link" data-focus={format!("q:{}:{}", article.id, q.n)} {href} {onclick}>
+                    {"Read it in context"}<span class="sr-only">{format!(": {}, {}", article.meta.outlet, truncate(&article.meta.headline, 60))}</span>
+                </a>
+            </li>
+        }
+    });
+    html! {
+        <section class="said" aria-labelledby={format!("dx-said-{a}")}>
+            <h3 class="said__head" id={format!("dx-said-{a}")}>
+                <span class="said__date">{long_date(article.meta.published)}</span>
+                <span class="said__headline">{&article.meta.headline}</span>
+            </h3>
+            <ol class="said__list">{ for items }</ol>
         </section>
     }
 }

@@ -1,65 +1,154 @@
-//! Who said what: every speaker with their role, number of quotes and outlets.
+//! Who said what: the speakers, found by name, ordered by quotations or by name, a screen at
+//! a time, counted over the reports the outlet and date filters keep.
+//!
+//! A screen reads only what it shows (see `state::query::speaker_rows`): at 10,000 reports
+//! the whole speaker index is half a megabyte and 20,000 rows; the list renders
+//! [`ROWS_PER_SCREEN`] and grows on request.
 
-use crate::components::links::speaker_link;
+use crate::components::filters::Filters;
+use crate::components::links::link;
 use crate::components::text::plural;
 use crate::data::{self, DataVersion};
-use crate::state::query::{facts, speakers};
-use crate::state::AppState;
+use crate::state::query::{self, facts, speaker_rows, ReportFilter, SpeakerOrder, SpeakerRow};
+use crate::state::{url, Action, AppState, Route, View};
 use yew::prelude::*;
+
+/// Rows rendered at first and added by each "Show more".
+pub const ROWS_PER_SCREEN: usize = 50;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    pub route: Route,
     pub dispatch: UseReducerDispatcher<AppState>,
+    /// Filters start open (wide screen).
+    pub filters_open: bool,
 }
 
 #[function_component(Speakers)]
 pub fn speakers_list(props: &Props) -> Html {
-    let _ = use_context::<DataVersion>();
-    let list = match speakers() {
-        Ok(list) => list,
+    let r = &props.route;
+    let search = use_state(String::new);
+    let order = use_state(SpeakerOrder::default);
+    let want = use_state(|| ROWS_PER_SCREEN);
+    let version = use_context::<DataVersion>().unwrap_or_default();
+    let filter = ReportFilter::of(r);
+    let outcome = {
+        let key = ((*search).clone(), *order, filter.clone(), *want, version);
+        use_memo(key, |(s, o, f, w, _)| speaker_rows(s, *o, f, *w))
+    };
+    // While shards arrive the previous rows stay, marked busy.
+    let shown = use_mut_ref(|| None::<(Vec<SpeakerRow>, bool)>);
+    let busy = match &*outcome {
+        Ok(rows) => {
+            *shown.borrow_mut() = Some(rows.clone());
+            false
+        }
         Err(need) => {
-            data::request(&need);
-            return html! {
-                <section class="who" aria-labelledby="dx-title" aria-busy="true">
-                    <header class="page-head">
-                        <h1 id="dx-title" class="page-title" tabindex="-1">{"Who said what"}</h1>
-                        <p class="page-lede">{"Loading the speakers…"}</p>
-                    </header>
-                </section>
-            };
+            data::request(need);
+            true
         }
     };
-    let all: Vec<_> = list.iter().filter(|s| !s.quotes.is_empty()).collect();
-    let total_quotes: usize = all.iter().map(|s| s.quotes.len()).sum();
-    let items = all.iter().map(|&s| {
-        let (href, onclick) = speaker_link(&s.name, &props.dispatch);
+    // The outlet counts and timeline of the filters: reports per outlet and day (no query).
+    let reports = use_memo((filter.clone(), version), |(f, _)| {
+        let route = Route { outlets: f.outlets.clone(), from: f.from, to: f.to, ..Route::default() };
+        query::search(&route, 0).ok()
+    });
+    let (rows, more) = shown.borrow().clone().unwrap_or_default();
+    let first_load = busy && shown.borrow().is_none();
+
+    let oninput = {
+        let (search, want) = (search.clone(), want.clone());
+        Callback::from(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            search.set(input.value());
+            want.set(ROWS_PER_SCREEN);
+        })
+    };
+    let order_radio = |o: SpeakerOrder, id: &'static str, label: &'static str| {
+        let checked = *order == o;
+        let (order, want) = (order.clone(), want.clone());
+        let onchange = Callback::from(move |_: Event| {
+            order.set(o);
+            want.set(ROWS_PER_SCREEN);
+        });
+        html! {
+            <span class="sort__option">
+                <input type="radio" name="dx-who-order" {id} {checked} {onchange} />
+                <label for={id}>{label}</label>
+            </span>
+        }
+    };
+    let show_more = {
+        let want = want.clone();
+        Callback::from(move |_| want.set(*want + ROWS_PER_SCREEN))
+    };
+    let typed = search.trim();
+    let status = if first_load {
+        "Loading the speakers…".to_string()
+    } else if rows.is_empty() && !typed.is_empty() {
+        format!("No one quoted matches “{}”", crate::components::text::truncate(typed, 40))
+    } else if rows.is_empty() {
+        "No one is quoted in the reports these filters keep.".to_string()
+    } else if more {
+        format!("Showing the first {}", plural(rows.len(), "speaker", "speakers"))
+    } else {
+        plural(rows.len(), "speaker", "speakers")
+    };
+    let items = rows.iter().map(|s| {
+        let to = Route { view: View::Speakers, speaker: Some(s.name.clone()), outlets: r.outlets.clone(), from: r.from, to: r.to, ..Route::default() };
+        let name = s.name.clone();
+        let (href, onclick) = link(url::to_search(&to), &props.dispatch, move || Action::SelectSpeaker(Some(name.clone())));
         html! {
             <li class="speaker">
                 <a class="speaker__name" data-focus={format!("s:{}", s.name)} {href} {onclick}>{&s.name}</a>
                 if let Some(role) = &s.role { <p class="speaker__role">{role}</p> }
                 <p class="speaker__stats">
-                    <span class="speaker__count">{plural(s.quotes.len(), "quote", "quotes")}</span>
-                    <span class="speaker__outlets">{s.outlets.join(" · ")}</span>
+                    <span class="speaker__count">{plural(s.quotes, "quote", "quotes")}</span>
+                    <span class="speaker__outlets">{plural(s.outlets, "outlet", "outlets")}</span>
+                    if s.unnamed { <span class="speaker__kind">{"unnamed source"}</span> }
                 </p>
             </li>
         }
     });
+    let count = data::with(|l| l.speaker_count());
+    let facts = facts();
     html! {
-        <section class="who" aria-labelledby="dx-title">
+        <section class="who" aria-labelledby="dx-title" aria-busy={busy.to_string()}>
             <header class="page-head">
                 <h1 id="dx-title" class="page-title" tabindex="-1">{"Who said what"}</h1>
                 <p class="page-lede">
-                    if all.is_empty() {
+                    if count == 0 {
                         {"No attributed quotations were found in these reports."}
                     } else {
-                        {format!("{} quoted {} in {}. Choose a name to read everything they said, across outlets.",
-                            plural(all.len(), "person or organisation", "people and organisations"),
-                            plural(total_quotes, "time", "times"),
-                            plural(facts().articles, "report", "reports"))}
+                        {format!("{} quoted in {}. Find a name, or choose one to read everything they said, across outlets.",
+                            plural(count, "person, organisation or source", "people, organisations and sources"),
+                            plural(facts.articles, "report", "reports"))}
                     }
                 </p>
             </header>
-            <ol class="speakers">{ for items }</ol>
+            <div class="who__controls" role="search" aria-label="Speakers">
+                <label class="who__label" for="dx-who-q">{"Find a speaker"}</label>
+                <input type="search" id="dx-who-q" class="who__input" value={(*search).clone()} {oninput}
+                    placeholder="Name or part of it" autocomplete="off" spellcheck="false" aria-describedby="dx-who-status" />
+                <fieldset class="sort">
+                    <legend class="sort__legend">{"Order"}</legend>
+                    { order_radio(SpeakerOrder::Quotes, "dx-who-by-quotes", "Most quoted") }
+                    { order_radio(SpeakerOrder::Name, "dx-who-by-name", "Name A–Z") }
+                </fieldset>
+            </div>
+            <div class="search__layout">
+                if let Some(res) = &*reports {
+                    <Filters route={r.clone()} outlets={res.outlet_facets.clone()} days={res.day_facets.clone()}
+                        dispatch={props.dispatch.clone()} open={props.filters_open} />
+                }
+                <div class="search__main">
+                    <p class="status" role="status" id="dx-who-status">{status}</p>
+                    <ol class="speakers" aria-label="Speakers">{ for items }</ol>
+                    if more {
+                        <button type="button" class="button more" onclick={show_more}>{format!("Show more ({} shown)", rows.len())}</button>
+                    }
+                </div>
+            </div>
         </section>
     }
 }

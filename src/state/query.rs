@@ -16,7 +16,6 @@ use dispatches_engine::search::normalize::tokenize;
 use dispatches_engine::search::{SearchRequest, SearchResults, Sort as EngineSort};
 use std::collections::HashSet;
 use dispatches_engine::search::names::{folded_name, name_words, names};
-use dispatches_engine::search::normalize::fold;
 use dispatches_engine::quotes::SpeakerKind;
 use dispatches_engine::{Date, Span};
 
@@ -113,7 +112,7 @@ fn tokens_of(text: &str) -> Vec<Tok> {
 pub fn warm_up() {
     if !crate::data::is_split() {
         let _ = search(&Route { query: "warm up".into(), ..Route::default() }, 1);
-        let _ = speakers();
+        let _ = speaker_rows("", SpeakerOrder::Quotes, &ReportFilter::default(), 1);
     }
 }
 
@@ -166,19 +165,6 @@ pub struct QuoteView {
     pub listed: bool,
 }
 
-/// A speaker as the page uses it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SpeakerView {
-    pub name: String,
-    pub role: Option<String>,
-    /// (article index, quote number) of each listed quotation, in corpus order.
-    pub quotes: Vec<(usize, usize)>,
-    /// Outlets quoting them, alphabetical.
-    pub outlets: Vec<String>,
-    /// An unnamed source ("a Syrian official").
-    pub unnamed: bool,
-    folded_words: Vec<String>,
-}
 
 /// One article as the page uses it: the article (in its shard group), its quotations and
 /// the tokens that marking them on each keystroke needs (computed once per article).
@@ -249,8 +235,8 @@ impl ArticleView {
         self.names.iter().find(|x| x.0 as usize == s).map(|x| (x.1.as_str(), x.2.as_deref()))
     }
 
-    /// The speakers of this article the query names (as [`speakers_matching`] would find
-    /// them, without the corpus's speakers shard).
+    /// The speakers of this article the query names (as [`people_named`] finds them in the
+    /// corpus's name shards).
     pub fn speakers_named_by(&self, query: &str) -> Vec<usize> {
         let words = name_words(query);
         self.names.iter().filter(|x| names(&folded_name(&x.1), &words)).map(|x| x.0 as usize).collect()
@@ -363,50 +349,185 @@ fn with_marks(text: &str, span: Span) -> Span {
     Span::new(a, b)
 }
 
-/// Every speaker, most quoted first (the speakers shard, made ready for the page once).
-pub fn speakers() -> Result<Rc<Vec<SpeakerView>>, Need> {
-    thread_local! {
-        static SPEAKERS: RefCell<Option<Rc<Vec<SpeakerView>>>> = const { RefCell::new(None) };
+// -------------------------------------------------------------------------------------------
+// Who said what
+// -------------------------------------------------------------------------------------------
+
+/// A speaker as their page uses them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpeakerView {
+    /// Rank number (the engine's speaker number).
+    pub number: usize,
+    pub name: String,
+    pub role: Option<String>,
+    /// (article index, quote number) of each listed quotation, in corpus order.
+    pub quotes: Vec<(usize, usize)>,
+    /// An unnamed source ("a Syrian official").
+    pub unnamed: bool,
+}
+
+/// A row of the who-said-what list: counts over the reports the filters keep.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpeakerRow {
+    pub number: usize,
+    pub name: String,
+    pub role: Option<String>,
+    pub unnamed: bool,
+    pub quotes: usize,
+    pub outlets: usize,
+}
+
+/// Which reports count: the route's outlets and dates (who said what applies them too).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReportFilter {
+    pub outlets: Vec<String>,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl ReportFilter {
+    pub fn of(route: &Route) -> ReportFilter {
+        ReportFilter { outlets: route.outlets.clone(), from: route.from, to: route.to }
     }
-    if let Some(s) = SPEAKERS.with(|s| s.borrow().clone()) {
-        return Ok(s);
+
+    pub fn is_empty(&self) -> bool {
+        self.outlets.is_empty() && self.from.is_none() && self.to.is_none()
     }
-    let (shard, outlets_of) = data::with(|l| -> Result<_, Need> {
-        let shard = l.speakers()?;
-        let table = l.table().clone();
-        Ok((shard, table))
-    })?;
-    let list: Vec<SpeakerView> = shard
-        .speakers
-        .iter()
-        .map(|s| {
-            let quotes: Vec<(usize, usize)> = s.quotes.iter().map(|&p| unpack_quote(p)).map(|(a, k)| (a, k + 1)).collect();
-            let mut outlets: Vec<String> = quotes.iter().filter_map(|&(a, _)| outlets_of.outlet_of(a)).filter_map(|o| outlets_of.outlets().get(o).cloned()).collect();
-            dispatches_engine::search::sort::sort(&mut outlets);
-            outlets.dedup();
-            SpeakerView {
-                name: s.name.clone(),
-                role: s.role.clone(),
-                quotes,
-                outlets,
-                unnamed: s.kind == SpeakerKind::Unnamed,
-                folded_words: folded_name(&s.name),
+
+    /// Whether article `d` passes, by the corpus's table (no fetch).
+    pub fn keeps(&self, table: &dispatches_engine::search::DocTable, d: usize) -> bool {
+        let outlet_ok = self.outlets.is_empty() || table.outlet_of(d).and_then(|o| table.outlets().get(o)).is_some_and(|o| self.outlets.contains(o));
+        let date = table.date_of(d);
+        outlet_ok && self.from.is_none_or(|f| date.is_some_and(|x| x >= f)) && self.to.is_none_or(|t| date.is_some_and(|x| x <= t))
+    }
+
+    /// A speaker's quotations the filter keeps, and their outlets.
+    fn row(&self, table: &dispatches_engine::search::DocTable, number: usize, s: &dispatches_engine::quotes::Speaker) -> SpeakerRow {
+        let mut outlets: Vec<usize> = Vec::new();
+        let mut quotes = 0;
+        for &p in &s.quotes {
+            let (d, _) = unpack_quote(p);
+            if self.keeps(table, d) {
+                quotes += 1;
+                if let Some(o) = table.outlet_of(d) {
+                    if !outlets.contains(&o) {
+                        outlets.push(o);
+                    }
+                }
             }
-        })
-        .collect();
-    let list = Rc::new(list);
-    SPEAKERS.with(|s| *s.borrow_mut() = Some(list.clone()));
-    Ok(list)
+        }
+        SpeakerRow { number, name: s.name.clone(), role: s.role.clone(), unnamed: s.kind == SpeakerKind::Unnamed, quotes, outlets: outlets.len() }
+    }
 }
 
-pub fn speaker_by_name(speakers: &[SpeakerView], name: &str) -> Option<usize> {
-    let f = fold(name);
-    speakers.iter().position(|s| fold(&s.name) == f)
+/// How the who-said-what list is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SpeakerOrder {
+    /// Most quoted first (over the whole corpus: the list is read in rank order).
+    #[default]
+    Quotes,
+    /// Alphabetical by name as printed (first name first).
+    Name,
 }
 
-/// Speakers whose name contains every word of the query (accent- and case-insensitive; the
-/// last word may be a prefix). Quoted or excluded words are ignored.
-pub fn speakers_matching(speakers: &[SpeakerView], query: &str) -> Vec<usize> {
+/// The first `want` rows of who said what: speakers whose name or an alias matches `search`
+/// (every speaker when blank), with quotations in reports `filter` keeps, in `order`. The
+/// second value says whether more rows may follow. Reads only the shards these rows need:
+/// rank pages from the first (most quoted first), the name shard of a typed name, or the name
+/// shards in order (by name); a filter that keeps few quotations reads further, in growing
+/// steps, so a rare outlet costs a few rounds, not one per page.
+pub fn speaker_rows(search: &str, order: SpeakerOrder, filter: &ReportFilter, want: usize) -> Result<(Vec<SpeakerRow>, bool), Need> {
+    let words = name_words(search);
+    data::with(|l| {
+        l.begin();
+        let table = l.table().clone();
+        let mut rows: Vec<SpeakerRow> = Vec::new();
+        if !words.is_empty() {
+            // A typed name: its entries, then (with a filter) their records for the counts.
+            let mut entries = l.speakers_named(&words)?;
+            if order == SpeakerOrder::Name {
+                dispatches_engine::search::sort::sort_by_key(&mut entries, |e| dispatches_engine::shards::speakers::words_joined(&e.name));
+            }
+            if filter.is_empty() {
+                let more = entries.len() > want;
+                rows = entries.into_iter().filter(|e| e.quotes > 0).take(want).map(row_of_entry).collect();
+                return Ok((rows, more));
+            }
+            let numbers: Vec<usize> = entries.iter().map(|e| e.number as usize).collect();
+            let mut at = 0;
+            let mut step = want.max(1);
+            while rows.len() < want && at < numbers.len() {
+                let batch = &numbers[at..(at + step).min(numbers.len())];
+                rows.extend(l.speakers(batch)?.iter().map(|(n, s)| filter.row(&table, *n, s)).filter(|r| r.quotes > 0));
+                at += batch.len();
+                step *= 2;
+            }
+            let more = rows.len() > want || at < numbers.len();
+            rows.truncate(want);
+            return Ok((rows, more));
+        }
+        match order {
+            SpeakerOrder::Quotes => {
+                let count = l.speaker_count();
+                let mut at = 0;
+                let mut step = want.max(1);
+                while rows.len() < want && at < count {
+                    let batch = l.speakers_ranked(at, step)?;
+                    at += batch.len().max(1);
+                    rows.extend(batch.iter().map(|(n, s)| filter.row(&table, *n, s)).filter(|r| r.quotes > 0));
+                    if !filter.is_empty() {
+                        step *= 2;
+                    }
+                }
+                let more = rows.len() > want || at < count;
+                rows.truncate(want);
+                Ok((rows, more))
+            }
+            SpeakerOrder::Name => {
+                let shards = l.name_shard_count();
+                let mut i = 0;
+                while rows.len() < want && i < shards {
+                    let entries = l.speakers_by_name(i)?;
+                    i += 1;
+                    if filter.is_empty() {
+                        rows.extend(entries.into_iter().filter(|e| e.quotes > 0).map(row_of_entry));
+                    } else {
+                        let numbers: Vec<usize> = entries.iter().map(|e| e.number as usize).collect();
+                        let records = l.speakers(&numbers)?;
+                        rows.extend(records.iter().map(|(n, s)| filter.row(&table, *n, s)).filter(|r| r.quotes > 0));
+                    }
+                }
+                let more = rows.len() > want || i < shards;
+                rows.truncate(want);
+                Ok((rows, more))
+            }
+        }
+    })
+}
+
+fn row_of_entry(e: dispatches_engine::shards::speakers::NameEntry) -> SpeakerRow {
+    SpeakerRow { number: e.number as usize, name: e.name, role: e.role, unnamed: e.unnamed, quotes: e.quotes as usize, outlets: e.outlets as usize }
+}
+
+/// The speaker called `name` (or printed so), with their quotations.
+pub fn speaker_named(name: &str) -> Result<Option<SpeakerView>, Need> {
+    data::with(|l| {
+        let Some(n) = l.speaker_named(name)? else { return Ok(None) };
+        Ok(l.speakers(&[n])?.pop().map(|(number, s)| SpeakerView {
+            number,
+            name: s.name,
+            role: s.role,
+            quotes: s.quotes.iter().map(|&p| unpack_quote(p)).map(|(a, k)| (a, k + 1)).collect(),
+            unnamed: s.kind == SpeakerKind::Unnamed,
+        }))
+    })
+}
+
+/// Speakers the query names (people cards above the results): named ones, most quoted first.
+pub fn people_named(query: &str) -> Result<Vec<SpeakerRow>, Need> {
     let words = name_words(query);
-    speakers.iter().enumerate().filter(|(_, s)| names(&s.folded_words, &words)).map(|(i, _)| i).collect()
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
+    data::with(|l| Ok(l.speakers_named(&words)?.into_iter().filter(|e| !e.unnamed && e.quotes > 0).map(row_of_entry).collect()))
 }

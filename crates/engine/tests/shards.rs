@@ -9,7 +9,7 @@ use dispatches_engine::shards::{self, Library, Need, Sizing};
 use dispatches_engine::Date;
 use std::collections::HashMap;
 
-const TINY: Sizing = Sizing { dictionary: 200, postings: 300, group: 2_000, cards: None, ids_per_shard: 2 };
+const TINY: Sizing = Sizing { dictionary: 200, postings: 300, group: 2_000, cards: None, ids_per_shard: 2, speakers: 300 };
 
 fn shard_set() -> shards::ShardSet {
     let (corpus, _) = search_support::seeds();
@@ -101,14 +101,69 @@ fn articles_ids_and_speakers_come_from_their_shards() {
     let all: Vec<usize> = (0..corpus.articles.len()).collect();
     let groups = fetching(&mut split, &files, |l| l.articles(&all), &mut rounds);
     assert_eq!(groups.iter().map(|g| g.group.articles.len()).sum::<usize>(), corpus.articles.len());
-    let speakers = fetching(&mut split, &files, |l| l.speakers(), &mut rounds);
-    let egeland = speakers.speakers.iter().find(|s| s.name == "Jan Egeland").expect("Jan Egeland is quoted");
-    for &packed in &egeland.quotes {
+    let egeland = fetching(&mut split, &files, |l| l.speaker_named("Jan Egeland"), &mut rounds).expect("Jan Egeland is quoted");
+    let (_, speaker) = fetching(&mut split, &files, |l| l.speakers(&[egeland]), &mut rounds).pop().unwrap();
+    assert_eq!(speaker.name, "Jan Egeland");
+    for &packed in &speaker.quotes {
         let (d, k) = shards::library::unpack_quote(packed);
         let g = fetching(&mut split, &files, |l| l.article(d), &mut rounds);
         let q = &g.quotes(d)[k];
-        assert_eq!(speakers.speakers[q.speaker.unwrap()].name, "Jan Egeland");
+        assert_eq!(q.speaker, Some(egeland));
     }
+}
+
+/// Who said what read page by page and name by name equals the speaker index built whole.
+#[test]
+fn speakers_come_in_rank_pages_and_by_name() {
+    let (corpus, _) = search_support::seeds();
+    let index = dispatches_engine::quotes::QuoteIndex::build(&corpus);
+    let set = shard_set();
+    let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
+    let dir = &set.manifest.speakers;
+    assert!(dir.pages.len() > 2 && dir.names.len() > 2, "cut small, the speakers take several shards: {} pages, {} name shards", dir.pages.len(), dir.names.len());
+    let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
+    let mut rounds = 0;
+    assert_eq!(lib.speaker_count(), index.speakers.len());
+    // Rank order, screen by screen, with nothing fetched twice in one screen.
+    let mut ranked = Vec::new();
+    while ranked.len() < lib.speaker_count() {
+        let start = ranked.len();
+        ranked.extend(fetching(&mut lib, &files, |l| l.speakers_ranked(start, 7), &mut rounds).into_iter().map(|(_, s)| s.name));
+    }
+    let want: Vec<String> = index.speakers.iter().map(|s| s.name.clone()).collect();
+    assert_eq!(ranked, want);
+    assert!(fetching(&mut lib, &files, |l| l.speakers_ranked(10_000, 5), &mut rounds).is_empty());
+    // By name: every speaker once, in name order.
+    let mut by_name = Vec::new();
+    for i in 0..lib.name_shard_count() {
+        by_name.extend(fetching(&mut lib, &files, |l| l.speakers_by_name(i), &mut rounds).into_iter().map(|e| (shards::speakers::words_joined(&e.name), e.number)));
+    }
+    let mut sorted = by_name.clone();
+    sorted.sort();
+    assert_eq!(by_name, sorted);
+    assert_eq!(by_name.len(), index.speakers.len());
+    // Found by any word of the name or an alias, its start typed, or several words.
+    for (n, s) in index.speakers.iter().enumerate() {
+        for form in std::iter::once(&s.name).chain(&s.aliases) {
+            let words = dispatches_engine::search::names::folded_name(form);
+            for w in &words {
+                let typed: String = w.chars().take(3).collect();
+                if typed.chars().count() < 2 {
+                    continue;
+                }
+                let found = fetching(&mut lib, &files, |l| l.speakers_named(std::slice::from_ref(&typed)), &mut rounds);
+                assert!(found.iter().any(|e| e.number as usize == n), "{typed:?} finds {}", s.name);
+                assert!(found.windows(2).all(|p| p[0].quotes >= p[1].quotes), "most quoted first");
+            }
+            let found = fetching(&mut lib, &files, |l| l.speakers_named(&words), &mut rounds);
+            assert!(found.iter().any(|e| e.number as usize == n), "{form:?} finds {}", s.name);
+        }
+        if s.kind != dispatches_engine::quotes::SpeakerKind::Unnamed {
+            assert_eq!(fetching(&mut lib, &files, |l| l.speaker_named(&s.name.to_uppercase()), &mut rounds), Some(n), "{}", s.name);
+        }
+    }
+    assert_eq!(fetching(&mut lib, &files, |l| l.speaker_named("Nobody Atall"), &mut rounds), None);
+    assert!(fetching(&mut lib, &files, |l| l.speakers_named(&["e".to_string()]), &mut rounds).is_empty(), "one letter names nobody");
 }
 
 #[test]

@@ -13,9 +13,11 @@
 //! may exceed the bound). Callers holding an `Arc` of a group keep it alive past eviction.
 
 use super::cards::CardGroup;
-use super::{decode, content_hash, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, SpeakersShard};
+use super::speakers::{name_key, NameEntry, NameShard, SpeakerPage};
+use super::{decode, content_hash, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef};
 use crate::model::{Article, CorpusInfo};
-use crate::quotes::Quote;
+use crate::quotes::{Quote, Speaker};
+use crate::search::names::names;
 use crate::search::{self, DocTable, SearchIndex, SearchRequest, SearchResults, TermRange};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -90,7 +92,8 @@ enum Decoded {
     Group(Arc<Group>),
     Cards(Arc<Cards>),
     Ids(Arc<IdShard>),
-    Speakers(Arc<SpeakersShard>),
+    SpeakerPage(Arc<SpeakerPage>),
+    Names(Arc<NameShard>),
 }
 
 /// A decoded card shard; each card is turned into a one-article group the first time a
@@ -202,7 +205,8 @@ impl Library {
                 Decoded::Cards(Arc::new(Cards { cards, memo }))
             }
             Kind::Ids => Decoded::Ids(Arc::new(decode(bytes, name)?)),
-            Kind::Speakers => Decoded::Speakers(Arc::new(decode(bytes, name)?)),
+            Kind::SpeakerPage => Decoded::SpeakerPage(Arc::new(decode(bytes, name)?)),
+            Kind::Names => Decoded::Names(Arc::new(decode(bytes, name)?)),
         };
         self.cached_bytes += bytes.len();
         self.cache.insert(name.to_string(), Entry { shard, bytes: bytes.len(), last_used: self.tick });
@@ -238,8 +242,10 @@ impl Library {
             Some(Kind::Cards)
         } else if m.ids.iter().any(|g| g.1.name == name) {
             Some(Kind::Ids)
-        } else if m.speakers.name == name {
-            Some(Kind::Speakers)
+        } else if m.speakers.pages.iter().any(|g| g.1.name == name) {
+            Some(Kind::SpeakerPage)
+        } else if m.speakers.names.iter().any(|g| g.1.name == name) {
+            Some(Kind::Names)
         } else {
             None
         }
@@ -518,15 +524,95 @@ impl Library {
         Ok(ids.ids.binary_search_by(|x| x.0.as_str().cmp(id)).ok().map(|k| ids.ids[k].1 as usize))
     }
 
-    /// Every speaker, most quoted first; each quotation as `(article number, index into that
-    /// article's quotations)`.
-    pub fn speakers(&mut self) -> Result<Arc<SpeakersShard>, Need> {
-        let r = self.manifest.speakers.clone();
+    // -----------------------------------------------------------------------------------------
+    // Who said what (see [`super::speakers`])
+    // -----------------------------------------------------------------------------------------
+
+    /// Number of speakers (named ones first, by number of quotations; then unnamed sources).
+    pub fn speaker_count(&self) -> usize {
+        self.manifest.speakers.count as usize
+    }
+
+    fn speaker_page_of(&self, number: usize) -> Option<&ShardRef> {
+        let pages = &self.manifest.speakers.pages;
+        let i = pages.partition_point(|g| g.0 as usize <= number).checked_sub(1)?;
+        Some(&pages[i].1)
+    }
+
+    /// Speakers by rank number, in the order of `numbers` (unknown numbers left out); each
+    /// quotation as packed `article << 12 | index` (see [`unpack_quote`]). One round of fetches.
+    pub fn speakers(&mut self, numbers: &[usize]) -> Result<Vec<(usize, Speaker)>, Need> {
+        let mut refs: Vec<ShardRef> = Vec::new();
+        for r in numbers.iter().filter_map(|&n| self.speaker_page_of(n)) {
+            if !refs.contains(r) {
+                refs.push(r.clone());
+            }
+        }
+        self.require(refs.iter())?;
+        Ok(numbers
+            .iter()
+            .filter_map(|&n| match self.get(&self.speaker_page_of(n)?.name) {
+                Some(Decoded::SpeakerPage(p)) => Some((n, p.speakers.get(n.checked_sub(p.first as usize)?)?.clone())),
+                _ => None,
+            })
+            .collect())
+    }
+
+    /// The speakers `start..start + n` in rank order.
+    pub fn speakers_ranked(&mut self, start: usize, n: usize) -> Result<Vec<(usize, Speaker)>, Need> {
+        let end = start.saturating_add(n).min(self.speaker_count());
+        self.speakers(&(start.min(end)..end).collect::<Vec<_>>())
+    }
+
+    /// The name shard holding `key` (index into the manifest's list).
+    fn name_shard_of(&self, key: &str) -> Option<usize> {
+        self.manifest.speakers.names.partition_point(|g| g.0.as_str() <= key).checked_sub(1)
+    }
+
+    fn name_shard(&mut self, i: usize) -> Result<Arc<NameShard>, Need> {
+        let Some(r) = self.manifest.speakers.names.get(i).map(|g| g.1.clone()) else { return Ok(Arc::default()) };
         self.require([&r])?;
         match self.get(&r.name) {
-            Some(Decoded::Speakers(s)) => Ok(s.clone()),
-            _ => Err(Need::Broken("speakers shard".into())),
+            Some(Decoded::Names(n)) => Ok(n.clone()),
+            _ => Err(Need::Broken(format!("{}: not a name shard", r.name))),
         }
+    }
+
+    /// Speakers whose name or an alias contains every word of `words` (folded, as
+    /// [`crate::search::names::name_words`] gives them; the last may be a prefix of two
+    /// letters or more), most quoted first. Reads the one name shard of the first word.
+    pub fn speakers_named(&mut self, words: &[String]) -> Result<Vec<NameEntry>, Need> {
+        let Some(first) = words.first().filter(|w| words.len() > 1 || w.chars().count() >= 2) else { return Ok(Vec::new()) };
+        let key = name_key(first);
+        let Some(i) = self.name_shard_of(&key) else { return Ok(Vec::new()) };
+        let shard = self.name_shard(i)?;
+        let lo = shard.entries.partition_point(|e| e.key < key);
+        let mut found: Vec<NameEntry> = shard.entries[lo..].iter().take_while(|e| e.key == key).filter(|e| names(&e.folded_words(), words)).cloned().collect();
+        crate::search::sort::sort_by(&mut found, |a, b| b.quotes.cmp(&a.quotes).then(a.number.cmp(&b.number)));
+        Ok(found)
+    }
+
+    /// The rank number of the speaker called `name` (or, failing that, printed as `name`: an
+    /// alias), as links name them.
+    pub fn speaker_named(&mut self, name: &str) -> Result<Option<usize>, Need> {
+        let wanted = super::speakers::words_joined(name);
+        let words: Vec<String> = wanted.split(' ').map(str::to_string).collect();
+        let found = self.speakers_named(&words)?;
+        let by_name = found.iter().filter(|e| super::speakers::words_joined(&e.name) == wanted).map(|e| e.number).min();
+        let by_alias = || found.iter().filter(|e| e.aliases.iter().any(|a| super::speakers::words_joined(a) == wanted)).map(|e| e.number).min();
+        Ok(by_name.or_else(by_alias).map(|n| n as usize))
+    }
+
+    /// Number of name shards: the list sorted by name reads them in order.
+    pub fn name_shard_count(&self) -> usize {
+        self.manifest.speakers.names.len()
+    }
+
+    /// The speakers of name shard `i` the list sorted by name shows (each speaker is filed in
+    /// exactly one shard, under its name's first word), in name order.
+    pub fn speakers_by_name(&mut self, i: usize) -> Result<Vec<NameEntry>, Need> {
+        let shard = self.name_shard(i)?;
+        Ok(shard.entries.iter().filter(|e| e.is_filed_by_name()).cloned().collect())
     }
 }
 
@@ -542,5 +628,6 @@ enum Kind {
     Group,
     Cards,
     Ids,
-    Speakers,
+    SpeakerPage,
+    Names,
 }

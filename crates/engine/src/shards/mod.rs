@@ -16,7 +16,8 @@
 //!   result page does not fetch whole articles (see [`cards`]); newest first too, so the
 //!   first screen and date-sorted lists cost one or two;
 //! - **id** shards: article id → article number, for links that name a report;
-//! - the **speakers** shard: who said what across the corpus.
+//! - **speaker** pages and **name** shards: who said what across the corpus, most quoted
+//!   first, and found by name (see [`speakers`]).
 //!
 //! Two layouts share this one format ([`Layout`]): *inline* embeds every shard in the app
 //! (small corpora: one file, as before shards existed), *split* writes them next to the app
@@ -28,18 +29,19 @@
 
 pub mod cards;
 pub mod library;
+pub mod speakers;
 mod write;
 
 pub use library::{Library, Need};
 pub use write::{build, CardSizing, ShardSet, Sizing};
 
 use crate::model::{Article, CorpusInfo};
-use crate::quotes::{Quote, Speaker};
+use crate::quotes::Quote;
 use crate::search::{front_code, front_decode, DocTable, PostingList};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a shard's shape changes; a shard of another version is refused.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 /// The manifest's file name in the split layout. It is the one file without a content hash in
 /// its name (the page must find it), so it is served with `Cache-Control: no-cache`.
@@ -82,7 +84,7 @@ pub struct Manifest {
     pub cards: Vec<(u32, ShardRef)>,
     /// `(first id, shard)`, ids sorted.
     pub ids: Vec<(String, ShardRef)>,
-    pub speakers: ShardRef,
+    pub speakers: speakers::SpeakerDirectory,
 }
 
 impl Manifest {
@@ -95,7 +97,8 @@ impl Manifest {
             .chain(self.groups.iter().map(|g| &g.1))
             .chain(self.cards.iter().map(|g| &g.1))
             .chain(self.ids.iter().map(|g| &g.1))
-            .chain(std::iter::once(&self.speakers))
+            .chain(self.speakers.pages.iter().map(|g| &g.1))
+            .chain(self.speakers.names.iter().map(|g| &g.1))
     }
 
     /// Bytes of every shard on the wire (what "make available offline" downloads).
@@ -140,12 +143,6 @@ pub struct IdShard {
     pub ids: Vec<(String, u32)>,
 }
 
-/// Every speaker, most quoted first; `quotes` are `(article number, index into that article's
-/// quotation list)` packed as `article << 12 | index`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct SpeakersShard {
-    pub speakers: Vec<Speaker>,
-}
 
 /// Quotations per article beyond this are not indexed by speaker (a hostile text with
 /// thousands of quote marks must not overflow the packed reference).

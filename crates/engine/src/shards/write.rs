@@ -2,12 +2,13 @@
 //! one pass over the corpus, its terms or its quotations (near-linear in the corpus size).
 
 use super::cards::{self, CardGroup};
+use super::speakers::{self, NameEntry, NameShard, SpeakerDirectory, SpeakerPage};
 use super::{
-    content_hash, encode, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, SpeakersShard, TermShardRef,
+    content_hash, encode, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, TermShardRef,
     FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE,
 };
 use crate::model::Corpus;
-use crate::quotes::{Quote, QuoteIndex, QuoteKind, SpeakerKind};
+use crate::quotes::{Quote, QuoteIndex, QuoteKind, Speaker, SpeakerKind};
 use crate::search::SearchIndex;
 use serde::Serialize;
 
@@ -20,6 +21,8 @@ pub struct Sizing {
     /// Card shards (`None`: no cards, the inline layout) and the text a card keeps.
     pub cards: Option<CardSizing>,
     pub ids_per_shard: usize,
+    /// Speaker pages and name shards (see [`super::speakers`]).
+    pub speakers: usize,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -41,8 +44,8 @@ impl Sizing {
     /// Sizes for a corpus of `articles` whose texts total `text_bytes` in `layout`: small
     /// enough that a query or a result page fetches little, large enough that the whole
     /// corpus stays under [`MAX_FILES`] files whatever its size: at most about 400 postings
-    /// shards, 800 article groups, 640 card shards, a dozen id shards and a dictionary of a few
-    /// dozen.
+    /// shards, 800 article groups, 540 card shards, a dozen id shards, 100 speaker pages and
+    /// 100 name shards, and a dictionary of a few dozen.
     pub fn for_corpus(layout: Layout, articles: usize, text_bytes: u64) -> Sizing {
         let text = text_bytes as usize;
         Sizing {
@@ -54,9 +57,12 @@ impl Sizing {
             // Articles carry their structure and quotations too: about 1.3 times the text.
             group: (48 << 10).max(text * 13 / 10 / (MAX_FILES * 4 / 10)),
             // A card is its text plus about 250 bytes (id, headline, date, quotations).
-            cards: (layout == Layout::Split).then(|| CardSizing { shard: (6 << 10).max(articles * (CARD_TEXT + 250) / (MAX_FILES * 32 / 100)), text: CARD_TEXT }),
+            cards: (layout == Layout::Split).then(|| CardSizing { shard: (6 << 10).max(articles * (CARD_TEXT + 250) / (MAX_FILES * 27 / 100)), text: CARD_TEXT }),
             // A link naming a report reads one id shard: a few at most, whatever the size.
             ids_per_shard: 4_096.max(articles / 12),
+            // Speakers and their quotation references grow with the text (about a twentieth
+            // of it); the first screen of who said what reads one page.
+            speakers: (16 << 10).max(text / 20 / (MAX_FILES / 20)),
         }
     }
 }
@@ -103,6 +109,44 @@ fn runs<T>(items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize) -> Vec<Ve
         out.push(run);
     }
     out
+}
+
+/// Speaker pages in rank order, then the name shards (see [`super::speakers`]).
+fn write_speakers<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, speakers: Vec<Speaker>, corpus: &Corpus, target: usize) -> SpeakerDirectory {
+    let outlets_of = |s: &Speaker| {
+        let mut outlets: Vec<&str> = s.quotes.iter().filter_map(|&p| corpus.articles.get(p >> 12)).map(|a| a.meta.outlet.as_str()).collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        outlets.len()
+    };
+    let entries = speakers::name_entries(&speakers, outlets_of);
+    let count = speakers.len() as u32;
+    let record = |s: &Speaker| 24 + s.name.len() + s.role.as_ref().map_or(0, String::len) + s.aliases.iter().map(String::len).sum::<usize>() + 3 * s.quotes.len();
+    let pages = runs(speakers.into_iter().enumerate().collect(), target, |(_, s)| record(s))
+        .into_iter()
+        .map(|run| {
+            let first = run.first().map_or(0, |x| x.0 as u32);
+            (first, w.add("speakers", &SpeakerPage { first, speakers: run.into_iter().map(|x| x.1).collect() }))
+        })
+        .collect();
+    // Name shards end between keys, never inside one: a key is read from one shard.
+    let mut names = Vec::new();
+    let mut run: Vec<NameEntry> = Vec::new();
+    let mut size = 0;
+    for (_, e) in entries {
+        if size >= target && run.last().is_some_and(|last| last.key != e.key) {
+            let first = run[0].key.clone();
+            names.push((first, w.add("names", &NameShard { entries: std::mem::take(&mut run) })));
+            size = 0;
+        }
+        size += 16 + e.name.len() + e.role.as_ref().map_or(0, String::len) + e.aliases.iter().map(String::len).sum::<usize>();
+        run.push(e);
+    }
+    if !run.is_empty() || names.is_empty() {
+        let first = run.first().map_or(String::new(), |e| e.key.clone());
+        names.push((first, w.add("names", &NameShard { entries: run })));
+    }
+    SpeakerDirectory { count, pages, names }
 }
 
 /// Runs every build-time analysis over an ingested corpus and cuts the result into shards.
@@ -176,7 +220,7 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
     for s in &mut speakers {
         s.quotes = s.quotes.iter().filter_map(|&g| place.get(g).copied().flatten()).map(|p| p as usize).collect();
     }
-    let speakers = w.add("speakers", &SpeakersShard { speakers });
+    let speakers = write_speakers(&mut w, speakers, &corpus, sizing.speakers);
 
     // Ids, sorted.
     let mut ids: Vec<(String, u32)> = corpus.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i as u32)).collect();
