@@ -12,6 +12,9 @@ export const DIST_CORPUS_B = 'target/e2e/dist-corpus-b';
 // The split layout (DISPATCHES_LAYOUT=split): the seeds, and the second corpus.
 export const DIST_SPLIT = 'target/e2e/dist-split';
 export const DIST_SPLIT_B = 'target/e2e/dist-split-b';
+// An invented newsroom (tests/fixtures/newsroom.mjs), split layout.
+export const CORPUS_NEWSROOM = 'target/e2e/corpus-newsroom';
+export const DIST_NEWSROOM = 'target/e2e/dist-newsroom';
 
 export const missing = (dir) => !existsSync(`${dir}/index.html`);
 
