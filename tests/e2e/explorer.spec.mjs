@@ -3,8 +3,8 @@
 // with axe-core on every state visited. The expected answers come from the CLI, which runs
 // the same engine over the same corpus.
 import { test, expect } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
+import { axe, openFilters } from './helpers/page.mjs';
 import { mostQuoted } from './helpers/corpus.mjs';
 
 const cli = (...args) => execFileSync('target/release/dispatches', args, { encoding: 'utf8' })
@@ -17,17 +17,7 @@ const searchIds = (q) => cli('search', '--json', '--', q).map((h) => h.article);
 const star = mostQuoted(quotes, byId);
 const surname = star.name.split(' ').at(-1);
 
-async function axe(page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(' ')})`)).toEqual([]);
-}
 
-/** On the phone the filters are a closed disclosure: open it. */
-async function openFilters(page) {
-  const details = page.locator('details.filters');
-  if (!(await details.evaluate((d) => d.open))) await page.locator('.filters__summary').click();
-  await expect(details).toHaveJSProperty('open', true);
-}
 
 const search = (page) => page.getByRole('searchbox', { name: 'Search' });
 const status = (page) => page.getByRole('status');
