@@ -1,6 +1,7 @@
 //! Filters: outlets (a refinement list with counts for the current query), a date range and
 //! the timeline.
 
+use crate::components::people_quoted::PeopleQuoted;
 use crate::components::refinement_list::RefinementList;
 use crate::components::timeline::Timeline;
 use crate::state::query::facts;
@@ -18,6 +19,9 @@ pub struct Props {
     pub dispatch: UseReducerDispatcher<AppState>,
     /// Open the disclosure at first (wide screens).
     pub open: bool,
+    /// Show the "People quoted" facet (the search page; who said what is that list itself).
+    #[prop_or_default]
+    pub people: bool,
 }
 
 #[function_component(Filters)]
@@ -57,6 +61,9 @@ pub fn filters(props: &Props) -> Html {
             <div class="filters__body">
                 <RefinementList id="src" legend="Sources" noun={("source", "sources")} values={props.outlets.clone()}
                     selected={r.outlets.clone()} {on_toggle} />
+                if props.people {
+                    <PeopleQuoted route={r.clone()} dispatch={props.dispatch.clone()} />
+                }
                 <fieldset class="facet dates">
                     <legend class="facet__legend">{"Dates"}</legend>
                     <div class="dates__row">

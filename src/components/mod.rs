@@ -6,6 +6,7 @@ pub mod hit;
 pub mod links;
 pub mod notices;
 pub mod offline;
+pub mod people_quoted;
 pub mod reader;
 pub mod refinement_list;
 pub mod results;

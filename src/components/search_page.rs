@@ -121,7 +121,7 @@ pub fn search_page(props: &Props) -> Html {
             <SearchBox query={r.query.clone()} sort={r.sort} dispatch={props.dispatch.clone()} />
             <div class="search__layout">
                 <Filters route={r.clone()} outlets={results.outlet_facets.clone()} days={results.day_facets.clone()}
-                    dispatch={props.dispatch.clone()} open={props.filters_open} />
+                    dispatch={props.dispatch.clone()} open={props.filters_open} people=true />
                 <div class="search__main">
                     <p class="status" role="status">{status}</p>
                     if !named.is_empty() { <ul class="who-cards" aria-label="People and organisations matching your search">{ for speaker_cards }</ul> }

@@ -523,6 +523,29 @@ pub fn speaker_named(name: &str) -> Result<Option<SpeakerView>, Need> {
     })
 }
 
+/// A person quoted in a search's matches: how many of the matching reports quote them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PersonQuoted {
+    pub name: String,
+    pub role: Option<String>,
+    pub reports: usize,
+}
+
+/// The `k` named speakers quoted in the most reports the route's search and filters match
+/// (the "People quoted" facet): reads every match's quoted speakers (one small shard per
+/// range of reports), then the rank pages of the `k`.
+pub fn people_quoted(route: &Route, k: usize) -> Result<Vec<PersonQuoted>, Need> {
+    let req = request(route, 0);
+    data::with(|l| {
+        l.begin();
+        let docs = l.matching(&req)?;
+        let top = l.quoted_in(&docs, k)?;
+        let numbers: Vec<usize> = top.iter().map(|t| t.0).collect();
+        let records = l.speakers(&numbers)?;
+        Ok(top.iter().zip(records).map(|(&(_, reports), (_, s))| PersonQuoted { name: s.name, role: s.role, reports }).collect())
+    })
+}
+
 /// Speakers the query names (people cards above the results): named ones, most quoted first.
 pub fn people_named(query: &str) -> Result<Vec<SpeakerRow>, Need> {
     let words = name_words(query);

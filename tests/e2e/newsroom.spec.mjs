@@ -93,6 +93,28 @@ test('the Sources facet: by count, top 8 then "Show all", a name box, selected f
   expect(await shownSources(page)).toEqual([{ name: byId['report-070'].outlet, count: 1 }]);
 });
 
+test('People quoted: who is quoted in the most of the matching reports, into their page', async ({ page }) => {
+  const query = 'bridge';
+  const hits = cli('search', '--corpus', CORPUS_NEWSROOM, '--json', '--limit', '1000', '--', query).map((h) => h.article);
+  const perSpeaker = {};
+  for (const q of quotes.filter((x) => hits.includes(x.article) && x.speaker_kind !== 'unnamed')) (perSpeaker[q.speaker] ??= new Set()).add(q.article);
+  const ranked = Object.entries(perSpeaker).map(([name, set]) => [name, set.size]).sort((a, b) => b[1] - a[1]);
+  await page.goto(`${server.origin}/?q=${query}`);
+  await openFilters(page);
+  const facet = page.locator('details.people');
+  await facet.getByText('People quoted').click();
+  const items = facet.getByRole('listitem');
+  await expect(items).toHaveCount(Math.min(8, ranked.length));
+  // Counts by the CLI's quotations; ties in any order.
+  const counts = (await facet.locator('.facet__count').allInnerTexts()).map((t) => Number(t.replace(/\D+/g, '')));
+  expect(counts).toEqual(ranked.slice(0, counts.length).map((r) => r[1]));
+  const first = await facet.getByRole('link').first().innerText();
+  expect(perSpeaker[first].size).toBe(ranked[0][1]);
+  await axe(page);
+  await facet.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: first })).toBeVisible();
+});
+
 const who = (page) => page.getByRole('searchbox', { name: 'Find a speaker' });
 const rows = (page) => page.getByRole('list', { name: 'Speakers' }).getByRole('listitem');
 

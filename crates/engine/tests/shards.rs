@@ -234,3 +234,36 @@ fn cards_snippet_like_the_whole_index_from_less_text() {
         assert!(kept > 0, "cards keep some quotations");
     }
 }
+
+/// The overview of a search's matches: every match (no snippets), and the people quoted in
+/// the most of them, counted as the speaker index counts them.
+#[test]
+fn people_quoted_in_the_matches() {
+    let (corpus, index) = search_support::seeds();
+    let quotes = dispatches_engine::quotes::QuoteIndex::build(&corpus);
+    let set = shard_set();
+    let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
+    let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
+    let mut rounds = 0;
+    for q in ["aleppo", "egeland", "civilians killed", "zzzz", ""] {
+        let req = SearchRequest { query: q.to_string(), sort: Sort::Newest, limit: None, ..Default::default() };
+        let want: Vec<usize> = index.search(corpus, &req).hits.iter().map(|h| h.article).collect();
+        let got = fetching(&mut lib, &files, |l| l.matching(&SearchRequest { limit: Some(1), sort: Sort::Relevance, ..req.clone() }), &mut rounds);
+        assert_eq!(got, want, "{q:?}: every match, newest first, whatever the request's limit and order");
+        // Named speakers by number of matching articles quoting them.
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for &d in &got {
+            let mut seen: Vec<usize> = quotes.quotes.iter().filter(|x| x.article == d && x.kind != dispatches_engine::quotes::QuoteKind::Scare).filter_map(|x| x.speaker).collect();
+            seen.sort_unstable();
+            seen.dedup();
+            for s in seen.into_iter().filter(|&s| quotes.speakers[s].kind != dispatches_engine::quotes::SpeakerKind::Unnamed) {
+                *counts.entry(s).or_default() += 1;
+            }
+        }
+        let mut want: Vec<(usize, usize)> = counts.into_iter().collect();
+        want.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        want.truncate(5);
+        let top = fetching(&mut lib, &files, |l| l.quoted_in(&got, 5), &mut rounds);
+        assert_eq!(top, want, "{q:?}");
+    }
+}

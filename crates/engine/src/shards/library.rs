@@ -13,7 +13,7 @@
 //! may exceed the bound). Callers holding an `Arc` of a group keep it alive past eviction.
 
 use super::cards::CardGroup;
-use super::speakers::{name_key, NameEntry, NameShard, SpeakerPage};
+use super::speakers::{name_key, NameEntry, NameShard, QuotedShard, SpeakerPage};
 use super::{decode, content_hash, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef};
 use crate::model::{Article, CorpusInfo};
 use crate::quotes::{Quote, Speaker};
@@ -94,6 +94,7 @@ enum Decoded {
     Ids(Arc<IdShard>),
     SpeakerPage(Arc<SpeakerPage>),
     Names(Arc<NameShard>),
+    Quoted(Arc<QuotedShard>),
 }
 
 /// A decoded card shard; each card is turned into a one-article group the first time a
@@ -207,6 +208,7 @@ impl Library {
             Kind::Ids => Decoded::Ids(Arc::new(decode(bytes, name)?)),
             Kind::SpeakerPage => Decoded::SpeakerPage(Arc::new(decode(bytes, name)?)),
             Kind::Names => Decoded::Names(Arc::new(decode(bytes, name)?)),
+            Kind::Quoted => Decoded::Quoted(Arc::new(decode(bytes, name)?)),
         };
         self.cached_bytes += bytes.len();
         self.cache.insert(name.to_string(), Entry { shard, bytes: bytes.len(), last_used: self.tick });
@@ -246,6 +248,8 @@ impl Library {
             Some(Kind::SpeakerPage)
         } else if m.speakers.names.iter().any(|g| g.1.name == name) {
             Some(Kind::Names)
+        } else if m.speakers.quoted.iter().any(|g| g.1.name == name) {
+            Some(Kind::Quoted)
         } else {
             None
         }
@@ -379,8 +383,8 @@ impl Library {
         }
     }
 
-    /// Runs a search: the same answer as [`SearchIndex::search`] over the whole corpus.
-    pub fn search(&mut self, req: &SearchRequest) -> Result<SearchResults, Need> {
+    /// The index a query reads: its dictionary and the postings of the terms it resolved to.
+    fn index_for(&mut self, req: &SearchRequest) -> Result<SearchIndex, Need> {
         let table = self.table.clone();
         // 1. The dictionary the query's words, prefixes and (for rare words) typos read —
         // fetched together with the postings its exact words and longer prefixes will most
@@ -411,6 +415,12 @@ impl Library {
         let wanted: std::collections::HashSet<&str> = wanted.iter().map(String::as_str).collect();
         let mut index = words;
         index.fill_postings(|t| if wanted.contains(t) { self.postings_of(t) } else { None }).map_err(Need::Broken)?;
+        Ok(index)
+    }
+
+    /// Runs a search: the same answer as [`SearchIndex::search`] over the whole corpus.
+    pub fn search(&mut self, req: &SearchRequest) -> Result<SearchResults, Need> {
+        let index = self.index_for(req)?;
         // 3. Rank, then the cards of the hits for their snippets.
         let ranked = index.rank(req);
         let hits: Vec<usize> = ranked.articles().collect();
@@ -431,6 +441,14 @@ impl Library {
             let g = if whole.contains(&d) { groups.iter().find(|g| g.article(d).is_some())? } else { cards.iter().find(|g| g.article(d).is_some())? };
             Some((g.article(d)?, g.starts(d)))
         }))
+    }
+
+    /// Every article the request matches (newest first), with no snippet and no card: what an
+    /// overview of all the matches counts.
+    pub fn matching(&mut self, req: &SearchRequest) -> Result<Vec<usize>, Need> {
+        let index = self.index_for(req)?;
+        let all = SearchRequest { sort: search::Sort::Newest, limit: None, ..req.clone() };
+        Ok(index.rank(&all).articles().collect())
     }
 
     fn card_shard_of(&self, d: usize) -> Option<&ShardRef> {
@@ -603,6 +621,34 @@ impl Library {
         Ok(by_name.or_else(by_alias).map(|n| n as usize))
     }
 
+    /// The named speakers quoted in the most of articles `ds`, as `(rank number, articles)`,
+    /// most first (then by rank), at most `k`. One round of fetches (the quoted shards
+    /// covering `ds`).
+    pub fn quoted_in(&mut self, ds: &[usize], k: usize) -> Result<Vec<(usize, usize)>, Need> {
+        let manifest = self.manifest.clone();
+        let dir = &manifest.speakers.quoted;
+        let shard_of = |d: usize| dir.partition_point(|g| g.0 as usize <= d).checked_sub(1);
+        let mut refs: Vec<ShardRef> = Vec::new();
+        for i in ds.iter().filter_map(|&d| shard_of(d)) {
+            if refs.last() != Some(&dir[i].1) && !refs.contains(&dir[i].1) {
+                refs.push(dir[i].1.clone());
+            }
+        }
+        self.require(refs.iter())?;
+        let mut counts: HashMap<u32, usize> = HashMap::new();
+        for &d in ds {
+            let Some(i) = shard_of(d) else { continue };
+            if let Some(Decoded::Quoted(q)) = self.get(&dir[i].1.name) {
+                for &s in d.checked_sub(q.first as usize).and_then(|k| q.speakers.get(k)).map_or(&[][..], Vec::as_slice) {
+                    *counts.entry(s).or_default() += 1;
+                }
+            }
+        }
+        let mut top: Vec<(usize, usize)> = counts.into_iter().map(|(s, n)| (s as usize, n)).collect();
+        crate::search::sort::sort_truncate_by(&mut top, k, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(top)
+    }
+
     /// Number of name shards: the list sorted by name reads them in order.
     pub fn name_shard_count(&self) -> usize {
         self.manifest.speakers.names.len()
@@ -630,4 +676,5 @@ enum Kind {
     Ids,
     SpeakerPage,
     Names,
+    Quoted,
 }

@@ -99,6 +99,7 @@ impl Manifest {
             .chain(self.ids.iter().map(|g| &g.1))
             .chain(self.speakers.pages.iter().map(|g| &g.1))
             .chain(self.speakers.names.iter().map(|g| &g.1))
+            .chain(self.speakers.quoted.iter().map(|g| &g.1))
     }
 
     /// Bytes of every shard on the wire (what "make available offline" downloads).

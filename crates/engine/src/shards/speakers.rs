@@ -10,7 +10,10 @@
 //!   the speaker box reads the one shard of its first word's key; the list sorted by name
 //!   reads the ranges in order (an entry is listed under the key of its name's first word).
 //!   An entry carries what a list row shows (name, role, counts), not the quotations: a page
-//!   of names spans every rank page.
+//!   of names spans every rank page;
+//! - **quoted**: per article, the named speakers its quotations credit, cut into article
+//!   ranges: what the "people quoted" overview of a search's matches counts. Fetched only
+//!   when that overview is open.
 
 use super::ShardRef;
 use crate::quotes::{Speaker, SpeakerKind};
@@ -26,6 +29,16 @@ pub struct SpeakerDirectory {
     pub pages: Vec<(u32, ShardRef)>,
     /// `(first key, shard)`, keys sorted; a shard covers its key up to the next shard's.
     pub names: Vec<(String, ShardRef)>,
+    /// `(first article number, shard)` of the [`QuotedShard`]s, in corpus order.
+    #[serde(default)]
+    pub quoted: Vec<(u32, ShardRef)>,
+}
+
+/// Consecutive articles' named speakers (rank numbers), each article's listed once.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuotedShard {
+    pub first: u32,
+    pub speakers: Vec<Vec<u32>>,
 }
 
 /// Consecutive speakers in rank order; each quotation packed as `article << 12 | index`

@@ -2,7 +2,7 @@
 //! one pass over the corpus, its terms or its quotations (near-linear in the corpus size).
 
 use super::cards::{self, CardGroup};
-use super::speakers::{self, NameEntry, NameShard, SpeakerDirectory, SpeakerPage};
+use super::speakers::{self, NameEntry, NameShard, QuotedShard, SpeakerDirectory, SpeakerPage};
 use super::{
     content_hash, encode, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, TermShardRef,
     FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE,
@@ -112,7 +112,7 @@ fn runs<T>(items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize) -> Vec<Ve
 }
 
 /// Speaker pages in rank order, then the name shards (see [`super::speakers`]).
-fn write_speakers<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, speakers: Vec<Speaker>, corpus: &Corpus, target: usize) -> SpeakerDirectory {
+fn write_speakers<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, speakers: Vec<Speaker>, quoted: Vec<Vec<u32>>, corpus: &Corpus, target: usize) -> SpeakerDirectory {
     let outlets_of = |s: &Speaker| {
         let mut outlets: Vec<&str> = s.quotes.iter().filter_map(|&p| corpus.articles.get(p >> 12)).map(|a| a.meta.outlet.as_str()).collect();
         outlets.sort_unstable();
@@ -146,7 +146,14 @@ fn write_speakers<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, speakers: Vec<Spea
         let first = run.first().map_or(String::new(), |e| e.key.clone());
         names.push((first, w.add("names", &NameShard { entries: run })));
     }
-    SpeakerDirectory { count, pages, names }
+    let quoted = runs(quoted.into_iter().enumerate().collect(), target, |(_, v)| 1 + 3 * v.len())
+        .into_iter()
+        .map(|run| {
+            let first = run.first().map_or(0, |x| x.0 as u32);
+            (first, w.add("quoted", &QuotedShard { first, speakers: run.into_iter().map(|x| x.1).collect() }))
+        })
+        .collect();
+    SpeakerDirectory { count, pages, names, quoted }
 }
 
 /// Runs every build-time analysis over an ingested corpus and cuts the result into shards.
@@ -220,7 +227,8 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
     for s in &mut speakers {
         s.quotes = s.quotes.iter().filter_map(|&g| place.get(g).copied().flatten()).map(|p| p as usize).collect();
     }
-    let speakers = write_speakers(&mut w, speakers, &corpus, sizing.speakers);
+    let quoted: Vec<Vec<u32>> = names.iter().map(|v| v.iter().map(|x| x.0).filter(|&n| !unnamed.get(n as usize).copied().unwrap_or(true)).collect()).collect();
+    let speakers = write_speakers(&mut w, speakers, quoted, &corpus, sizing.speakers);
 
     // Ids, sorted.
     let mut ids: Vec<(String, u32)> = corpus.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i as u32)).collect();
