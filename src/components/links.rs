@@ -35,6 +35,13 @@ pub fn speaker_link(name: &str, dispatch: &UseReducerDispatcher<AppState>) -> (S
     link(href, dispatch, move || Action::SelectSpeaker(Some(name.clone())))
 }
 
+/// A speaker's page keeping `route`'s outlet and date filters (who said what applies them).
+pub fn speaker_link_filtered(route: &Route, name: &str, dispatch: &UseReducerDispatcher<AppState>) -> (String, Callback<MouseEvent>) {
+    let to = Route { view: View::Speakers, speaker: Some(name.to_string()), outlets: route.outlets.clone(), from: route.from, to: route.to, ..Route::default() };
+    let name = name.to_string();
+    link(url::to_search(&to), dispatch, move || Action::SelectSpeaker(Some(name.clone())))
+}
+
 /// The list of speakers, or the search (`view`), with nothing open.
 pub fn view_link(route: &Route, view: View, dispatch: &UseReducerDispatcher<AppState>) -> (String, Callback<MouseEvent>) {
     let mut r = route.clone();

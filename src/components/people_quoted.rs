@@ -2,11 +2,11 @@
 //! each a link to their quotations (the filters kept). Closed at first: it reads every
 //! match's speakers, which only someone who opened it should pay for.
 
-use crate::components::links::link;
+use crate::components::links::speaker_link_filtered;
 use crate::components::text::plural;
 use crate::data::{self, DataVersion};
 use crate::state::query::{people_quoted, PersonQuoted};
-use crate::state::{url, Action, AppState, Route, View};
+use crate::state::{AppState, Route};
 use yew::prelude::*;
 
 /// People listed (InstantSearch's refinement-list default is 10; this is an overview).
@@ -48,9 +48,7 @@ pub fn people_quoted_facet(props: &Props) -> Html {
     };
     let people = shown.borrow().clone();
     let items = people.iter().map(|p| {
-        let to = Route { view: View::Speakers, speaker: Some(p.name.clone()), outlets: r.outlets.clone(), from: r.from, to: r.to, ..Route::default() };
-        let name = p.name.clone();
-        let (href, onclick) = link(url::to_search(&to), &props.dispatch, move || Action::SelectSpeaker(Some(name.clone())));
+        let (href, onclick) = speaker_link_filtered(r, &p.name, &props.dispatch);
         html! {
             <li class="people__item">
                 <a class="people__name" {href} {onclick}>{&p.name}</a>

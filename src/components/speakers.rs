@@ -6,11 +6,11 @@
 //! [`ROWS_PER_SCREEN`] and grows on request.
 
 use crate::components::filters::Filters;
-use crate::components::links::link;
+use crate::components::links::speaker_link_filtered;
 use crate::components::text::plural;
 use crate::data::{self, DataVersion};
 use crate::state::query::{self, facts, speaker_rows, ReportFilter, SpeakerOrder, SpeakerRow};
-use crate::state::{url, Action, AppState, Route, View};
+use crate::state::{AppState, Route};
 use yew::prelude::*;
 
 /// Rows rendered at first and added by each "Show more".
@@ -95,9 +95,7 @@ pub fn speakers_list(props: &Props) -> Html {
         plural(rows.len(), "speaker", "speakers")
     };
     let items = rows.iter().map(|s| {
-        let to = Route { view: View::Speakers, speaker: Some(s.name.clone()), outlets: r.outlets.clone(), from: r.from, to: r.to, ..Route::default() };
-        let name = s.name.clone();
-        let (href, onclick) = link(url::to_search(&to), &props.dispatch, move || Action::SelectSpeaker(Some(name.clone())));
+        let (href, onclick) = speaker_link_filtered(r, &s.name, &props.dispatch);
         html! {
             <li class="speaker">
                 <a class="speaker__name" data-focus={format!("s:{}", s.name)} {href} {onclick}>{&s.name}</a>

@@ -77,29 +77,21 @@ async function who() {
   return { usable, first: rows - usable, nodes: n, lat, fetched };
 }
 
-async function speaker(name) {
+// Navigation straight to `path`: → app usable (`usable` on screen), usable → `ready` on screen,
+// and the DOM nodes once settled.
+async function visit(path, usable, ready) {
   const ctx = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
-  await page.goto(`${BASE}?view=speakers&speaker=${encodeURIComponent(name)}`, { waitUntil: 'commit' });
-  const usable = await when(page, 'h1');
-  const quotes = await when(page, '.said__item');
-  await page.waitForTimeout(200);
-  const n = await nodes(page);
-  await ctx.close();
-  return { usable, first: quotes - usable, nodes: n };
-}
-
-async function search() {
-  const ctx = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  await page.goto(`${BASE}?q=${encodeURIComponent(QUERY)}`, { waitUntil: 'commit' });
-  const usable = await when(page, 'h1#dx-title');
-  const hits = await when(page, '.results .hit');
+  await page.goto(`${BASE}${path}`, { waitUntil: 'commit' });
+  const t0 = await when(page, usable);
+  const t1 = await when(page, ready);
   await page.waitForTimeout(300);
   const n = await nodes(page);
   await ctx.close();
-  return { usable, first: hits - usable, nodes: n };
+  return { usable: t0, first: t1 - t0, nodes: n };
 }
+const speaker = (name) => visit(`?view=speakers&speaker=${encodeURIComponent(name)}`, 'h1', '.said__item');
+const search = () => visit(`?q=${encodeURIComponent(QUERY)}`, 'h1#dx-title', '.results .hit');
 
 // The most quoted speaker's name, from the page itself.
 async function topSpeaker() {
