@@ -40,3 +40,18 @@ async fn hostile_queries_are_text() {
     let status = root.query_selector("[role=status]").unwrap().unwrap().text_content().unwrap();
     assert!(status.contains("<img src=x"), "{status}");
 }
+
+/// The engine's compact sorts as the page runs them (on wasm they take another path than
+/// natively): the best `keep` of a list longer than `keep`, in order. A search matching more
+/// reports than it ranks (200) relies on it.
+#[wasm_bindgen_test]
+fn the_best_of_a_long_list_on_wasm() {
+    use dispatches_engine::search::sort::sort_truncate_by;
+    let v: Vec<u32> = (0..1000u32).map(|i| i.wrapping_mul(2_654_435_761) % 997).collect();
+    let mut top = v.clone();
+    sort_truncate_by(&mut top, 200, |a, b| b.cmp(a));
+    let mut want = v;
+    want.sort_by(|a, b| b.cmp(a));
+    want.truncate(200);
+    assert_eq!(top, want);
+}

@@ -83,12 +83,17 @@ pub fn speakers_list(props: &Props) -> Html {
         Callback::from(move |_| want.set(*want + ROWS_PER_SCREEN))
     };
     let typed = search.trim();
+    let typed = if typed.chars().count() < 2 { "" } else { typed };
     let status = if first_load {
         "Loading the speakers…".to_string()
     } else if rows.is_empty() && !typed.is_empty() {
         format!("No one quoted matches “{}”", crate::components::text::truncate(typed, 40))
     } else if rows.is_empty() {
         "No one is quoted in the reports these filters keep.".to_string()
+    } else if !typed.is_empty() {
+        let n = plural(rows.len(), "speaker", "speakers");
+        let verb = if rows.len() == 1 { "matches" } else { "match" };
+        format!("{}{n} {verb} “{}”", if more { "The first " } else { "" }, crate::components::text::truncate(typed, 40))
     } else if more {
         format!("Showing the first {}", plural(rows.len(), "speaker", "speakers"))
     } else {

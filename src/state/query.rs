@@ -437,7 +437,11 @@ pub enum SpeakerOrder {
 /// shards in order (by name); a filter that keeps few quotations reads further, in growing
 /// steps, so a rare outlet costs a few rounds, not one per page.
 pub fn speaker_rows(search: &str, order: SpeakerOrder, filter: &ReportFilter, want: usize) -> Result<(Vec<SpeakerRow>, bool), Need> {
-    let words = name_words(search);
+    let mut words = name_words(search);
+    // One letter typed so far names nobody yet (as in the search box): the list stays.
+    if words.len() == 1 && words[0].chars().count() < 2 {
+        words.clear();
+    }
     data::with(|l| {
         l.begin();
         let table = l.table().clone();

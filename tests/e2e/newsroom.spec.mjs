@@ -148,6 +148,10 @@ test('who said what: a screen at a time, found by name, ordered by quotes or nam
   await expect(page.locator('#dx-who-status')).toHaveText('No one quoted matches “zzzq”');
   await who(page).fill(star.name);
   await expect(rows(page)).toHaveCount(1);
+  await expect(page.locator('#dx-who-status')).toHaveText(`1 speaker matches “${star.name}”`);
+  // One letter names nobody yet: the list stays.
+  await who(page).fill(prefix[0]);
+  await expect(rows(page)).toHaveCount(50);
 
   // The outlet filter applies: counts over that outlet's reports only.
   await who(page).fill('');

@@ -34,11 +34,22 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
 /// (then this equals sorting and truncating).
 #[inline]
 pub fn sort_truncate_by<T>(v: &mut Vec<T>, keep: usize, mut cmp: impl FnMut(&T, &T) -> Ordering) {
-    if keep < v.len() && !cfg!(target_arch = "wasm32") {
-        v.select_nth_unstable_by(keep, &mut cmp);
+    if cfg!(target_arch = "wasm32") {
+        compact_sort_truncate_by(v, keep, &mut cmp);
+    } else {
+        if keep < v.len() {
+            v.select_nth_unstable_by(keep, &mut cmp);
+        }
+        v.truncate(keep);
+        sort_by(v, cmp);
     }
+}
+
+/// [`sort_truncate_by`] on wasm: the whole list sorted, then cut (there is no compact
+/// selection; cutting before sorting kept the first `keep` in their old order, not the best).
+pub(crate) fn compact_sort_truncate_by<T>(v: &mut Vec<T>, keep: usize, cmp: &mut impl FnMut(&T, &T) -> Ordering) {
+    compact_sort_by(v, cmp);
     v.truncate(keep);
-    sort_by(v, cmp);
 }
 
 /// The merge sort every target can run (tested against the standard library's).
@@ -125,8 +136,11 @@ mod tests {
         }
         let mut w: Vec<u32> = (0..300).map(|_| (next() % 50) as u32).collect();
         let mut top = w.clone();
+        let mut compact = w.clone();
         sort_truncate_by(&mut top, 20, |a, b| b.cmp(a));
+        compact_sort_truncate_by(&mut compact, 20, &mut |a: &u32, b: &u32| b.cmp(a));
         w.sort_by(|a, b| b.cmp(a));
         assert_eq!(top, w[..20]);
+        assert_eq!(compact, w[..20], "the wasm path keeps the best too");
     }
 }
