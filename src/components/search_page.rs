@@ -4,7 +4,7 @@ use crate::components::filters::Filters;
 use crate::components::links::speaker_link;
 use crate::components::results::Results;
 use crate::components::search_box::SearchBox;
-use crate::components::text::{plural, truncate};
+use crate::components::text::{plural, thousands, truncate};
 use crate::components::offline::Offline;
 use crate::data::{self, DataVersion};
 use crate::state::query::{self, page_size};
@@ -134,7 +134,7 @@ pub fn search_page(props: &Props) -> Html {
                     }
                     <Results hits={hits} terms={terms} {busy} route={r.clone()} dispatch={props.dispatch.clone()} />
                     if total > results.hits.len() {
-                        <button type="button" class="button more" onclick={show_more}>{format!("Show more ({} of {} shown)", results.hits.len(), total)}</button>
+                        <button type="button" class="button more" onclick={show_more}>{format!("Show more ({} of {} shown)", results.hits.len(), thousands(total))}</button>
                     }
                     <Offline />
                 </div>

@@ -130,10 +130,12 @@ pub fn speakers_list(props: &Props) -> Html {
                 </p>
             </header>
             <div class="who__controls" role="search" aria-label="Speakers">
-                <label class="who__label" for="dx-who-q">{"Find a speaker"}</label>
-                <input type="search" id="dx-who-q" class="who__input" value={(*search).clone()} {oninput}
-                    placeholder="Name or part of it" autocomplete="off" spellcheck="false" aria-describedby="dx-who-status" />
-                <fieldset class="sort">
+                <div class="who__find">
+                    <label class="who__label" for="dx-who-q">{"Find a speaker"}</label>
+                    <input type="search" id="dx-who-q" class="who__input" value={(*search).clone()} {oninput}
+                        placeholder="Name or part of it" autocomplete="off" spellcheck="false" aria-describedby="dx-who-status" />
+                </div>
+                <fieldset class="sort who__order">
                     <legend class="sort__legend">{"Order"}</legend>
                     { order_radio(SpeakerOrder::Quotes, "dx-who-by-quotes", "Most quoted") }
                     { order_radio(SpeakerOrder::Name, "dx-who-by-name", "Name A–Z") }

@@ -20,9 +20,22 @@ pub fn month_year(d: Date) -> String {
     format!("{} {}", &MONTHS[(d.month as usize).saturating_sub(1).min(11)][..3], d.year)
 }
 
-/// "1 report", "3 reports".
+/// "1 report", "3 reports", "6,985 reports".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
+/// "6,985": digits in groups of three, as English-language news prints counts.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Cleans byte ranges for `text`: sorted, clipped, merged, on char boundaries.
@@ -80,5 +93,15 @@ mod tests {
         assert_eq!(clean_ranges(t, &[(0, 1), (7, 50), (3, 6), (4, 5)]), vec![(3, 6), (7, 11)]);
         assert_eq!(clip(&[(2, 6), (8, 9)], 4, 8), vec![(0, 2)]);
         assert_eq!(truncate("abcdef", 3), "abc…");
+    }
+
+    #[test]
+    fn counts_in_groups_of_three() {
+        assert_eq!(plural(1, "report", "reports"), "1 report");
+        assert_eq!(plural(999, "report", "reports"), "999 reports");
+        assert_eq!(plural(6985, "report", "reports"), "6,985 reports");
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(100_000), "100,000");
+        assert_eq!(thousands(1_000_000), "1,000,000");
     }
 }
