@@ -438,8 +438,15 @@ pub enum SpeakerOrder {
 /// steps, so a rare outlet costs a few rounds, not one per page.
 pub fn speaker_rows(search: &str, order: SpeakerOrder, filter: &ReportFilter, want: usize) -> Result<(Vec<SpeakerRow>, bool), Need> {
     let mut words = name_words(search);
-    // One letter typed so far names nobody yet (as in the search box): the list stays.
+    // One letter typed so far names nobody yet (as in the search box): the list stays, and
+    // the name shards of that letter are fetched ahead for the second.
     if words.len() == 1 && words[0].chars().count() < 2 {
+        if let Some(letter) = words[0].chars().next() {
+            let ahead = data::with(|l| l.name_shards_ahead(letter));
+            if !ahead.is_empty() {
+                data::request(&Need::Fetch(ahead));
+            }
+        }
         words.clear();
     }
     data::with(|l| {

@@ -163,6 +163,18 @@ fn speakers_come_in_rank_pages_and_by_name() {
         }
     }
     assert_eq!(fetching(&mut lib, &files, |l| l.speaker_named("Nobody Atall"), &mut rounds), None);
+    // A letter's name shards fetched ahead answer any two letters starting with it.
+    for s in &index.speakers {
+        let Some(word) = dispatches_engine::search::names::folded_name(&s.name).into_iter().find(|w| w.chars().count() >= 2) else { continue };
+        let mut fresh = Library::open(&set.manifest_bytes, None).unwrap();
+        let first = word.chars().next().unwrap();
+        for r in fresh.name_shards_ahead(first) {
+            fresh.provide(&r.name, &files[&r.name]).unwrap();
+        }
+        let typed: String = word.chars().take(2).collect();
+        assert!(fresh.speakers_named(&[typed.clone()]).is_ok(), "{typed:?} answers from the shards of {first:?}");
+        assert!(fresh.name_shards_ahead(first).is_empty());
+    }
     assert!(fetching(&mut lib, &files, |l| l.speakers_named(&["e".to_string()]), &mut rounds).is_empty(), "one letter names nobody");
 }
 

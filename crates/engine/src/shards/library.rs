@@ -649,6 +649,20 @@ impl Library {
         Ok(top)
     }
 
+    /// The name shards a name starting with `letter` (folded) will read, not yet at hand: a
+    /// page fetches them ahead while one letter is typed, so the second answers at once.
+    pub fn name_shards_ahead(&self, letter: char) -> Vec<ShardRef> {
+        let dir = &self.manifest.speakers.names;
+        let lo = letter.to_string();
+        let start = dir.partition_point(|g| g.0.as_str() <= lo.as_str()).saturating_sub(1);
+        dir[start.min(dir.len())..]
+            .iter()
+            .take_while(|g| g.0.as_str() <= lo.as_str() || g.0.starts_with(letter))
+            .map(|g| g.1.clone())
+            .filter(|r| !self.cache.contains_key(&r.name))
+            .collect()
+    }
+
     /// Number of name shards: the list sorted by name reads them in order.
     pub fn name_shard_count(&self) -> usize {
         self.manifest.speakers.names.len()
