@@ -55,6 +55,11 @@ pub fn search_page(props: &Props) -> Html {
         Err(n) => Some(n.clone()),
     };
     let busy = need.is_some();
+    // A lone letter being typed is not searched yet; its dictionary is fetched meanwhile.
+    let ahead = data::with(|l| l.ahead_of_typing(&r.query));
+    if !ahead.is_empty() && !busy {
+        data::request(&dispatches_engine::shards::Need::Fetch(ahead));
+    }
     // Keyed on the version too: after "Try again" the same shards are needed again.
     use_effect_with((need, version), |(need, _)| {
         if let Some(n) = need {

@@ -279,3 +279,27 @@ fn people_quoted_in_the_matches() {
         assert_eq!(top, want, "{q:?}");
     }
 }
+
+/// While one letter is typed, its dictionary is fetched ahead: the second letter's search then
+/// needs postings only.
+#[test]
+fn a_letter_being_typed_fetches_its_dictionary_ahead() {
+    let set = shard_set();
+    let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
+    let dictionary: Vec<&str> = set.manifest.dictionary.iter().map(|t| t.shard.name.as_str()).collect();
+    let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
+    assert!(lib.ahead_of_typing("aleppo ").is_empty(), "nothing is being typed");
+    assert!(lib.ahead_of_typing("aleppo ev").is_empty(), "two letters are searched, not fetched ahead");
+    let ahead = lib.ahead_of_typing("aleppo e");
+    assert!(!ahead.is_empty() && ahead.iter().all(|r| dictionary.contains(&r.name.as_str())));
+    for r in &ahead {
+        lib.provide(&r.name, &files[&r.name]).unwrap();
+    }
+    assert!(lib.ahead_of_typing("aleppo e").is_empty(), "fetched once");
+    let req = SearchRequest { query: "ev".into(), limit: Some(3), ..Default::default() };
+    match lib.search(&req) {
+        Err(Need::Fetch(refs)) => assert!(refs.iter().all(|r| !dictionary.contains(&r.name.as_str())), "only postings left: {refs:?}"),
+        other => panic!("the postings are still to fetch: {other:?}"),
+    }
+    assert!(inline_library(&set).ahead_of_typing("aleppo e").is_empty(), "inline: everything is at hand");
+}

@@ -443,6 +443,27 @@ impl Library {
         }))
     }
 
+    /// Shards to fetch ahead while the last word of `query` is one letter being typed (the
+    /// search waits for a second letter; see `search::query`): the dictionary of every term
+    /// starting with it, so the two-letter prefix that follows costs one round of fetches
+    /// (its postings), not two. Empty when nothing is being typed or all is at hand.
+    pub fn ahead_of_typing(&self, query: &str) -> Vec<ShardRef> {
+        // A library with a source has everything at hand.
+        if self.source.is_some() || query.ends_with(char::is_whitespace) {
+            return Vec::new();
+        }
+        let Some(last) = query.split_whitespace().last() else { return Vec::new() };
+        let letter = search::normalize::fold(last.trim_start_matches(['-', '"', '“', '‘']));
+        if letter.chars().count() != 1 || !letter.chars().all(char::is_alphanumeric) {
+            return Vec::new();
+        }
+        self.dictionary_for(&[TermRange::Prefix(letter)])
+            .into_iter()
+            .map(|i| self.manifest.dictionary[i].shard.clone())
+            .filter(|r| !self.cache.contains_key(&r.name))
+            .collect()
+    }
+
     /// Every article the request matches (newest first), with no snippet and no card: what an
     /// overview of all the matches counts.
     pub fn matching(&mut self, req: &SearchRequest) -> Result<Vec<usize>, Need> {
