@@ -77,12 +77,28 @@ pub fn describe((from, to): Range, days: &[(Date, usize)]) -> String {
     let dates = match (from, to) {
         (None, None) => return String::new(),
         (Some(f), Some(t)) if f == t => long_date(f),
-        (Some(f), Some(t)) => format!("{} to {}", long_date(f), long_date(t)),
+        (Some(f), Some(t)) => span_in_words(f, t),
         (Some(f), None) => format!("from {}", long_date(f)),
         (None, Some(t)) => format!("until {}", long_date(t)),
     };
     let n: usize = days.iter().filter(|(d, _)| from.is_none_or(|f| *d >= f) && to.is_none_or(|t| *d <= t)).map(|(_, n)| n).sum();
     format!("Chosen: {dates}, {}", plural(n, "report", "reports"))
+}
+
+/// "7 to 12 December 2016", "28 November to 3 December 2016", "1 January 2008 to 31 December
+/// 2017": what the two ends share is said once ("to", not a dash, which is read out as "dash").
+fn span_in_words(from: Date, to: Date) -> String {
+    let to_words = long_date(to);
+    let from_words = long_date(from);
+    // `long_date` is "day month year": drop the parts `to` repeats.
+    let from_short = if from.year != to.year {
+        from_words
+    } else if from.month != to.month {
+        from_words.rsplit_once(' ').map_or(from_words.clone(), |(day_month, _)| day_month.to_string())
+    } else {
+        from.day.to_string()
+    };
+    format!("{from_short} to {to_words}")
 }
 
 #[cfg(test)]
@@ -191,7 +207,10 @@ mod tests {
         let days = [(d("2016-12-01"), 1), (d("2016-12-07"), 2), (d("2016-12-13"), 4)];
         assert_eq!(describe((None, None), &days), "");
         assert_eq!(describe((Some(d("2016-12-07")), Some(d("2016-12-07"))), &days), "Chosen: 7 December 2016, 2 reports");
-        assert_eq!(describe((Some(d("2016-12-02")), Some(d("2016-12-13"))), &days), "Chosen: 2 December 2016 to 13 December 2016, 6 reports");
+        assert_eq!(describe((Some(d("2016-12-02")), Some(d("2016-12-13"))), &days), "Chosen: 2 to 13 December 2016, 6 reports");
+        assert_eq!(describe((Some(d("2016-11-28")), Some(d("2016-12-01"))), &days), "Chosen: 28 November to 1 December 2016, 1 report");
+        assert_eq!(describe((Some(d("2015-12-31")), Some(d("2016-12-01"))), &days), "Chosen: 31 December 2015 to 1 December 2016, 1 report");
+        assert_eq!(describe((Some(d("2016-12-01")), Some(d("2016-01-01"))), &days), "Chosen: 1 December to 1 January 2016, 0 reports");
         assert_eq!(describe((Some(d("2016-12-08")), None), &days), "Chosen: from 8 December 2016, 4 reports");
         assert_eq!(describe((None, Some(d("2016-12-01"))), &days), "Chosen: until 1 December 2016, 1 report");
     }
