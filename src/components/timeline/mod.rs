@@ -51,6 +51,9 @@ struct Drag {
     extend: bool,
     /// Escape cancelled it: its release chooses nothing.
     cancelled: bool,
+    /// How many bars there were when it started: if the chart's step changes under the press
+    /// (a resize), its bars mean other periods and its release chooses nothing.
+    bars: usize,
 }
 
 /// What the event handlers share across renders (not drawn: the drag's preview is drawn from
@@ -91,7 +94,7 @@ pub fn timeline(props: &Props) -> Html {
     let onkeydown = {
         let (bins, gesture, set_range, focus_day, chart, redraw) = (bins.clone(), gesture.clone(), set_range.clone(), focus_day.clone(), chart.clone(), redraw.clone());
         Callback::from(move |e: KeyboardEvent| {
-            let Some(i) = bar_index(e.target()) else { return };
+            let Some(i) = bar_index(e.target(), n) else { return };
             let key = e.key();
             // No borrow is held across a dispatch or a redraw: either may render at once.
             gesture.borrow_mut().pointer_chose_at = None;
@@ -133,7 +136,7 @@ pub fn timeline(props: &Props) -> Html {
             if pointer_chose_at.is_some_and(|t| e.time_stamp() - t < CLICK_AFTER_POINTER_MS) {
                 return;
             }
-            let Some(i) = bar_index(e.target()) else { return };
+            let Some(i) = bar_index(e.target(), n) else { return };
             choose_one(&bins, range, i, &gesture, &*set_range);
             focus_day.set(Some(bins[i].start));
         })
@@ -145,7 +148,7 @@ pub fn timeline(props: &Props) -> Html {
             if !e.is_primary() || e.button() != 0 {
                 return;
             }
-            let Some(i) = bar_index(e.target()) else { return };
+            let Some(i) = bar_index(e.target(), n) else { return };
             let extend = e.shift_key();
             let from = if extend { anchor(chosen, gesture.borrow().anchor.map(|d| bar_of(&bins, d)), i) } else { i };
             // The chart keeps the pointer's events while the press lasts, wherever it goes.
@@ -154,7 +157,7 @@ pub fn timeline(props: &Props) -> Html {
             }
             {
                 let mut g = gesture.borrow_mut();
-                g.drag = Some(Drag { pointer: e.pointer_id(), anchor: from, current: i, extend, cancelled: false });
+                g.drag = Some(Drag { pointer: e.pointer_id(), anchor: from, current: i, extend, cancelled: false, bars: n });
                 g.pointer_chose_at = None;
             }
             focus_day.set(Some(bins[i].start));
@@ -190,7 +193,7 @@ pub fn timeline(props: &Props) -> Html {
                 }
             };
             redraw.force_update();
-            if drag.cancelled {
+            if drag.cancelled || drag.bars != n {
                 return;
             }
             let j = chart.cast::<Element>().map_or(drag.current, |c| bar_at(&c, e.client_x(), n));
@@ -218,7 +221,7 @@ pub fn timeline(props: &Props) -> Html {
         })
     };
 
-    let preview = gesture.borrow().drag.filter(|d| !d.cancelled).map(|d| (d.anchor.min(d.current), d.anchor.max(d.current)));
+    let preview = gesture.borrow().drag.filter(|d| !d.cancelled && d.bars == n).map(|d| (d.anchor.min(d.current), d.anchor.max(d.current)));
     let shown = preview.or(chosen);
     let max = bins.iter().map(|b| b.count).max().unwrap_or(0).max(1);
     let bars = bins.iter().enumerate().map(|(i, b)| {
@@ -271,10 +274,12 @@ fn choose_one(bins: &[Bin], range: Range, i: usize, gesture: &RefCell<Gesture>, 
     set_range(next);
 }
 
-/// The bar an event happened on (its `data-bar`), None for the gaps between bars.
-fn bar_index(target: Option<web_sys::EventTarget>) -> Option<usize> {
+/// The bar an event happened on (its `data-bar`, one of the `n` bars drawn), None for the gaps
+/// between bars.
+fn bar_index(target: Option<web_sys::EventTarget>, n: usize) -> Option<usize> {
     let el = target?.dyn_into::<Element>().ok()?;
-    el.closest(".tl__bar").ok()??.get_attribute("data-bar")?.parse().ok()
+    let i: usize = el.closest(".tl__bar").ok()??.get_attribute("data-bar")?.parse().ok()?;
+    (i < n).then_some(i)
 }
 
 /// The bar under horizontal position `x` (client pixels) among the `n` equal bars of `chart`,
