@@ -15,7 +15,7 @@ use dispatches_engine::Date;
 use range::{anchor, bar_of, choose, covered, describe, moved, span, Range};
 use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ResizeObserver};
 use yew::prelude::*;
@@ -259,7 +259,7 @@ pub fn timeline(props: &Props) -> Html {
                 { for bars }
             </div>
             <p class="tl__axis" aria-hidden="true">{ for slots }</p>
-            <p class="tl__chosen" aria-live="polite">{describe(range, &props.days)}</p>
+            <p class="tl__chosen" aria-live="polite">{describe(range)}</p>
             <p class="tl__help" id="dx-tl-help">
                 {format!("Drag across the bars to choose a range, or choose one {unit}. Keys: arrows move, Enter chooses, Shift with an arrow widens, Escape clears.")}
             </p>

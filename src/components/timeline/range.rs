@@ -3,7 +3,7 @@
 //! contiguous, as `bins::bins` makes them); no function here panics on an index out of range.
 
 use super::bins::Bin;
-use crate::components::text::{long_date, plural};
+use crate::components::text::long_date;
 use dispatches_engine::Date;
 
 /// The route's date range: `(from, to)`, each end optional.
@@ -71,9 +71,10 @@ pub fn moved(key: &str, i: usize, n: usize) -> Option<usize> {
     }
 }
 
-/// The chosen range in words with its number of matching reports (`days`: reports per day),
-/// "" without a range: the line under the chart, which screen readers hear as it changes.
-pub fn describe((from, to): Range, days: &[(Date, usize)]) -> String {
+/// The chosen range in words, "" without one: the line under the chart, which screen readers
+/// hear when it changes. Dates only: the number of reports is the results' own status, and a
+/// count here would be announced again on every keystroke of a query.
+pub fn describe((from, to): Range) -> String {
     let dates = match (from, to) {
         (None, None) => return String::new(),
         (Some(f), Some(t)) if f == t => long_date(f),
@@ -81,8 +82,7 @@ pub fn describe((from, to): Range, days: &[(Date, usize)]) -> String {
         (Some(f), None) => format!("from {}", long_date(f)),
         (None, Some(t)) => format!("until {}", long_date(t)),
     };
-    let n: usize = days.iter().filter(|(d, _)| from.is_none_or(|f| *d >= f) && to.is_none_or(|t| *d <= t)).map(|(_, n)| n).sum();
-    format!("Chosen: {dates}, {}", plural(n, "report", "reports"))
+    format!("Chosen: {dates}")
 }
 
 /// "7 to 12 December 2016", "28 November to 3 December 2016", "1 January 2008 to 31 December
@@ -204,14 +204,14 @@ mod tests {
 
     #[test]
     fn the_chosen_range_in_words() {
-        let days = [(d("2016-12-01"), 1), (d("2016-12-07"), 2), (d("2016-12-13"), 4)];
-        assert_eq!(describe((None, None), &days), "");
-        assert_eq!(describe((Some(d("2016-12-07")), Some(d("2016-12-07"))), &days), "Chosen: 7 December 2016, 2 reports");
-        assert_eq!(describe((Some(d("2016-12-02")), Some(d("2016-12-13"))), &days), "Chosen: 2 to 13 December 2016, 6 reports");
-        assert_eq!(describe((Some(d("2016-11-28")), Some(d("2016-12-01"))), &days), "Chosen: 28 November to 1 December 2016, 1 report");
-        assert_eq!(describe((Some(d("2015-12-31")), Some(d("2016-12-01"))), &days), "Chosen: 31 December 2015 to 1 December 2016, 1 report");
-        assert_eq!(describe((Some(d("2016-12-01")), Some(d("2016-01-01"))), &days), "Chosen: 1 December to 1 January 2016, 0 reports");
-        assert_eq!(describe((Some(d("2016-12-08")), None), &days), "Chosen: from 8 December 2016, 4 reports");
-        assert_eq!(describe((None, Some(d("2016-12-01"))), &days), "Chosen: until 1 December 2016, 1 report");
+        assert_eq!(describe((None, None)), "");
+        assert_eq!(describe((Some(d("2016-12-07")), Some(d("2016-12-07")))), "Chosen: 7 December 2016");
+        assert_eq!(describe((Some(d("2016-12-02")), Some(d("2016-12-13")))), "Chosen: 2 to 13 December 2016");
+        assert_eq!(describe((Some(d("2016-11-28")), Some(d("2016-12-01")))), "Chosen: 28 November to 1 December 2016");
+        assert_eq!(describe((Some(d("2015-12-31")), Some(d("2016-12-01")))), "Chosen: 31 December 2015 to 1 December 2016");
+        // An inverted range typed into the date fields is said as it is.
+        assert_eq!(describe((Some(d("2016-12-01")), Some(d("2016-01-01")))), "Chosen: 1 December to 1 January 2016");
+        assert_eq!(describe((Some(d("2016-12-08")), None)), "Chosen: from 8 December 2016");
+        assert_eq!(describe((None, Some(d("2016-12-01")))), "Chosen: until 1 December 2016");
     }
 }
