@@ -132,7 +132,8 @@ test('filters: outlets with counts, From/To dates, timeline, clear', async ({ pa
   await page.getByRole('button', { name: 'Clear filters' }).first().click();
   await expect(from).toHaveValue('');
 
-  // Timeline: one bar per day with its count; choosing a day, then another, sets the range.
+  // Timeline: one bar per day with its count; choosing a day, then Shift+click on another,
+  // sets the range (dragging and the keyboard: tests/e2e/timeline.spec.mjs).
   const last = articles[0].published.slice(0, 10);
   const [y, m, d] = last.split('-').map(Number);
   const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -144,7 +145,7 @@ test('filters: outlets with counts, From/To dates, timeline, clear', async ({ pa
   await expect(resultLinks(page)).toHaveCount(articles.filter((a) => a.published.startsWith(last)).length);
   const firstDay = days[0];
   const [y0, m0, d0] = firstDay.split('-').map(Number);
-  await page.getByRole('button', { name: new RegExp(`^${d0} ${months[m0 - 1]} ${y0}: `) }).click();
+  await page.getByRole('button', { name: new RegExp(`^${d0} ${months[m0 - 1]} ${y0}: `) }).click({ modifiers: ['Shift'] });
   await expect(from).toHaveValue(firstDay);
   await expect(to).toHaveValue(last);
   await expect(resultLinks(page)).toHaveCount(searchIds('aleppo').length);
