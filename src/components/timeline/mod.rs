@@ -130,13 +130,15 @@ pub fn timeline(props: &Props) -> Html {
     // Keyboard and assistive technology activate a bar with a click; a pointer's own click
     // after its press and release was already handled by them.
     let onclick = {
-        let (bins, gesture, set_range, focus_day) = (bins.clone(), gesture.clone(), set_range.clone(), focus_day.clone());
+        let (bins, gesture, set_range, focus_day, chart) = (bins.clone(), gesture.clone(), set_range.clone(), focus_day.clone(), chart.clone());
         Callback::from(move |e: MouseEvent| {
             let pointer_chose_at = gesture.borrow_mut().pointer_chose_at.take();
             if pointer_chose_at.is_some_and(|t| e.time_stamp() - t < CLICK_AFTER_POINTER_MS) {
                 return;
             }
-            let Some(i) = bar_index(e.target(), n) else { return };
+            // A pointer's click goes to the chart that captured the pointer, not to a bar: the
+            // bar is the one under it. (Keys and assistive technology click a bar itself.)
+            let Some(i) = bar_index(e.target(), n).or_else(|| chart.cast::<Element>().map(|c| bar_at(&c, e.client_x(), n))) else { return };
             choose_one(&bins, range, i, &gesture, &*set_range);
             focus_day.set(Some(bins[i].start));
         })
@@ -186,24 +188,29 @@ pub fn timeline(props: &Props) -> Html {
                 match g.drag {
                     Some(d) if d.pointer == e.pointer_id() => {
                         g.drag = None;
-                        g.pointer_chose_at = Some(e.time_stamp());
                         d
                     }
                     _ => return,
                 }
             };
             redraw.force_update();
+            let j = chart.cast::<Element>().map_or(drag.current, |c| bar_at(&c, e.client_x(), n));
+            // A press and release on one bar is a click: the click that follows chooses it.
+            // Choosing here would change the filters (whose lists grow and shrink with the
+            // range) before that click, which then lands on whatever moved under the finger.
+            // Any other release (a drag, a cancelled one, a Shift extension) decides here, and
+            // its click is skipped.
+            let plain_click = !drag.cancelled && drag.bars == n && j == drag.anchor && !drag.extend;
+            if plain_click {
+                return;
+            }
+            gesture.borrow_mut().pointer_chose_at = Some(e.time_stamp());
             if drag.cancelled || drag.bars != n {
                 return;
             }
-            let j = chart.cast::<Element>().map_or(drag.current, |c| bar_at(&c, e.client_x(), n));
             focus_day.set(Some(bins[j].start));
-            if j == drag.anchor && !drag.extend {
-                choose_one(&bins, range, j, &gesture, &*set_range);
-            } else {
-                gesture.borrow_mut().anchor = Some(bins[drag.anchor].start);
-                set_range(span(&bins, drag.anchor, j));
-            }
+            gesture.borrow_mut().anchor = Some(bins[drag.anchor].start);
+            set_range(span(&bins, drag.anchor, j));
         })
     };
     // A press the browser took over (scrolling on touch) or lost: nothing is chosen.
