@@ -35,7 +35,8 @@
 //! Indexed fields: headline (the catalog's, weight 4), standfirst (2), body (1: paragraphs,
 //! subheadings, captions, pull quotes — every [`BlockKind::is_content`] block except the
 //! headline line), byline (3) and outlet (2). Bylines printed in the text, datelines,
-//! timestamps and boilerplate are not indexed.
+//! timestamps, boilerplate (gallery chrome included) and blocks repeating another block of
+//! their article (`Block::duplicate_of`) are not indexed.
 //!
 //! # Ranking
 //!
@@ -535,9 +536,11 @@ pub(crate) fn block_token_starts(text: &str, base: u32, first: u32, mut at: impl
     })
 }
 
-/// Whether a block is indexed as standfirst or body: content, except the headline line.
+/// Whether a block is indexed as standfirst or body: content, except the headline line and
+/// blocks repeating another (`Block::duplicate_of`: a caption or passage printed twice, a
+/// pull quote): a passage counts once toward a score and is never the snippet twice.
 pub(crate) fn is_text_block(block: &crate::model::Block) -> bool {
-    block.kind.is_content() && block.kind != BlockKind::Headline
+    block.kind.is_content() && block.kind != BlockKind::Headline && block.duplicate_of.is_none()
 }
 
 fn text_blocks(article: &Article) -> impl Iterator<Item = &crate::model::Block> {
