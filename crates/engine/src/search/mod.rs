@@ -40,9 +40,11 @@
 //!
 //! # Ranking
 //!
-//! BM25F (k1 = 1.2, per-field length normalization), plus a proximity bonus for consecutive
-//! query words found close together (adjacent words earn the most), ties broken by date
-//! (newest first). Typo and prefix expansions count with a reduced weight, so an exact match
+//! BM25F (k1 = 1.2, per-field length normalization, Lucene's idf, which never reaches zero)
+//! with the headline, the text and the byline with the outlet saturating separately and
+//! adding up (so a headline match counts for a word most articles contain), plus a proximity
+//! bonus for consecutive query words found close together (adjacent words earn the most),
+//! ties broken by date (newest first). Typo and prefix expansions count with a reduced weight, so an exact match
 //! ranks above a near one.
 
 mod fold_table;
@@ -183,6 +185,25 @@ const OUTLET: u8 = 4;
 const FIELD_WEIGHT: [f32; NFIELDS] = [4.0, 2.0, 1.0, 3.0, 2.0];
 const FIELD_B: [f32; NFIELDS] = [0.5, 0.5, 0.75, 0.3, 0.3];
 const K1: f32 = 1.2;
+/// Fields saturate in groups, each on its own (Elasticsearch's `most_fields`): the headline,
+/// the text (standfirst and body), the byline and outlet. Within a group term frequencies
+/// add up before saturating (BM25F); across groups the saturated scores add. So a word in
+/// the headline adds to any number of mentions in the body instead of vanishing in their
+/// saturation: for a word most articles contain (idf near its floor), the articles about it
+/// (headline) rank first, then those that say it most, then the rest.
+const GROUPS: usize = 3;
+/// Each group's saturated score is multiplied by its boost. A headline match (about 1.7
+/// saturated) doubled outweighs what any number of body mentions can add (at most k1 + 1 =
+/// 2.2): an article with the word in its headline is about it.
+const GROUP_BOOST: [f32; GROUPS] = [2.0, 1.0, 1.0];
+
+fn group_of(field: u8) -> usize {
+    match field {
+        HEADLINE => 0,
+        STANDFIRST | BODY => 1,
+        _ => 2,
+    }
+}
 const PREFIX_WEIGHT: f32 = 0.7;
 const TYPO_WEIGHT: f32 = 0.35;
 const MAX_PREFIX_EXPANSIONS: usize = 24;
@@ -1034,7 +1055,7 @@ impl SearchIndex {
         let mut scores = vec![0f32; if positive { n } else { 0 }];
         let mut idfs: Vec<f32> = Vec::with_capacity(clauses.len());
         if positive {
-            let mut acc = vec![0f32; n];
+            let mut acc = vec![[0f32; GROUPS]; n];
             let mut touched: Vec<usize> = Vec::new();
             for (ci, clause) in clauses.iter().enumerate() {
                 let mut clause_idf = 0f32;
@@ -1052,10 +1073,11 @@ impl SearchIndex {
                                     let d = (code >> 3) as usize;
                                     if d < n && kept.get(d) {
                                         let tf = self.entry_positions(base + i).len() as f32;
-                                        if acc[d] == 0.0 {
+                                        let field = (code & 7) as u8;
+                                        if acc[d] == [0.0; GROUPS] {
                                             touched.push(d);
                                         }
-                                        acc[d] += w * self.field_tf(d, (code & 7) as u8, tf);
+                                        acc[d][group_of(field)] += w * self.field_tf(d, field, tf);
                                     }
                                 }
                             }
@@ -1073,11 +1095,12 @@ impl SearchIndex {
                                 }
                                 let d = (code >> 3) as usize;
                                 if d < n && kept.get(d) {
-                                    if acc[d] == 0.0 {
+                                    let field = (code & 7) as u8;
+                                    if acc[d] == [0.0; GROUPS] {
                                         touched.push(d);
                                     }
                                     // Scaled so the phrase's single idf weighs like its words.
-                                    acc[d] += (phrase_idf / idf.max(1e-3)) * self.field_tf(d, (code & 7) as u8, (j - k) as f32);
+                                    acc[d][group_of(field)] += (phrase_idf / idf.max(1e-3)) * self.field_tf(d, field, (j - k) as f32);
                                 }
                                 k = j;
                             }
@@ -1085,9 +1108,8 @@ impl SearchIndex {
                         }
                     }
                     for &d in &touched {
-                        let x = acc[d];
-                        scores[d] += idf * x * (K1 + 1.0) / (K1 + x);
-                        acc[d] = 0.0;
+                        scores[d] += idf * acc[d].iter().zip(GROUP_BOOST).map(|(&x, boost)| boost * x * (K1 + 1.0) / (K1 + x)).sum::<f32>();
+                        acc[d] = [0.0; GROUPS];
                     }
                     touched.clear();
                 }
@@ -1470,10 +1492,12 @@ fn make_snippet(article: &Article, all_spans: &[MatchSpan], weights: &[f32]) -> 
     }
     let chosen: Vec<&MatchSpan> = all_spans.iter().filter(|m| m.weight >= best_weight[m.clause.min(MAX_TERMS)] - 1e-6).collect();
     let spans = &chosen[..];
-    // The passage with the most (idf-weighted) distinct clauses, then the most matches:
-    // a window sliding over the matches (same block, fewer than WINDOW words apart).
+    // The passage with the most (idf-weighted) distinct clauses, then in a body paragraph
+    // rather than a caption, subheading or pull quote, then with the most matches: a window
+    // sliding over the matches (same block, fewer than WINDOW words apart).
     let weight_of = |c: usize| weights.get(c).copied().unwrap_or(1.0).max(0.01);
-    let mut best: Option<(f32, usize, usize)> = None; // (weight of distinct clauses, count, index)
+    let is_body = |block: usize| article.blocks.get(block).is_some_and(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Standfirst));
+    let mut best: Option<(f32, bool, usize, usize)> = None; // (weight of distinct clauses, in the body, count, index)
     let mut counts = [0u32; MAX_TERMS + 1];
     let mut weight = 0f32;
     let mut j = 0;
@@ -1490,8 +1514,9 @@ fn make_snippet(article: &Article, all_spans: &[MatchSpan], weights: &[f32]) -> 
             j += 1;
         }
         let count = j - i;
-        if spans[i].block != usize::MAX && best.map_or(true, |(w, c, _)| weight > w + 1e-6 || (weight > w - 1e-6 && count > c)) {
-            best = Some((weight, count, i));
+        let body = is_body(spans[i].block);
+        if spans[i].block != usize::MAX && best.map_or(true, |(w, b, c, _)| weight > w + 1e-6 || (weight > w - 1e-6 && (body, count) > (b, c))) {
+            best = Some((weight, body, count, i));
         }
         // Slide: drop match i.
         if j > i {
@@ -1502,7 +1527,7 @@ fn make_snippet(article: &Article, all_spans: &[MatchSpan], weights: &[f32]) -> 
             }
         }
     }
-    let (block, anchor) = match best.map(|(_, _, i)| (spans[i].block, spans[i].span.start)) {
+    let (block, anchor) = match best.map(|(_, _, _, i)| (spans[i].block, spans[i].span.start)) {
         Some(x) => x,
         None => {
             // No match in the text (headline, byline or outlet only; or an empty query): the opening.
