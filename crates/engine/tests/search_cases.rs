@@ -531,3 +531,74 @@ fn query_words_close_together_rank_first_among_common_words() {
     let r = ix.search(&c, &query("water plant"));
     assert_eq!(ids_of(&c, &r), ["together", "apart"]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Acronyms and their names (search::synonyms).
+// ---------------------------------------------------------------------------------------------
+
+fn marked_words(r: &SearchResults, c: &Corpus, id: &str) -> Vec<String> {
+    let h = hit_of(c, r, id);
+    h.snippet.matches.iter().map(|&(a, b)| h.snippet.text[a as usize..b as usize].to_string()).collect()
+}
+
+fn acronym_corpus() -> Corpus {
+    invented(&[
+        ("acronym", "Aid talks in Geneva", "The UN said on Monday that aid would reach the valley by Friday."),
+        ("spelled", "Aid talks resume", "The United Nations said on Monday that aid convoys were ready."),
+        ("dotted", "Convoy reaches the valley", "U.N. officials said the convoy reached the valley."),
+        ("apart", "Nations meet", "The nations met in a united front against the plan."),
+        (
+            "defines",
+            "Monitor counts the dead",
+            "The Syrian Observatory for Human Rights (SOHR), a monitor based in Britain, said 20 people died. The SOHR relies on a network of sources.",
+        ),
+        ("spells-out", "Monitor reports shelling", "The Syrian Observatory for Human Rights reported shelling on Tuesday."),
+        ("pronoun", "Readers write", "Tell us what you think of the new bridge, the council asked residents."),
+        ("states", "Trade talks", "The United States and Canada signed the trade deal on Friday."),
+    ])
+}
+
+#[test]
+fn an_acronym_finds_its_name_and_the_name_its_acronym() {
+    let c = acronym_corpus();
+    let ix = SearchIndex::build(&c);
+    let r = ix.search(&c, &query("UN "));
+    assert_eq!(sorted(ids_of(&c, &r)), ["acronym", "dotted", "spelled"], "UN, U.N. and United Nations; not two words apart");
+    assert_eq!(marked_words(&r, &c, "spelled"), ["United", "Nations"], "the name is marked");
+    assert_eq!(marked_words(&r, &c, "acronym"), ["UN"]);
+    assert!(r.terms.contains(&"unit".to_string()) && r.terms.contains(&"nation".to_string()), "the page marks the name's words: {:?}", r.terms);
+    assert_eq!(sorted(ids_of(&c, &ix.search(&c, &query("U.N. ")))), ["acronym", "dotted", "spelled"]);
+    for q in ["united nations ", "United Nations", "UNITED NATIONS "] {
+        let r = ix.search(&c, &query(q));
+        assert_eq!(sorted(ids_of(&c, &r)), ["acronym", "dotted", "spelled"], "{q}");
+    }
+    // Quoted: as written.
+    assert_eq!(ids_of(&c, &ix.search(&c, &query("\"united nations\""))), ["spelled"]);
+    // Excluded in capitals: the name too.
+    let r = ix.search(&c, &query("aid -UN"));
+    assert!(ids_of(&c, &r).is_empty(), "{:?}", ids_of(&c, &r));
+}
+
+#[test]
+fn an_acronym_a_report_defines_finds_reports_that_spell_it_out() {
+    let c = acronym_corpus();
+    let ix = SearchIndex::build(&c);
+    assert!(ix.table().synonyms().defined().contains(&("SOHR".to_string(), "Syrian Observatory for Human Rights".to_string())));
+    let r = ix.search(&c, &query("SOHR "));
+    assert_eq!(sorted(ids_of(&c, &r)), ["defines", "spells-out"]);
+    assert_eq!(marked_words(&r, &c, "spells-out"), ["Syrian", "Observatory", "for", "Human", "Rights"]);
+    let r = ix.search(&c, &query("syrian observatory for human rights "));
+    assert_eq!(sorted(ids_of(&c, &r)), ["defines", "spells-out"]);
+    // The definitions survive the stored index (the bundle) and the shards' table.
+    let back: SearchIndex = postcard::from_bytes(&postcard::to_allocvec(&ix).unwrap()).unwrap();
+    assert_eq!(sorted(ids_of(&c, &back.search(&c, &query("SOHR ")))), ["defines", "spells-out"]);
+}
+
+#[test]
+fn the_pronoun_us_is_not_the_united_states() {
+    let c = acronym_corpus();
+    let ix = SearchIndex::build(&c);
+    assert_eq!(ids_of(&c, &ix.search(&c, &query("us "))), ["pronoun"], "lower case: the word as typed");
+    assert_eq!(sorted(ids_of(&c, &ix.search(&c, &query("US ")))), ["pronoun", "states"], "capitals: the word (the index folds case) and the name");
+    assert_eq!(ids_of(&c, &ix.search(&c, &query("united states "))), ["states"], "the name never means every \"us\"");
+}

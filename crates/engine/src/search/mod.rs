@@ -52,11 +52,13 @@ pub mod names;
 pub mod normalize;
 pub mod query;
 pub mod sort;
+pub mod synonyms;
 
 use crate::date::Date;
 use crate::model::{Article, BlockKind, Corpus, Span};
 use normalize::{americanize, edit_distance, token_end_at, tokenize, typo_budget};
 use query::{Alt, TermSpec};
+use synonyms::Synonyms;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -223,6 +225,9 @@ fn prefix_expansions(folded: &str) -> usize {
     }
 }
 const MAX_TYPO_EXPANSIONS: usize = 8;
+/// How a phrase that is an alternative of the word typed (an acronym's name, see
+/// [`synonyms`]) weighs when the snippet is chosen: below the word itself, above a prefix.
+const SYNONYM_SNIPPET_WEIGHT: f32 = 0.9;
 /// Hits re-ranked with the proximity bonus.
 const RERANK: usize = 200;
 
@@ -278,6 +283,8 @@ pub struct DocTable {
     docs: Vec<DocStats>,
     outlets: Vec<String>,
     avg_len: [f32; NFIELDS],
+    /// The acronyms queries expand (the corpus's own definitions are stored).
+    synonyms: Synonyms,
     /// Distinct publication days, sorted (derived).
     days: Vec<i32>,
     /// Per article: index into `days` (derived).
@@ -296,6 +303,8 @@ struct StoredDocTable {
     text_tokens: Vec<u32>,
     outlets: Vec<String>,
     avg_len: [f32; NFIELDS],
+    /// The acronyms the corpus defines, `(acronym, name)`.
+    acronyms: Vec<(String, String)>,
 }
 
 impl From<StoredDocTable> for DocTable {
@@ -309,7 +318,7 @@ impl From<StoredDocTable> for DocTable {
                 DocStats { lens: std::array::from_fn(|f| length_of_code(s.lens[f][d])), outlet: s.outlet[d], day, text_tokens: s.text_tokens[d] }
             })
             .collect();
-        DocTable::new(docs, s.outlets, s.avg_len)
+        DocTable::new(docs, s.outlets, s.avg_len, Synonyms::new(s.acronyms))
     }
 }
 
@@ -329,6 +338,7 @@ impl From<DocTable> for StoredDocTable {
                 })
                 .collect(),
             text_tokens: t.docs.iter().map(|d| d.text_tokens).collect(),
+            acronyms: t.synonyms.defined().to_vec(),
             outlets: t.outlets,
             avg_len: t.avg_len,
         }
@@ -369,12 +379,17 @@ impl DocTable {
         self
     }
 
-    fn new(docs: Vec<DocStats>, outlets: Vec<String>, avg_len: [f32; NFIELDS]) -> DocTable {
+    fn new(docs: Vec<DocStats>, outlets: Vec<String>, avg_len: [f32; NFIELDS], synonyms: Synonyms) -> DocTable {
         let mut days: Vec<i32> = docs.iter().map(|d| d.day).collect();
         sort::sort(&mut days);
         days.dedup();
         let day_rank = docs.iter().map(|d| days.binary_search(&d.day).unwrap_or(0) as u32).collect();
-        DocTable { docs, outlets, avg_len, days, day_rank }
+        DocTable { docs, outlets, avg_len, synonyms, days, day_rank }
+    }
+
+    /// The acronyms a query of this corpus expands (see [`synonyms`]).
+    pub fn synonyms(&self) -> &Synonyms {
+        &self.synonyms
     }
 
     /// Number of articles.
@@ -419,6 +434,7 @@ struct StoredIndex {
     starts: Vec<u32>,
     outlets: Vec<String>,
     avg_len: [f32; NFIELDS],
+    acronyms: Vec<(String, String)>,
 }
 
 /// Front-codes sorted terms: each as (bytes shared with the previous term, the rest), cut at
@@ -469,7 +485,8 @@ impl From<SearchIndex> for StoredIndex {
             }
         }
         let table = parts.table;
-        StoredIndex { terms, entry_counts, entries, positions, docs: table.docs, starts, outlets: table.outlets, avg_len: table.avg_len }
+        let acronyms = table.synonyms.defined().to_vec();
+        StoredIndex { terms, entry_counts, entries, positions, docs: table.docs, starts, outlets: table.outlets, avg_len: table.avg_len, acronyms }
     }
 }
 
@@ -528,7 +545,7 @@ impl TryFrom<StoredIndex> for SearchIndex {
             }
         }
         starts_off.push(starts.len() as u32);
-        Ok(SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(s.docs, s.outlets, s.avg_len)), starts_off, starts })
+        Ok(SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(s.docs, s.outlets, s.avg_len, Synonyms::new(s.acronyms))), starts_off, starts })
     }
 }
 
@@ -778,7 +795,10 @@ impl SearchIndex {
         term_start.push(entries.len() as u32);
         let n = corpus.articles.len().max(1) as f64;
         let avg_len = std::array::from_fn(|f| (totals[f] / n).max(1.0) as f32);
-        SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(docs, outlets, avg_len)), starts_off, starts }
+        // Acronyms defined in the indexed text (repeated blocks and boilerplate left out).
+        let texts = corpus.articles.iter().flat_map(|a| text_blocks(a).filter_map(|b| a.text.get(b.span.range())));
+        let synonyms = Synonyms::new(synonyms::defined_acronyms(texts));
+        SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(docs, outlets, avg_len, synonyms)), starts_off, starts }
     }
 
     /// Number of distinct terms.
@@ -893,7 +913,7 @@ impl SearchIndex {
     /// The words a typo lookup needs from the dictionary: for each query word that
     /// [`SearchIndex::wants_typos`] here, every term with the word's first letter.
     pub fn typo_lookups(&self, query: &str) -> Vec<TermRange> {
-        let ast = query::parse(query);
+        let ast = query::parse_with(query, &self.table.synonyms);
         let mut out = Vec::new();
         for alt in ast.clauses.iter().flat_map(|c| &c.alts) {
             if let Alt::Term(spec) = alt {
@@ -910,7 +930,7 @@ impl SearchIndex {
     /// Every dictionary term a query resolves to (exact words, prefix and typo expansions,
     /// phrase words, excluded words): the postings a search with it will read.
     pub fn query_terms(&self, query: &str) -> Vec<String> {
-        let ast = query::parse(query);
+        let ast = query::parse_with(query, &self.table.synonyms);
         let mut out: Vec<String> = Vec::new();
         for alt in ast.clauses.iter().flat_map(|c| &c.alts).chain(&ast.excluded) {
             let ids = match self.resolve(alt) {
@@ -992,7 +1012,7 @@ impl SearchIndex {
     /// terms and the [`DocTable`], so a sharded corpus can answer it before any article is
     /// loaded, then fetch just the articles of the hits for [`SearchIndex::finish`].
     pub fn rank(&self, req: &SearchRequest) -> Ranked {
-        let ast = query::parse(&req.query);
+        let ast = query::parse_with(&req.query, &self.table.synonyms);
         let n = self.table.docs.len();
         let words = n.div_ceil(64);
         let clauses: Vec<Vec<Resolved>> = ast.clauses.iter().map(|c| c.alts.iter().map(|a| self.resolve(a)).collect()).collect();
@@ -1297,34 +1317,43 @@ impl SearchIndex {
         let mut out = Vec::new();
         let mut buf = Vec::new();
         for (ci, (clause, p)) in clauses.iter().zip(phrases).enumerate() {
-            buf.clear();
-            self.clause_positions(d, clause, p, &mut buf);
-            for &(field, pos, t) in &buf {
-                if !is_text_field(field) {
-                    continue;
-                }
-                let Some(&start) = starts.get(pos as usize) else { continue };
-                let start = start as usize;
-                if start > article.text.len() || !article.text.is_char_boundary(start) {
-                    continue;
-                }
-                let end = token_end_at(&article.text, start, &self.terms[t as usize]);
-                if end > start {
-                    let block = block_of(article, start as u32).unwrap_or(usize::MAX);
-                    // How well the word matches its query word: exact 1.0, prefix and typo less.
-                    let weight = clause
-                        .iter()
-                        .find_map(|alt| match alt {
-                            Resolved::Term(variants) => variants.iter().find(|v| v.0 == t).map(|v| v.1),
-                            Resolved::Phrase(_) => None,
-                        })
-                        .unwrap_or(1.0);
-                    out.push(MatchSpan { span: Span::new(start, end), pos, clause: ci, block, weight });
+            for ai in 0..clause.len() {
+                buf.clear();
+                self.clause_positions(d, &clause[ai..=ai], &p[ai..=ai], &mut buf);
+                for &(field, pos, t) in &buf {
+                    if !is_text_field(field) {
+                        continue;
+                    }
+                    let Some(&start) = starts.get(pos as usize) else { continue };
+                    let start = start as usize;
+                    if start > article.text.len() || !article.text.is_char_boundary(start) {
+                        continue;
+                    }
+                    let end = token_end_at(&article.text, start, &self.terms[t as usize]);
+                    if end > start {
+                        let block = block_of(article, start as u32).unwrap_or(usize::MAX);
+                        // How well the word matches its query word: exact 1.0, prefix and typo less;
+                        // a phrase after the word typed (an acronym's name) a little less, so the
+                        // snippet shows the acronym as typed where the article has it.
+                        let weight = match &clause[ai] {
+                            Resolved::Term(variants) => variants.iter().find(|v| v.0 == t).map_or(1.0, |v| v.1),
+                            Resolved::Phrase(_) if ai > 0 => SYNONYM_SNIPPET_WEIGHT,
+                            Resolved::Phrase(_) => 1.0,
+                        };
+                        out.push(MatchSpan { span: Span::new(start, end), pos, clause: ci, block, weight });
+                    }
                 }
             }
         }
         sort::sort_by_key(&mut out, |m| (m.span.start, std::cmp::Reverse(m.span.end)));
-        out.dedup_by(|b, a| a.span == b.span);
+        // A word matched by two alternatives (the word typed and a phrase) keeps the better weight.
+        out.dedup_by(|b, a| {
+            let same = a.span == b.span;
+            if same {
+                a.weight = a.weight.max(b.weight);
+            }
+            same
+        });
         out
     }
 
@@ -1347,7 +1376,7 @@ impl SearchIndex {
     /// Byte ranges of the words of `text` matching `query`, using this index's dictionary for
     /// typo and prefix expansions (so exactly what [`SearchIndex::search`] would match).
     pub fn highlight(&self, text: &str, query: &str) -> Vec<(usize, usize)> {
-        let ast = query::parse(query);
+        let ast = query::parse_with(query, &self.table.synonyms);
         let mut terms: Vec<String> = Vec::new();
         for clause in &ast.clauses {
             for alt in &clause.alts {
@@ -1374,11 +1403,12 @@ fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
     }
 }
 
-/// The dictionary a query reads before any index is at hand: its exact words (phrases and
-/// exclusions included) and the prefixes of its last word. Typo lookups depend on how common
-/// a word is, so they come from [`SearchIndex::typo_lookups`] once these are loaded.
-pub fn lookups(query: &str) -> Vec<TermRange> {
-    let ast = query::parse(query);
+/// The dictionary a query reads before any index is at hand (only the corpus's acronyms,
+/// [`DocTable::synonyms`]): its exact words (phrases, acronyms' names and exclusions
+/// included) and the prefixes of its last word. Typo lookups depend on how common a word is,
+/// so they come from [`SearchIndex::typo_lookups`] once these are loaded.
+pub fn lookups(query: &str, synonyms: &Synonyms) -> Vec<TermRange> {
+    let ast = query::parse_with(query, synonyms);
     let mut out = Vec::new();
     for alt in ast.clauses.iter().flat_map(|c| &c.alts).chain(&ast.excluded) {
         match alt {
@@ -1515,7 +1545,7 @@ fn make_snippet(article: &Article, all_spans: &[MatchSpan], weights: &[f32]) -> 
         }
         let count = j - i;
         let body = is_body(spans[i].block);
-        if spans[i].block != usize::MAX && best.map_or(true, |(w, b, c, _)| weight > w + 1e-6 || (weight > w - 1e-6 && (body, count) > (b, c))) {
+        if spans[i].block != usize::MAX && best.is_none_or(|(w, b, c, _)| weight > w + 1e-6 || (weight > w - 1e-6 && (body, count) > (b, c))) {
             best = Some((weight, body, count, i));
         }
         // Slide: drop match i.
