@@ -303,8 +303,8 @@ struct StoredDocTable {
     text_tokens: Vec<u32>,
     outlets: Vec<String>,
     avg_len: [f32; NFIELDS],
-    /// The acronyms the corpus defines, `(acronym, name)`.
-    acronyms: Vec<(String, String)>,
+    /// The acronyms the corpus defines.
+    acronyms: Vec<synonyms::Defined>,
 }
 
 impl From<StoredDocTable> for DocTable {
@@ -434,7 +434,7 @@ struct StoredIndex {
     starts: Vec<u32>,
     outlets: Vec<String>,
     avg_len: [f32; NFIELDS],
-    acronyms: Vec<(String, String)>,
+    acronyms: Vec<synonyms::Defined>,
 }
 
 /// Front-codes sorted terms: each as (bytes shared with the previous term, the rest), cut at
@@ -796,8 +796,8 @@ impl SearchIndex {
         let n = corpus.articles.len().max(1) as f64;
         let avg_len = std::array::from_fn(|f| (totals[f] / n).max(1.0) as f32);
         // Acronyms defined in the indexed text (repeated blocks and boilerplate left out).
-        let texts = corpus.articles.iter().flat_map(|a| text_blocks(a).filter_map(|b| a.text.get(b.span.range())));
-        let synonyms = Synonyms::new(synonyms::defined_acronyms(texts));
+        let texts: Vec<&str> = corpus.articles.iter().flat_map(|a| text_blocks(a).filter_map(|b| a.text.get(b.span.range()))).collect();
+        let synonyms = Synonyms::new(synonyms::defined_acronyms(texts.iter().copied()));
         SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(docs, outlets, avg_len, synonyms)), starts_off, starts }
     }
 

@@ -11,7 +11,9 @@
 //!   the split layout), so `SOHR` also finds the reports that only spell the name out. A
 //!   definition counts when each capitalised word before the parenthesis gives the next
 //!   letter ("of", "for", "and", "the" … may sit between them); when reports disagree, the
-//!   name most of them give wins, and the list above wins over any report.
+//!   name most of them give wins, and the list above wins over any report. A defined
+//!   acronym the corpus also prints as a lower-case word ("CREW", "crew") is an everyday
+//!   word (see below).
 //!
 //! # The rule
 //!
@@ -21,14 +23,15 @@
 //!   expanded (`us` finds the word "us", `US` also "United States").
 //! - Name → acronym: consecutive plain words of the query that spell a name out ("united
 //!   nations", any case) match as one: the name as a phrase, or the acronym. Not when the
-//!   acronym is also an everyday word ([`is_everyday_word`]: US, WHO, …): the index folds
-//!   case, so "US" in a text cannot be told from "us", and "united states" does not match
-//!   every "us".
+//!   acronym is also an everyday word ([`is_everyday_word`]: US, WHO, …, and defined
+//!   acronyms the corpus prints in lower case): the index folds case, so "US" in a text
+//!   cannot be told from "us", and "united states" does not match every "us".
 //! - Quoted phrases and excluded words are taken as written, except that an excluded
 //!   acronym typed in capitals also excludes its name.
 
 use super::normalize::{is_stopword, tokenize};
-use std::collections::HashMap;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Acronyms understood without a definition in the corpus.
@@ -70,6 +73,17 @@ const MAX_LETTERS: usize = 8;
 /// Small words a name may hold between its capitalised words ("Bureau of Investigation").
 const NAME_JOINERS: &[&str] = &["of", "for", "and", "the", "on", "in", "to", "de", "du", "des", "la", "le", "al", "&"];
 
+/// An acronym a corpus defines.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Defined {
+    /// Its letters, upper case ("SOHR").
+    pub short: String,
+    /// The name as a report prints it ("Syrian Observatory for Human Rights").
+    pub name: String,
+    /// The corpus also prints it as a lower-case word ("crew" for CREW).
+    pub everyday: bool,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 struct Entry {
     /// The acronym's letters, upper case.
@@ -78,14 +92,14 @@ struct Entry {
     term: String,
     /// The name's normalized terms.
     name: Vec<String>,
+    everyday: bool,
 }
 
 /// The acronyms of a corpus: [`KNOWN`] and those its reports define.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Synonyms {
-    /// `(acronym, name)` the corpus defines (not in [`KNOWN`]), sorted by acronym: what is
-    /// stored.
-    defined: Vec<(String, String)>,
+    /// The acronyms the corpus defines (not in [`KNOWN`]), sorted: what is stored.
+    defined: Vec<Defined>,
     /// Every entry, sorted by acronym.
     entries: Vec<Entry>,
     /// Entries by the first term of their name.
@@ -93,20 +107,21 @@ pub struct Synonyms {
 }
 
 impl Synonyms {
-    /// [`KNOWN`] plus the corpus's definitions (`(acronym, name)`; an acronym of the list, or
-    /// one that is not 2 to 8 capital letters, is ignored).
-    pub fn new(defined: Vec<(String, String)>) -> Synonyms {
-        let mut defined: Vec<(String, String)> = defined.into_iter().filter(|(s, _)| is_acronym_letters(s) && !KNOWN.iter().any(|k| k.0 == s)).collect();
+    /// [`KNOWN`] plus the corpus's definitions (an acronym of the list, or one that is not 2
+    /// to 8 capital letters, is ignored).
+    pub fn new(defined: Vec<Defined>) -> Synonyms {
+        let mut defined: Vec<Defined> = defined.into_iter().filter(|d| is_acronym_letters(&d.short) && !KNOWN.iter().any(|k| k.0 == d.short)).collect();
         defined.sort();
-        defined.dedup_by(|b, a| a.0 == b.0);
+        defined.dedup_by(|b, a| a.short == b.short);
         let mut entries: Vec<Entry> = KNOWN
             .iter()
-            .map(|&(s, n)| (s, n))
-            .chain(defined.iter().map(|(s, n)| (s.as_str(), n.as_str())))
-            .filter_map(|(short, name)| {
+            .map(|&(s, n)| (s, n, false))
+            .chain(defined.iter().map(|d| (d.short.as_str(), d.name.as_str(), d.everyday)))
+            .filter_map(|(short, name, everyday)| {
                 let name: Vec<String> = tokenize(name).into_iter().filter(|t| !t.compound).map(|t| t.term).collect();
                 let term = tokenize(short).into_iter().next()?.term;
-                (name.len() >= 2).then(|| Entry { short: short.to_string(), term, name })
+                let everyday = everyday || is_everyday_word(&term);
+                (name.len() >= 2).then(|| Entry { short: short.to_string(), term, name, everyday })
             })
             .collect();
         entries.sort_by(|a, b| a.short.cmp(&b.short));
@@ -124,7 +139,7 @@ impl Synonyms {
     }
 
     /// The corpus's own definitions, as stored.
-    pub fn defined(&self) -> &[(String, String)] {
+    pub fn defined(&self) -> &[Defined] {
         &self.defined
     }
 
@@ -149,7 +164,7 @@ impl Synonyms {
             .map(|&i| &self.entries[i as usize])
             .filter(|e| e.name.len() <= terms.len() && e.name.iter().zip(terms).all(|(a, b)| a == b))
             .max_by_key(|e| e.name.len())
-            .map(|e| (e.name.len(), (!is_everyday_word(&e.term)).then_some(e.term.as_str())))
+            .map(|e| (e.name.len(), (!e.everyday).then_some(e.term.as_str())))
     }
 }
 
@@ -158,11 +173,12 @@ fn is_acronym_letters(s: &str) -> bool {
 }
 
 /// The acronyms the texts define: each "Name Of Words (NOW)" where the name's capitalised
-/// words give the acronym's letters in order, with the name most texts give for it. One
-/// pass over the texts.
-pub fn defined_acronyms<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<(String, String)> {
+/// words give the acronym's letters in order, with the name most texts give for it, and
+/// whether the texts also print it as a lower-case word. Two passes over the texts (the
+/// iterator is cloned).
+pub fn defined_acronyms<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> Vec<Defined> {
     let mut counts: HashMap<(String, String), u32> = HashMap::new();
-    for text in texts {
+    for text in texts.clone() {
         let mut from = 0;
         while let Some(open) = text[from..].find('(').map(|i| from + i) {
             from = open + 1;
@@ -183,7 +199,25 @@ pub fn defined_acronyms<'a>(texts: impl Iterator<Item = &'a str>) -> Vec<(String
             *slot = (n, name);
         }
     }
-    let mut out: Vec<(String, String)> = best.into_iter().map(|(s, (_, n))| (s, n)).collect();
+    // Lower-case words of the texts that are one of these acronyms ("crew" for CREW).
+    let lower: HashSet<String> = best.keys().map(|s| s.to_lowercase()).collect();
+    let mut printed_lower: HashSet<&str> = HashSet::new();
+    for text in texts {
+        for w in text.split(|c: char| !c.is_alphanumeric()) {
+            if !w.is_empty() && w.len() <= MAX_LETTERS && w.bytes().all(|b| b.is_ascii_lowercase()) {
+                if let Some(l) = lower.get(w) {
+                    printed_lower.insert(l.as_str());
+                }
+            }
+        }
+    }
+    let mut out: Vec<Defined> = best
+        .into_iter()
+        .map(|(short, (_, name))| {
+            let everyday = printed_lower.contains(short.to_lowercase().as_str());
+            Defined { short, name, everyday }
+        })
+        .collect();
     out.sort();
     out
 }
@@ -227,7 +261,7 @@ mod tests {
             "A group (ABC) said so, and the United Nations (UN) agreed.",
             "The Free Syrian Army (FSA), a rebel group, and the Democratic Union Party (PYD).",
         ];
-        let defs = defined_acronyms(texts.iter().copied());
+        let defs: Vec<(String, String)> = defined_acronyms(texts.iter().copied()).into_iter().map(|d| (d.short, d.name)).collect();
         assert_eq!(
             defs,
             [
@@ -237,11 +271,15 @@ mod tests {
             ],
             "PYD's letters are not the initials; ABC has no name; UN is already known"
         );
+        let texts = ["Citizens for Responsibility and Ethics in Washington (CREW) sued.", "The crew landed.", "The Syrian Democratic Forces (SDF) advanced."];
+        let everyday: Vec<(String, bool)> = defined_acronyms(texts.iter().copied()).into_iter().map(|d| (d.short, d.everyday)).collect();
+        assert_eq!(everyday, [("CREW".to_string(), true), ("SDF".to_string(), false)]);
     }
 
     #[test]
     fn capitals_make_an_acronym() {
-        let s = Synonyms::new(vec![("SOHR".into(), "Syrian Observatory for Human Rights".into())]);
+        let def = |short: &str, name: &str, everyday| Defined { short: short.into(), name: name.into(), everyday };
+        let s = Synonyms::new(vec![def("SOHR", "Syrian Observatory for Human Rights", false), def("CREW", "Citizens for Responsibility and Ethics in Washington", true)]);
         assert_eq!(s.expansion("UN"), Some(&["unit".to_string(), "nation".to_string()][..]));
         assert!(s.expansion("U.N.").is_some());
         assert!(s.expansion("(SOHR),").is_some());
@@ -251,5 +289,8 @@ mod tests {
         assert_eq!(s.name_at(&["unit", "nation", "aid"]), Some((2, Some("un"))));
         assert_eq!(s.name_at(&["unit", "state"]), Some((2, None)), "us is an everyday word");
         assert_eq!(s.name_at(&["unit"]), None);
+        assert_eq!(s.name_at(&["syrian", "observatori", "for", "human", "right"]).map(|x| x.1), Some(Some("sohr")));
+        assert!(s.expansion("CREW").is_some(), "capitals: the name");
+        assert_eq!(s.name_at(&["citizen", "for", "respons", "and", "ethic", "in", "washington"]).map(|x| x.1), Some(None), "the name never means every crew");
     }
 }
