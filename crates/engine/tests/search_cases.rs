@@ -602,3 +602,18 @@ fn the_pronoun_us_is_not_the_united_states() {
     assert_eq!(sorted(ids_of(&c, &ix.search(&c, &query("US ")))), ["pronoun", "states"], "capitals: the word (the index folds case) and the name");
     assert_eq!(ids_of(&c, &ix.search(&c, &query("united states "))), ["states"], "the name never means every \"us\"");
 }
+
+#[test]
+fn an_acronym_in_lower_case_is_a_poor_snippet() {
+    // The index folds case, so `UN` also matches "Kim Jong Un"; the snippet shows the name.
+    let c = invented(&[(
+        "korea",
+        "Sanctions vote",
+        "Kim Jong Un said the vote was an act of war.\n\nDiplomats at the United Nations voted 15-0 for the sanctions on Saturday.",
+    )]);
+    let ix = SearchIndex::build(&c);
+    let r = ix.search(&c, &query("UN "));
+    assert_eq!(marked_words(&r, &c, "korea"), ["United", "Nations"], "{:?}", r.hits[0].snippet.text);
+    let r = ix.search(&c, &query("un "));
+    assert_eq!(marked_words(&r, &c, "korea"), ["Un"], "lower case: the word typed");
+}

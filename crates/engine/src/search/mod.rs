@@ -163,6 +163,9 @@ pub struct Ranked {
     pub day_facets: Vec<(Date, usize)>,
     pub terms: Vec<String>,
     clauses: Vec<Vec<Resolved>>,
+    /// Per clause: an acronym with its name (its word matched in lower case, "Kim Jong Un"
+    /// for `UN`, is a poor snippet).
+    acronyms: Vec<bool>,
     phrases: Vec<Vec<Vec<(u32, u32)>>>,
     idfs: Vec<f32>,
 }
@@ -228,6 +231,9 @@ const MAX_TYPO_EXPANSIONS: usize = 8;
 /// How a phrase that is an alternative of the word typed (an acronym's name, see
 /// [`synonyms`]) weighs when the snippet is chosen: below the word itself, above a prefix.
 const SYNONYM_SNIPPET_WEIGHT: f32 = 0.9;
+/// How an acronym's word found in lower case weighs when the snippet is chosen: below its
+/// name, and below the acronym in capitals.
+const LOWER_CASE_ACRONYM_SNIPPET_WEIGHT: f32 = 0.8;
 /// Hits re-ranked with the proximity bonus.
 const RERANK: usize = 200;
 
@@ -1186,6 +1192,7 @@ impl SearchIndex {
             day_facets: self.table.days.iter().zip(day_counts).filter(|x| x.1 > 0).map(|(&d, c)| (Date::from_days(d), c)).collect(),
             terms,
             clauses,
+            acronyms: ast.clauses.iter().map(|c| c.acronym).collect(),
             phrases: phrase_cache,
             idfs,
         }
@@ -1196,12 +1203,12 @@ impl SearchIndex {
     /// keeps its place with an empty snippet (callers that load articles on demand ask for
     /// [`Ranked::articles`] first, so this does not happen).
     pub fn finish<'a>(&self, ranked: Ranked, article: impl Fn(usize) -> Option<(&'a Article, &'a [u32])>) -> SearchResults {
-        let Ranked { hits, total, outlet_facets, day_facets, terms, clauses, phrases, idfs } = ranked;
+        let Ranked { hits, total, outlet_facets, day_facets, terms, clauses, acronyms, phrases, idfs } = ranked;
         let hits = hits
             .into_iter()
             .map(|(d, score)| match article(d) {
                 Some((article, starts)) => {
-                    let spans = self.match_spans(d, article, starts, &clauses, &phrases);
+                    let spans = self.match_spans(d, article, starts, &clauses, &acronyms, &phrases);
                     Hit { article: d, score, snippet: make_snippet(article, &spans, &idfs), paragraphs: paragraph_hits(&spans) }
                 }
                 None => Hit { article: d, score, ..Hit::default() },
@@ -1313,7 +1320,7 @@ impl SearchIndex {
 
     /// Byte spans (in `article.text`) of every match in the text fields, with the clause
     /// number, sorted by start.
-    fn match_spans(&self, d: usize, article: &Article, starts: &[u32], clauses: &[Vec<Resolved>], phrases: &[Vec<Vec<(u32, u32)>>]) -> Vec<MatchSpan> {
+    fn match_spans(&self, d: usize, article: &Article, starts: &[u32], clauses: &[Vec<Resolved>], acronyms: &[bool], phrases: &[Vec<Vec<(u32, u32)>>]) -> Vec<MatchSpan> {
         let mut out = Vec::new();
         let mut buf = Vec::new();
         for (ci, (clause, p)) in clauses.iter().zip(phrases).enumerate() {
@@ -1335,8 +1342,14 @@ impl SearchIndex {
                         // How well the word matches its query word: exact 1.0, prefix and typo less;
                         // a phrase after the word typed (an acronym's name) a little less, so the
                         // snippet shows the acronym as typed where the article has it.
+                        // An acronym's word printed in lower case ("Kim Jong Un" for `UN`; the
+                        // index folds case) below its name.
+                        let lower_acronym = || acronyms.get(ci).copied().unwrap_or(false) && article.text[start..end].chars().any(char::is_lowercase);
                         let weight = match &clause[ai] {
-                            Resolved::Term(variants) => variants.iter().find(|v| v.0 == t).map_or(1.0, |v| v.1),
+                            Resolved::Term(variants) => {
+                                let w = variants.iter().find(|v| v.0 == t).map_or(1.0, |v| v.1);
+                                if lower_acronym() { w.min(LOWER_CASE_ACRONYM_SNIPPET_WEIGHT) } else { w }
+                            }
                             Resolved::Phrase(_) if ai > 0 => SYNONYM_SNIPPET_WEIGHT,
                             Resolved::Phrase(_) => 1.0,
                         };

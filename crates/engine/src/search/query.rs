@@ -48,6 +48,8 @@ pub(crate) struct Clause {
     pub alts: Vec<Alt>,
     /// A lone common word: dropped when the query has other clauses.
     pub stop: bool,
+    /// An acronym with its name as alternatives (see [`super::synonyms`]).
+    pub acronym: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -146,6 +148,7 @@ pub(crate) fn parse_with(query: &str, synonyms: &Synonyms) -> QueryAst {
         let exact = unit.quoted || unit.neg;
         let mut alts = Vec::new();
         let mut stop = false;
+        let mut acronym = false;
         if parts.len() == 1 {
             let t = &parts[0];
             let prefix = last_open == Some(k);
@@ -160,6 +163,7 @@ pub(crate) fn parse_with(query: &str, synonyms: &Synonyms) -> QueryAst {
             if let Some(name) = (!unit.quoted).then(|| synonyms.expansion(unit.text)).flatten() {
                 alts.push(Alt::Phrase(name.to_vec()));
                 stop = false;
+                acronym = true;
             }
         } else {
             alts.push(Alt::Phrase(parts.iter().map(|t| t.term.clone()).collect()));
@@ -178,8 +182,9 @@ pub(crate) fn parse_with(query: &str, synonyms: &Synonyms) -> QueryAst {
             Some(last) if unit.or_before && last_positive => {
                 last.alts.extend(alts);
                 last.stop = false;
+                last.acronym |= acronym;
             }
-            _ => ast.clauses.push(Clause { alts, stop }),
+            _ => ast.clauses.push(Clause { alts, stop, acronym }),
         }
         last_positive = true;
     }
@@ -211,7 +216,7 @@ fn join_spelled_out_names(clauses: &mut Vec<Clause>, synonyms: &Synonyms) {
         if let Some(term) = acronym {
             alts.push(Alt::Term(TermSpec { term: term.to_string(), folded: term.to_string(), prefix: false, exact: true }));
         }
-        clauses.splice(i..i + len, [Clause { alts, stop: false }]);
+        clauses.splice(i..i + len, [Clause { alts, stop: false, acronym: true }]);
         i += 1;
     }
 }
