@@ -13,8 +13,9 @@ use std::path::Path;
 use std::process::Command;
 
 /// Queries exercising each part of ranking: one word, a common word, two words (proximity),
-/// a phrase, an exclusion, a prefix being typed, a dotted acronym, a name.
-const QUERIES: &[&str] = &["aleppo", "the", "civilians fled", "\"east aleppo\"", "aleppo -idlib", "evacu", "UN", "al haj", "syria aid"];
+/// a phrase, an exclusion, a prefix being typed, acronyms (known, defined by a seed, spelled
+/// out), a name.
+const QUERIES: &[&str] = &["aleppo", "the", "civilians fled", "\"east aleppo\"", "aleppo -idlib", "evacu", "UN", "al haj", "syria aid", "IS ", "united nations "];
 
 /// What both sides show of a hit.
 #[derive(Debug, PartialEq)]
