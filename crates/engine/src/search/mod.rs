@@ -30,7 +30,9 @@
 //! typing, typo tolerance (1 typo from 5 letters, 2 from 9; same first letter; for words the
 //! corpus lacks or has in fewer than max(2, N/200) articles) ranked below exact matches.
 //! At most [`MAX_TERMS`] words of a query are read, with at most 8 typo and 24 prefix
-//! expansions each, so any query string is answered quickly.
+//! expansions each, so any query string is answered quickly. An acronym typed in capitals
+//! also matches its name and a name spelled out its acronym ([`synonyms`]: a small list plus
+//! the acronyms the corpus defines, kept in the [`DocTable`]).
 //!
 //! Indexed fields: headline (the catalog's, weight 4), standfirst (2), body (1: paragraphs,
 //! subheadings, captions, pull quotes — every [`BlockKind::is_content`] block except the
