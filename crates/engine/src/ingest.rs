@@ -20,8 +20,8 @@ pub struct Hints<'a> {
 
 /// Splits `text` into classified blocks covering every non-blank line, in order.
 pub fn structure(text: &str, hints: &Hints) -> Vec<Block> {
-    let lines = lines(text);
-    let mut kinds: Vec<Option<BlockKind>> = lines.iter().map(|&s| chrome_kind(&text[s.range()])).collect();
+    let (lines, glued_kinds) = split_glued_labels(text, lines(text));
+    let mut kinds: Vec<Option<BlockKind>> = lines.iter().zip(glued_kinds).map(|(&s, glued)| glued.or_else(|| chrome_kind(&text[s.range()]))).collect();
     let mut duplicate_of: Vec<Option<u32>> = vec![None; lines.len()];
     let line = |i: usize| &text[lines[i].range()];
     let n = lines.len();
@@ -167,7 +167,45 @@ pub fn structure(text: &str, hints: &Hints) -> Vec<Block> {
         }
     }
     mark_repeated_pull_quotes(text, &mut blocks);
+    mark_repeated_passages(text, &mut blocks);
     blocks
+}
+
+/// Words a block needs for its repetition to be a repeated passage rather than a stock
+/// phrase ("Watch:", "Photo", a one-word subheading printed twice).
+const REPEATED_PASSAGE_MIN_WORDS: usize = 4;
+
+/// A content block repeating an earlier one of the same article word for word (a caption
+/// printed again further down the scraped page, a paragraph the page printed twice) points
+/// at the first: search indexes a passage once, so it counts once and is never the
+/// snippet twice. The copy kept is the first body paragraph among them, else the first
+/// (a caption repeating a paragraph points at the paragraph). One pass with a table of the
+/// copies kept.
+fn mark_repeated_passages(text: &str, blocks: &mut [Block]) {
+    let mut kept: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        if !b.kind.is_content() || b.kind == BlockKind::Headline || b.duplicate_of.is_some() {
+            continue;
+        }
+        let folded = fold(&text[b.span.range()]);
+        if word_count(&folded) < REPEATED_PASSAGE_MIN_WORDS {
+            continue;
+        }
+        match kept.get_mut(&folded) {
+            Some(j) if blocks[i].kind == BlockKind::Paragraph && blocks[*j as usize].kind != BlockKind::Paragraph => {
+                blocks[*j as usize].duplicate_of = Some(i as u32);
+                for earlier in blocks[..i].iter_mut().filter(|e| e.duplicate_of == Some(*j)) {
+                    earlier.duplicate_of = Some(i as u32);
+                }
+                *j = i as u32;
+            }
+            Some(j) => blocks[i].duplicate_of = Some(*j),
+            None => {
+                kept.insert(folded, i as u32);
+            }
+        }
+    }
 }
 
 /// A pull quote (or a quoted subheading) repeating words of a body paragraph or of another
@@ -205,6 +243,94 @@ fn lines(text: &str) -> Vec<Span> {
     out
 }
 
+/// Labels scraped pages glue to the text they introduce, and whether that text is then a
+/// photo caption: a summary box's title and photo-viewer controls.
+const GLUED_LABELS: &[(&str, bool)] = &[
+    ("story highlights", false),
+    ("show caption hide caption", true),
+    ("show caption", true),
+    ("hide caption", true),
+    ("toggle caption", true),
+    ("enlarge this image", true),
+    ("expand", true),
+];
+
+/// Splits a line that opens with a [`GLUED_LABELS`] label glued to text ("Story highlights
+/// CNN has obtained …", "Expand A man wearing a mask … © 2013 Reuters") into the label
+/// (site chrome) and the text after it, so the text is kept (and classified like any line,
+/// or as a caption after a photo control) while the label is not. Spans stay offsets into
+/// the original text. Returns the lines with the kinds the split decided.
+fn split_glued_labels(text: &str, lines: Vec<Span>) -> (Vec<Span>, Vec<Option<BlockKind>>) {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut kinds = Vec::with_capacity(lines.len());
+    for span in lines {
+        match glued_label(&text[span.range()]) {
+            Some((label_end, rest_start, caption)) => {
+                let start = span.start as usize;
+                out.push(Span::new(start, start + label_end));
+                kinds.push(Some(BlockKind::Boilerplate(BoilerplateKind::SiteChrome)));
+                out.push(Span::new(start + rest_start, span.end as usize));
+                kinds.push(caption.then_some(BlockKind::Caption));
+            }
+            None => {
+                out.push(span);
+                kinds.push(None);
+            }
+        }
+    }
+    (out, kinds)
+}
+
+/// `(end of the label, start of the text after it, whether that text is a caption)` for a
+/// line opening with a glued label followed by at least three words starting a sentence.
+fn glued_label(l: &str) -> Option<(usize, usize, bool)> {
+    for &(label, caption) in GLUED_LABELS {
+        let Some(head) = l.get(..label.len()) else { continue };
+        if !head.eq_ignore_ascii_case(label) {
+            continue;
+        }
+        let after = &l[label.len()..];
+        let rest = after.trim_start_matches(|c: char| is_space(c) || c == ':');
+        let opens_sentence = rest.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '\'' | '‘'));
+        if rest.len() == after.len() || word_count(rest) < 3 || !opens_sentence {
+            continue;
+        }
+        // "Expand" also opens sentences ("Expand tax credits for working adults."): it is a
+        // photo control only before a credited caption.
+        if label == "expand" && !(is_caption(rest) || has_copyright_credit(rest)) {
+            continue;
+        }
+        // A whole line that is chrome ("toggle caption Jo Reed/AP", a gallery) stays whole.
+        if chrome_kind(l).is_some() {
+            return None;
+        }
+        return Some((label.len(), l.len() - rest.len(), caption));
+    }
+    None
+}
+
+/// "… Beijing, October 18, 2013. © 2013 Reuters": a copyright credit closing the line.
+fn has_copyright_credit(l: &str) -> bool {
+    l.rfind('©').is_some_and(|i| l.len() - i <= 60 && word_count(&l[i..]) >= 2)
+}
+
+/// A photo gallery printed as text ([`BoilerplateKind::Gallery`]), from its lowercase words:
+/// a slide counter ("3 of 24 photos:", "image 2 of 5"), "previous next" slide controls around
+/// a caption, or a "photos:" title printed again for each slide.
+fn is_gallery(lower: &str, words: &[&str]) -> bool {
+    let is_number = |w: &str| !w.is_empty() && w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit());
+    let is_slide = |w: &str| matches!(w.trim_end_matches([':', '.', ',']), "photos" | "photo" | "images" | "image" | "slides" | "slide" | "pictures" | "picture");
+    // A counter is a viewer's: "… 1 of 29 Photos: <title>" or "Image 2 of 5", "caption 3 of 9"
+    // ("2 of 9 photos were published" is prose).
+    let counter = words.windows(3).enumerate().any(|(i, x)| {
+        is_number(x[0])
+            && x[1] == "of"
+            && is_number(x[2])
+            && (words.get(i + 3).is_some_and(|w| w.ends_with(':') && is_slide(w)) || i > 0 && (is_slide(words[i - 1]) || words[i - 1] == "caption"))
+    });
+    counter || lower.contains("previous next") && lower.contains("caption") || lower.strip_prefix("photos:").is_some_and(|rest| rest.contains("photos:"))
+}
+
 /// Lines that are page furniture whatever their position.
 fn chrome_kind(l: &str) -> Option<BlockKind> {
     use BoilerplateKind::*;
@@ -239,7 +365,7 @@ fn chrome_kind(l: &str) -> Option<BlockKind> {
             "ad", "story continued below", "story continues below", "story continues below advertisement",
             "advertisement continue reading the main story", "continue reading the main story", "continue reading",
             "continue reading below", "more on this", "photo", "video", "close", "loading", "read more", "read more here",
-            "[pullquote]", "replay", "more videos",
+            "[pullquote]", "replay", "more videos", "story highlights",
         ];
         let bare = lower.trim_end_matches([':', '.', '…']);
         if CHROME.contains(&bare) || bare.starts_with("more must-reads from") || bare.starts_with("more from ") || bare.starts_with("sign up for") {
@@ -264,6 +390,9 @@ fn chrome_kind(l: &str) -> Option<BlockKind> {
         if l.split_whitespace().any(is_email) {
             return bp(Contact);
         }
+    }
+    if is_gallery(&lower, &w) {
+        return bp(Gallery);
     }
     // "Copyright © 2019 The Daily Example, LLC." under the story.
     if (lower.starts_with("copyright ©") || lower.starts_with("© ") || lower.starts_with("(c) ")) && words <= 15 {
@@ -526,6 +655,68 @@ mod tests {
         assert_eq!(k[2].0, BlockKind::Boilerplate(BoilerplateKind::RelatedLink));
         assert_eq!(k[3].0, BlockKind::Boilerplate(BoilerplateKind::RelativeTime));
         assert_eq!(k[4].0, BlockKind::Paragraph, "a sentence that starts like chrome is text");
+    }
+
+    #[test]
+    fn photo_galleries_are_boilerplate() {
+        let gallery = BlockKind::Boilerplate(BoilerplateKind::Gallery);
+        let t = "Body text starts here and it is a sentence.\n\n\
+            Photos: The second debate Photos: The second debate Voters watch the debate in a bar. Hide Caption 1 of 29 Photos: The second debate Candidates shake hands.\n\n\
+            People watch fireworks over the beach on Sunday. Hide Caption 2 of 24 Photos: New Year\n\n\
+            Hide caption Supporters watch returns at a rally in Madison. Previous Next Jo Reed/Getty Images\n\n\
+            She had read 3 of 4 reports before the vote, and 2 of 9 photos were published.\n\n\
+            Photos: A look inside the home\n\n\
+            More body text.";
+        let k = kinds(t, Hints::default());
+        assert_eq!(k[1].0, gallery);
+        assert_eq!(k[2].0, gallery);
+        assert_eq!(k[3].0, gallery);
+        assert_eq!(k[4].0, BlockKind::Paragraph, "counted photos in a sentence");
+        assert_eq!(k[5].0, BlockKind::Boilerplate(BoilerplateKind::RelatedLink), "a gallery link, not a gallery");
+        let t = "Body text starts here and it is a sentence.\n\nA crowd gathers in the square. Image 2 of 5 Previous slide";
+        assert_eq!(kinds(t, Hints::default())[1].0, gallery, "a counter after the slide noun");
+    }
+
+    #[test]
+    fn labels_glued_to_text_are_split_off_and_the_text_kept() {
+        let chrome = BlockKind::Boilerplate(BoilerplateKind::SiteChrome);
+        let t = "Story highlights Voters in three states head to the polls\n\n\
+            Body text starts here and it is a sentence.\n\n\
+            Expand A man wearing a mask is seen in front of the palace, October 18, 2013. © 2013 Reuters\n\n\
+            Show caption Hide caption Medical staff arrive for a shift at the hospital in Daegu.\n\n\
+            Expand tax credits for working adults.\n\n\
+            toggle caption Jo Reed/AP";
+        let blocks = structure(t, &Hints::default());
+        let k: Vec<(BlockKind, &str)> = blocks.iter().map(|b| (b.kind, &t[b.span.range()])).collect();
+        assert_eq!(k[0], (chrome, "Story highlights"));
+        assert_eq!(k[1].1, "Voters in three states head to the polls");
+        assert!(k[1].0.is_content(), "{:?}", k[1]);
+        assert_eq!(k[3], (chrome, "Expand"));
+        assert_eq!(k[4].0, BlockKind::Caption);
+        assert!(k[4].1.starts_with("A man wearing a mask"));
+        assert_eq!(k[5], (chrome, "Show caption Hide caption"));
+        assert_eq!(k[6], (BlockKind::Caption, "Medical staff arrive for a shift at the hospital in Daegu."));
+        assert_eq!(k[7], (BlockKind::Paragraph, "Expand tax credits for working adults."), "a sentence opening with a verb");
+        assert_eq!(k[8], (chrome, "toggle caption Jo Reed/AP"), "a control line alone stays whole");
+    }
+
+    #[test]
+    fn a_passage_printed_twice_points_at_the_paragraph_copy() {
+        let t = "Body text starts here and it is a sentence.\n\n\
+            Protesters gather outside the court on Monday (Reuters)\n\n\
+            The council voted to close the old bridge for repairs.\n\n\
+            The council voted to close the old bridge for repairs.\n\n\
+            Protesters gather outside the court on Monday (Reuters)\n\n\
+            Yes it is.\n\nYes it is.";
+        let b = structure(t, &Hints::default());
+        assert_eq!(b[2].duplicate_of, None);
+        assert_eq!(b[3].duplicate_of, Some(2), "the second copy of a paragraph");
+        assert_eq!(b[4].duplicate_of, Some(1), "the second copy of a caption");
+        assert_eq!(b[5].duplicate_of, None, "three words are a stock phrase, not a passage");
+        assert_eq!(b[6].duplicate_of, None);
+        let t = "Body text starts here and it is a sentence.\n\nCrowds fill the square before the speech (AP)\n\nCrowds fill the square before the speech (AP)\n\nThe mayor spoke for an hour to the crowds in the square.";
+        let b = structure(t, &Hints::default());
+        assert_eq!((b[1].duplicate_of, b[2].duplicate_of), (None, Some(1)));
     }
 
     #[test]

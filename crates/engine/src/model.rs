@@ -104,6 +104,9 @@ pub enum BoilerplateKind {
     RelativeTime,
     /// A truncated teaser ending in "[…]" that repeats the start of the body.
     Teaser,
+    /// A photo gallery or slideshow printed as text: slide counters ("Hide Caption 1 of 29
+    /// Photos: …"), its title repeated per slide, "Previous Next" controls.
+    Gallery,
 }
 
 impl BoilerplateKind {
@@ -116,6 +119,7 @@ impl BoilerplateKind {
             BoilerplateKind::Contact => "contact",
             BoilerplateKind::RelativeTime => "relative-time",
             BoilerplateKind::Teaser => "teaser",
+            BoilerplateKind::Gallery => "gallery",
         }
     }
 }

@@ -411,3 +411,209 @@ fn snippet_prefers_exact_matches_over_prefix_expansions() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Ranking and snippets on scraped pages (issue 11). Small invented articles.
+// ---------------------------------------------------------------------------------------------
+
+/// A corpus of invented articles: `(id, headline, text after the headline line)`.
+fn invented(articles: &[(&str, &str, &str)]) -> Corpus {
+    let built = articles
+        .iter()
+        .map(|&(id, headline, body)| {
+            let meta = dispatches_engine::ArticleMeta {
+                outlet: "Test".into(),
+                headline: headline.into(),
+                byline: String::new(),
+                dateline: String::new(),
+                published: date("2020-03-01"),
+                published_raw: "2020-03-01".into(),
+                url: String::new(),
+                language: "en".into(),
+            };
+            dispatches_engine::corpus::build_article(id.into(), format!("{id}.txt"), meta, format!("{headline}\n\n{body}\n"))
+        })
+        .collect();
+    Corpus::new(built)
+}
+
+fn hit_of<'r>(c: &Corpus, r: &'r SearchResults, id: &str) -> &'r dispatches_engine::search::Hit {
+    r.hits.iter().find(|h| c.articles[h.article].id == id).unwrap_or_else(|| panic!("{id} not among {:?}", ids_of(c, r)))
+}
+
+#[test]
+fn gallery_chrome_is_never_matched_nor_a_snippet() {
+    let c = invented(&[
+        (
+            "gallery",
+            "Storm season opens",
+            "Photos: The lighthouse storm Photos: The lighthouse storm Waves hit the lighthouse on Monday. Hide Caption 1 of 12 Photos: The lighthouse storm Crews clear the road.\n\n\
+             The coast guard closed the harbor on Tuesday as winds rose.\n\n\
+             Keepers said the old lighthouse had stood through worse winters.",
+        ),
+        ("only-gallery", "Ferry news", "Hide Caption 3 of 9 Photos: The lighthouse at dawn People watch the lighthouse.\n\nThe ferry will run again on Friday, officials said."),
+    ]);
+    let ix = SearchIndex::build(&c);
+    let r = ix.search(&c, &query("lighthouse"));
+    assert_eq!(ids_of(&c, &r), ["gallery"], "a word only in gallery chrome does not match");
+    let hit = hit_of(&c, &r, "gallery");
+    assert!(hit.snippet.text.starts_with("Keepers said the old lighthouse"), "{:?}", hit.snippet.text);
+    assert!(!hit.snippet.text.contains("Hide Caption") && !hit.snippet.text.contains("Photos:"));
+}
+
+#[test]
+fn a_passage_repeated_in_one_report_counts_once() {
+    let caption = "A lighthouse keeper climbs the stairs at dawn (Reuters)";
+    let body = "The council debated the budget for the coast on Monday.\n\nIt voted to repair the lighthouse next spring.";
+    let once = format!("{caption}\n\n{body}");
+    let thrice = format!("{caption}\n\n{body}\n\n{caption}\n\n{caption}");
+    let c = invented(&[("once", "Council votes on coast budget", &once), ("thrice", "Council votes on coast budget", &thrice)]);
+    let ix = SearchIndex::build(&c);
+    let r = ix.search(&c, &query("lighthouse"));
+    let (a, b) = (hit_of(&c, &r, "once"), hit_of(&c, &r, "thrice"));
+    assert!((a.score - b.score).abs() < 1e-6, "repeats add nothing: {} vs {}", a.score, b.score);
+    assert_eq!(a.paragraphs.len(), b.paragraphs.len(), "the repeats are not matched paragraphs");
+    let snippet_blocks: Vec<usize> = r.hits.iter().map(|h| h.snippet.block).collect();
+    assert!(b.paragraphs.iter().all(|p| c.articles[b.article].blocks[p.block].duplicate_of.is_none()), "{snippet_blocks:?}");
+}
+
+#[test]
+fn a_body_paragraph_is_the_snippet_rather_than_a_caption() {
+    let c = invented(&[(
+        "caption",
+        "Harbor reopens after storm",
+        "Boats return to the harbor at sunset on Sunday (AP)\n\n\
+         Officials said on Monday that the storm had passed.\n\n\
+         Fishermen went back to the harbor before dawn, glad to work again.\n\n\
+         Crews cleared the road by noon.",
+    )]);
+    let ix = SearchIndex::build(&c);
+    let r = ix.search(&c, &query("harbor"));
+    let hit = &r.hits[0];
+    let article = &c.articles[hit.article];
+    assert_eq!(article.blocks[hit.snippet.block].kind, dispatches_engine::BlockKind::Paragraph, "{:?}", hit.snippet.text);
+    assert!(hit.snippet.text.starts_with("Fishermen went back"), "{:?}", hit.snippet.text);
+}
+
+#[test]
+fn a_headline_match_outranks_body_matches_when_the_word_is_common() {
+    // "president" is in every article, so its idf is at its floor: the article about the
+    // president (headline) still comes first, ahead of articles saying it more often in
+    // passing, and among those the one saying it most comes next.
+    let mut articles: Vec<(String, String, String)> = (0..30)
+        .map(|i| (format!("filler{i:02}"), format!("Budget talks resume, day {i}"), "The president met the council. The budget talks went on into the night.".to_string()))
+        .collect();
+    articles.push((
+        "about".into(),
+        "The president visits the flooded valley".into(),
+        "He walked through the mud for an hour and met the families who lost their homes, aides said.".into(),
+    ));
+    articles.push((
+        "often".into(),
+        "Budget talks stall".into(),
+        "The president spoke. The president left. Later the president called the president of the senate.".into(),
+    ));
+    let refs: Vec<(&str, &str, &str)> = articles.iter().map(|(a, b, c)| (a.as_str(), b.as_str(), c.as_str())).collect();
+    let c = invented(&refs);
+    let ix = SearchIndex::build(&c);
+    let r = ix.search(&c, &query("president"));
+    assert_eq!(r.total, 32);
+    assert_eq!(&ids_of(&c, &r)[..2], ["about", "often"]);
+}
+
+#[test]
+fn query_words_close_together_rank_first_among_common_words() {
+    let c = invented(&[
+        ("apart", "Council meeting", "The water was cold all week. After the meeting, the mayor said the plant would need money soon."),
+        ("together", "Council meeting", "After the meeting, the mayor said the water plant would need money soon. It was cold all week."),
+    ]);
+    let ix = SearchIndex::build(&c);
+    let r = ix.search(&c, &query("water plant"));
+    assert_eq!(ids_of(&c, &r), ["together", "apart"]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Acronyms and their names (search::synonyms).
+// ---------------------------------------------------------------------------------------------
+
+fn marked_words(r: &SearchResults, c: &Corpus, id: &str) -> Vec<String> {
+    let h = hit_of(c, r, id);
+    h.snippet.matches.iter().map(|&(a, b)| h.snippet.text[a as usize..b as usize].to_string()).collect()
+}
+
+fn acronym_corpus() -> Corpus {
+    invented(&[
+        ("acronym", "Aid talks in Geneva", "The UN said on Monday that aid would reach the valley by Friday."),
+        ("spelled", "Aid talks resume", "The United Nations said on Monday that aid convoys were ready."),
+        ("dotted", "Convoy reaches the valley", "U.N. officials said the convoy reached the valley."),
+        ("apart", "Nations meet", "The nations met in a united front against the plan."),
+        (
+            "defines",
+            "Monitor counts the dead",
+            "The Syrian Observatory for Human Rights (SOHR), a monitor based in Britain, said 20 people died. The SOHR relies on a network of sources.",
+        ),
+        ("spells-out", "Monitor reports shelling", "The Syrian Observatory for Human Rights reported shelling on Tuesday."),
+        ("pronoun", "Readers write", "Tell us what you think of the new bridge, the council asked residents."),
+        ("states", "Trade talks", "The United States and Canada signed the trade deal on Friday."),
+    ])
+}
+
+#[test]
+fn an_acronym_finds_its_name_and_the_name_its_acronym() {
+    let c = acronym_corpus();
+    let ix = SearchIndex::build(&c);
+    let r = ix.search(&c, &query("UN "));
+    assert_eq!(sorted(ids_of(&c, &r)), ["acronym", "dotted", "spelled"], "UN, U.N. and United Nations; not two words apart");
+    assert_eq!(marked_words(&r, &c, "spelled"), ["United", "Nations"], "the name is marked");
+    assert_eq!(marked_words(&r, &c, "acronym"), ["UN"]);
+    assert!(r.terms.contains(&"unit".to_string()) && r.terms.contains(&"nation".to_string()), "the page marks the name's words: {:?}", r.terms);
+    assert_eq!(sorted(ids_of(&c, &ix.search(&c, &query("U.N. ")))), ["acronym", "dotted", "spelled"]);
+    for q in ["united nations ", "United Nations", "UNITED NATIONS "] {
+        let r = ix.search(&c, &query(q));
+        assert_eq!(sorted(ids_of(&c, &r)), ["acronym", "dotted", "spelled"], "{q}");
+    }
+    // Quoted: as written.
+    assert_eq!(ids_of(&c, &ix.search(&c, &query("\"united nations\""))), ["spelled"]);
+    // Excluded in capitals: the name too.
+    let r = ix.search(&c, &query("aid -UN"));
+    assert!(ids_of(&c, &r).is_empty(), "{:?}", ids_of(&c, &r));
+}
+
+#[test]
+fn an_acronym_a_report_defines_finds_reports_that_spell_it_out() {
+    let c = acronym_corpus();
+    let ix = SearchIndex::build(&c);
+    assert!(ix.table().synonyms().defined().iter().any(|d| d.short == "SOHR" && d.name == "Syrian Observatory for Human Rights" && !d.everyday));
+    let r = ix.search(&c, &query("SOHR "));
+    assert_eq!(sorted(ids_of(&c, &r)), ["defines", "spells-out"]);
+    assert_eq!(marked_words(&r, &c, "spells-out"), ["Syrian", "Observatory", "for", "Human", "Rights"]);
+    let r = ix.search(&c, &query("syrian observatory for human rights "));
+    assert_eq!(sorted(ids_of(&c, &r)), ["defines", "spells-out"]);
+    // The definitions survive the stored index (the bundle) and the shards' table.
+    let back: SearchIndex = postcard::from_bytes(&postcard::to_allocvec(&ix).unwrap()).unwrap();
+    assert_eq!(sorted(ids_of(&c, &back.search(&c, &query("SOHR ")))), ["defines", "spells-out"]);
+}
+
+#[test]
+fn the_pronoun_us_is_not_the_united_states() {
+    let c = acronym_corpus();
+    let ix = SearchIndex::build(&c);
+    assert_eq!(ids_of(&c, &ix.search(&c, &query("us "))), ["pronoun"], "lower case: the word as typed");
+    assert_eq!(sorted(ids_of(&c, &ix.search(&c, &query("US ")))), ["pronoun", "states"], "capitals: the word (the index folds case) and the name");
+    assert_eq!(ids_of(&c, &ix.search(&c, &query("united states "))), ["states"], "the name never means every \"us\"");
+}
+
+#[test]
+fn an_acronym_in_lower_case_is_a_poor_snippet() {
+    // The index folds case, so `UN` also matches "Kim Jong Un"; the snippet shows the name.
+    let c = invented(&[(
+        "korea",
+        "Sanctions vote",
+        "Kim Jong Un said the vote was an act of war.\n\nDiplomats at the United Nations voted 15-0 for the sanctions on Saturday.",
+    )]);
+    let ix = SearchIndex::build(&c);
+    let r = ix.search(&c, &query("UN "));
+    assert_eq!(marked_words(&r, &c, "korea"), ["United", "Nations"], "{:?}", r.hits[0].snippet.text);
+    let r = ix.search(&c, &query("un "));
+    assert_eq!(marked_words(&r, &c, "korea"), ["Un"], "lower case: the word typed");
+}

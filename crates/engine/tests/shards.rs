@@ -42,6 +42,9 @@ fn fetching<T>(lib: &mut Library, files: &HashMap<String, Vec<u8>>, mut read: im
 const QUERIES: &[&str] = &[
     "", "aleppo", "aleppo evacuation", "\"hellish corner\"", "evac", "egelund", "syria -turkey", "aleppo OR mosul", "the", "civilians killed",
     "rebel", "un", "u.n.", "ceasefire", "Assad regime forces", "zzzz", "s", "hospita", "\"we are about to die\"", "humanitarian -aid",
+    // Acronyms: the known list, and those the seeds define ("Islamic State (IS)"), which the
+    // split layout reads from its manifest.
+    "UN ", "U.N. aid", "united nations ", "IS ", "islamic state ", "SAA ",
 ];
 
 fn requests() -> Vec<SearchRequest> {

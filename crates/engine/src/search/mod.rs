@@ -30,18 +30,23 @@
 //! typing, typo tolerance (1 typo from 5 letters, 2 from 9; same first letter; for words the
 //! corpus lacks or has in fewer than max(2, N/200) articles) ranked below exact matches.
 //! At most [`MAX_TERMS`] words of a query are read, with at most 8 typo and 24 prefix
-//! expansions each, so any query string is answered quickly.
+//! expansions each, so any query string is answered quickly. An acronym typed in capitals
+//! also matches its name and a name spelled out its acronym ([`synonyms`]: a small list plus
+//! the acronyms the corpus defines, kept in the [`DocTable`]).
 //!
 //! Indexed fields: headline (the catalog's, weight 4), standfirst (2), body (1: paragraphs,
 //! subheadings, captions, pull quotes — every [`BlockKind::is_content`] block except the
 //! headline line), byline (3) and outlet (2). Bylines printed in the text, datelines,
-//! timestamps and boilerplate are not indexed.
+//! timestamps, boilerplate (gallery chrome included) and blocks repeating another block of
+//! their article (`Block::duplicate_of`) are not indexed.
 //!
 //! # Ranking
 //!
-//! BM25F (k1 = 1.2, per-field length normalization), plus a proximity bonus for consecutive
-//! query words found close together (adjacent words earn the most), ties broken by date
-//! (newest first). Typo and prefix expansions count with a reduced weight, so an exact match
+//! BM25F (k1 = 1.2, per-field length normalization, Lucene's idf, which never reaches zero)
+//! with the headline, the text and the byline with the outlet saturating separately and
+//! adding up (so a headline match counts for a word most articles contain), plus a proximity
+//! bonus for consecutive query words found close together (adjacent words earn the most),
+//! ties broken by date (newest first). Typo and prefix expansions count with a reduced weight, so an exact match
 //! ranks above a near one.
 
 mod fold_table;
@@ -49,11 +54,13 @@ pub mod names;
 pub mod normalize;
 pub mod query;
 pub mod sort;
+pub mod synonyms;
 
 use crate::date::Date;
 use crate::model::{Article, BlockKind, Corpus, Span};
 use normalize::{americanize, edit_distance, token_end_at, tokenize, typo_budget};
 use query::{Alt, TermSpec};
+use synonyms::Synonyms;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -158,6 +165,9 @@ pub struct Ranked {
     pub day_facets: Vec<(Date, usize)>,
     pub terms: Vec<String>,
     clauses: Vec<Vec<Resolved>>,
+    /// Per clause: an acronym with its name (its word matched in lower case, "Kim Jong Un"
+    /// for `UN`, is a poor snippet).
+    acronyms: Vec<bool>,
     phrases: Vec<Vec<Vec<(u32, u32)>>>,
     idfs: Vec<f32>,
 }
@@ -182,6 +192,25 @@ const OUTLET: u8 = 4;
 const FIELD_WEIGHT: [f32; NFIELDS] = [4.0, 2.0, 1.0, 3.0, 2.0];
 const FIELD_B: [f32; NFIELDS] = [0.5, 0.5, 0.75, 0.3, 0.3];
 const K1: f32 = 1.2;
+/// Fields saturate in groups, each on its own (Elasticsearch's `most_fields`): the headline,
+/// the text (standfirst and body), the byline and outlet. Within a group term frequencies
+/// add up before saturating (BM25F); across groups the saturated scores add. So a word in
+/// the headline adds to any number of mentions in the body instead of vanishing in their
+/// saturation: for a word most articles contain (idf near its floor), the articles about it
+/// (headline) rank first, then those that say it most, then the rest.
+const GROUPS: usize = 3;
+/// Each group's saturated score is multiplied by its boost. A headline match (about 1.7
+/// saturated) doubled outweighs what any number of body mentions can add (at most k1 + 1 =
+/// 2.2): an article with the word in its headline is about it.
+const GROUP_BOOST: [f32; GROUPS] = [2.0, 1.0, 1.0];
+
+fn group_of(field: u8) -> usize {
+    match field {
+        HEADLINE => 0,
+        STANDFIRST | BODY => 1,
+        _ => 2,
+    }
+}
 const PREFIX_WEIGHT: f32 = 0.7;
 const TYPO_WEIGHT: f32 = 0.35;
 const MAX_PREFIX_EXPANSIONS: usize = 24;
@@ -201,6 +230,12 @@ fn prefix_expansions(folded: &str) -> usize {
     }
 }
 const MAX_TYPO_EXPANSIONS: usize = 8;
+/// How a phrase that is an alternative of the word typed (an acronym's name, see
+/// [`synonyms`]) weighs when the snippet is chosen: below the word itself, above a prefix.
+const SYNONYM_SNIPPET_WEIGHT: f32 = 0.9;
+/// How an acronym's word found in lower case weighs when the snippet is chosen: below its
+/// name, and below the acronym in capitals.
+const LOWER_CASE_ACRONYM_SNIPPET_WEIGHT: f32 = 0.8;
 /// Hits re-ranked with the proximity bonus.
 const RERANK: usize = 200;
 
@@ -256,6 +291,8 @@ pub struct DocTable {
     docs: Vec<DocStats>,
     outlets: Vec<String>,
     avg_len: [f32; NFIELDS],
+    /// The acronyms queries expand (the corpus's own definitions are stored).
+    synonyms: Synonyms,
     /// Distinct publication days, sorted (derived).
     days: Vec<i32>,
     /// Per article: index into `days` (derived).
@@ -274,6 +311,8 @@ struct StoredDocTable {
     text_tokens: Vec<u32>,
     outlets: Vec<String>,
     avg_len: [f32; NFIELDS],
+    /// The acronyms the corpus defines.
+    acronyms: Vec<synonyms::Defined>,
 }
 
 impl From<StoredDocTable> for DocTable {
@@ -287,7 +326,7 @@ impl From<StoredDocTable> for DocTable {
                 DocStats { lens: std::array::from_fn(|f| length_of_code(s.lens[f][d])), outlet: s.outlet[d], day, text_tokens: s.text_tokens[d] }
             })
             .collect();
-        DocTable::new(docs, s.outlets, s.avg_len)
+        DocTable::new(docs, s.outlets, s.avg_len, Synonyms::new(s.acronyms))
     }
 }
 
@@ -307,6 +346,7 @@ impl From<DocTable> for StoredDocTable {
                 })
                 .collect(),
             text_tokens: t.docs.iter().map(|d| d.text_tokens).collect(),
+            acronyms: t.synonyms.defined().to_vec(),
             outlets: t.outlets,
             avg_len: t.avg_len,
         }
@@ -347,12 +387,17 @@ impl DocTable {
         self
     }
 
-    fn new(docs: Vec<DocStats>, outlets: Vec<String>, avg_len: [f32; NFIELDS]) -> DocTable {
+    fn new(docs: Vec<DocStats>, outlets: Vec<String>, avg_len: [f32; NFIELDS], synonyms: Synonyms) -> DocTable {
         let mut days: Vec<i32> = docs.iter().map(|d| d.day).collect();
         sort::sort(&mut days);
         days.dedup();
         let day_rank = docs.iter().map(|d| days.binary_search(&d.day).unwrap_or(0) as u32).collect();
-        DocTable { docs, outlets, avg_len, days, day_rank }
+        DocTable { docs, outlets, avg_len, synonyms, days, day_rank }
+    }
+
+    /// The acronyms a query of this corpus expands (see [`synonyms`]).
+    pub fn synonyms(&self) -> &Synonyms {
+        &self.synonyms
     }
 
     /// Number of articles.
@@ -397,6 +442,7 @@ struct StoredIndex {
     starts: Vec<u32>,
     outlets: Vec<String>,
     avg_len: [f32; NFIELDS],
+    acronyms: Vec<synonyms::Defined>,
 }
 
 /// Front-codes sorted terms: each as (bytes shared with the previous term, the rest), cut at
@@ -447,7 +493,8 @@ impl From<SearchIndex> for StoredIndex {
             }
         }
         let table = parts.table;
-        StoredIndex { terms, entry_counts, entries, positions, docs: table.docs, starts, outlets: table.outlets, avg_len: table.avg_len }
+        let acronyms = table.synonyms.defined().to_vec();
+        StoredIndex { terms, entry_counts, entries, positions, docs: table.docs, starts, outlets: table.outlets, avg_len: table.avg_len, acronyms }
     }
 }
 
@@ -506,7 +553,7 @@ impl TryFrom<StoredIndex> for SearchIndex {
             }
         }
         starts_off.push(starts.len() as u32);
-        Ok(SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(s.docs, s.outlets, s.avg_len)), starts_off, starts })
+        Ok(SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(s.docs, s.outlets, s.avg_len, Synonyms::new(s.acronyms))), starts_off, starts })
     }
 }
 
@@ -535,9 +582,11 @@ pub(crate) fn block_token_starts(text: &str, base: u32, first: u32, mut at: impl
     })
 }
 
-/// Whether a block is indexed as standfirst or body: content, except the headline line.
+/// Whether a block is indexed as standfirst or body: content, except the headline line and
+/// blocks repeating another (`Block::duplicate_of`: a caption or passage printed twice, a
+/// pull quote): a passage counts once toward a score and is never the snippet twice.
 pub(crate) fn is_text_block(block: &crate::model::Block) -> bool {
-    block.kind.is_content() && block.kind != BlockKind::Headline
+    block.kind.is_content() && block.kind != BlockKind::Headline && block.duplicate_of.is_none()
 }
 
 fn text_blocks(article: &Article) -> impl Iterator<Item = &crate::model::Block> {
@@ -754,7 +803,10 @@ impl SearchIndex {
         term_start.push(entries.len() as u32);
         let n = corpus.articles.len().max(1) as f64;
         let avg_len = std::array::from_fn(|f| (totals[f] / n).max(1.0) as f32);
-        SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(docs, outlets, avg_len)), starts_off, starts }
+        // Acronyms defined in the indexed text (repeated blocks and boilerplate left out).
+        let texts: Vec<&str> = corpus.articles.iter().flat_map(|a| text_blocks(a).filter_map(|b| a.text.get(b.span.range()))).collect();
+        let synonyms = Synonyms::new(synonyms::defined_acronyms(texts.iter().copied()));
+        SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(docs, outlets, avg_len, synonyms)), starts_off, starts }
     }
 
     /// Number of distinct terms.
@@ -869,7 +921,7 @@ impl SearchIndex {
     /// The words a typo lookup needs from the dictionary: for each query word that
     /// [`SearchIndex::wants_typos`] here, every term with the word's first letter.
     pub fn typo_lookups(&self, query: &str) -> Vec<TermRange> {
-        let ast = query::parse(query);
+        let ast = query::parse_with(query, &self.table.synonyms);
         let mut out = Vec::new();
         for alt in ast.clauses.iter().flat_map(|c| &c.alts) {
             if let Alt::Term(spec) = alt {
@@ -886,7 +938,7 @@ impl SearchIndex {
     /// Every dictionary term a query resolves to (exact words, prefix and typo expansions,
     /// phrase words, excluded words): the postings a search with it will read.
     pub fn query_terms(&self, query: &str) -> Vec<String> {
-        let ast = query::parse(query);
+        let ast = query::parse_with(query, &self.table.synonyms);
         let mut out: Vec<String> = Vec::new();
         for alt in ast.clauses.iter().flat_map(|c| &c.alts).chain(&ast.excluded) {
             let ids = match self.resolve(alt) {
@@ -968,7 +1020,7 @@ impl SearchIndex {
     /// terms and the [`DocTable`], so a sharded corpus can answer it before any article is
     /// loaded, then fetch just the articles of the hits for [`SearchIndex::finish`].
     pub fn rank(&self, req: &SearchRequest) -> Ranked {
-        let ast = query::parse(&req.query);
+        let ast = query::parse_with(&req.query, &self.table.synonyms);
         let n = self.table.docs.len();
         let words = n.div_ceil(64);
         let clauses: Vec<Vec<Resolved>> = ast.clauses.iter().map(|c| c.alts.iter().map(|a| self.resolve(a)).collect()).collect();
@@ -1031,7 +1083,7 @@ impl SearchIndex {
         let mut scores = vec![0f32; if positive { n } else { 0 }];
         let mut idfs: Vec<f32> = Vec::with_capacity(clauses.len());
         if positive {
-            let mut acc = vec![0f32; n];
+            let mut acc = vec![[0f32; GROUPS]; n];
             let mut touched: Vec<usize> = Vec::new();
             for (ci, clause) in clauses.iter().enumerate() {
                 let mut clause_idf = 0f32;
@@ -1049,10 +1101,11 @@ impl SearchIndex {
                                     let d = (code >> 3) as usize;
                                     if d < n && kept.get(d) {
                                         let tf = self.entry_positions(base + i).len() as f32;
-                                        if acc[d] == 0.0 {
+                                        let field = (code & 7) as u8;
+                                        if acc[d] == [0.0; GROUPS] {
                                             touched.push(d);
                                         }
-                                        acc[d] += w * self.field_tf(d, (code & 7) as u8, tf);
+                                        acc[d][group_of(field)] += w * self.field_tf(d, field, tf);
                                     }
                                 }
                             }
@@ -1070,11 +1123,12 @@ impl SearchIndex {
                                 }
                                 let d = (code >> 3) as usize;
                                 if d < n && kept.get(d) {
-                                    if acc[d] == 0.0 {
+                                    let field = (code & 7) as u8;
+                                    if acc[d] == [0.0; GROUPS] {
                                         touched.push(d);
                                     }
                                     // Scaled so the phrase's single idf weighs like its words.
-                                    acc[d] += (phrase_idf / idf.max(1e-3)) * self.field_tf(d, (code & 7) as u8, (j - k) as f32);
+                                    acc[d][group_of(field)] += (phrase_idf / idf.max(1e-3)) * self.field_tf(d, field, (j - k) as f32);
                                 }
                                 k = j;
                             }
@@ -1082,9 +1136,8 @@ impl SearchIndex {
                         }
                     }
                     for &d in &touched {
-                        let x = acc[d];
-                        scores[d] += idf * x * (K1 + 1.0) / (K1 + x);
-                        acc[d] = 0.0;
+                        scores[d] += idf * acc[d].iter().zip(GROUP_BOOST).map(|(&x, boost)| boost * x * (K1 + 1.0) / (K1 + x)).sum::<f32>();
+                        acc[d] = [0.0; GROUPS];
                     }
                     touched.clear();
                 }
@@ -1141,6 +1194,7 @@ impl SearchIndex {
             day_facets: self.table.days.iter().zip(day_counts).filter(|x| x.1 > 0).map(|(&d, c)| (Date::from_days(d), c)).collect(),
             terms,
             clauses,
+            acronyms: ast.clauses.iter().map(|c| c.acronym).collect(),
             phrases: phrase_cache,
             idfs,
         }
@@ -1151,12 +1205,12 @@ impl SearchIndex {
     /// keeps its place with an empty snippet (callers that load articles on demand ask for
     /// [`Ranked::articles`] first, so this does not happen).
     pub fn finish<'a>(&self, ranked: Ranked, article: impl Fn(usize) -> Option<(&'a Article, &'a [u32])>) -> SearchResults {
-        let Ranked { hits, total, outlet_facets, day_facets, terms, clauses, phrases, idfs } = ranked;
+        let Ranked { hits, total, outlet_facets, day_facets, terms, clauses, acronyms, phrases, idfs } = ranked;
         let hits = hits
             .into_iter()
             .map(|(d, score)| match article(d) {
                 Some((article, starts)) => {
-                    let spans = self.match_spans(d, article, starts, &clauses, &phrases);
+                    let spans = self.match_spans(d, article, starts, &clauses, &acronyms, &phrases);
                     Hit { article: d, score, snippet: make_snippet(article, &spans, &idfs), paragraphs: paragraph_hits(&spans) }
                 }
                 None => Hit { article: d, score, ..Hit::default() },
@@ -1268,38 +1322,53 @@ impl SearchIndex {
 
     /// Byte spans (in `article.text`) of every match in the text fields, with the clause
     /// number, sorted by start.
-    fn match_spans(&self, d: usize, article: &Article, starts: &[u32], clauses: &[Vec<Resolved>], phrases: &[Vec<Vec<(u32, u32)>>]) -> Vec<MatchSpan> {
+    fn match_spans(&self, d: usize, article: &Article, starts: &[u32], clauses: &[Vec<Resolved>], acronyms: &[bool], phrases: &[Vec<Vec<(u32, u32)>>]) -> Vec<MatchSpan> {
         let mut out = Vec::new();
         let mut buf = Vec::new();
         for (ci, (clause, p)) in clauses.iter().zip(phrases).enumerate() {
-            buf.clear();
-            self.clause_positions(d, clause, p, &mut buf);
-            for &(field, pos, t) in &buf {
-                if !is_text_field(field) {
-                    continue;
-                }
-                let Some(&start) = starts.get(pos as usize) else { continue };
-                let start = start as usize;
-                if start > article.text.len() || !article.text.is_char_boundary(start) {
-                    continue;
-                }
-                let end = token_end_at(&article.text, start, &self.terms[t as usize]);
-                if end > start {
-                    let block = block_of(article, start as u32).unwrap_or(usize::MAX);
-                    // How well the word matches its query word: exact 1.0, prefix and typo less.
-                    let weight = clause
-                        .iter()
-                        .find_map(|alt| match alt {
-                            Resolved::Term(variants) => variants.iter().find(|v| v.0 == t).map(|v| v.1),
-                            Resolved::Phrase(_) => None,
-                        })
-                        .unwrap_or(1.0);
-                    out.push(MatchSpan { span: Span::new(start, end), pos, clause: ci, block, weight });
+            for ai in 0..clause.len() {
+                buf.clear();
+                self.clause_positions(d, &clause[ai..=ai], &p[ai..=ai], &mut buf);
+                for &(field, pos, t) in &buf {
+                    if !is_text_field(field) {
+                        continue;
+                    }
+                    let Some(&start) = starts.get(pos as usize) else { continue };
+                    let start = start as usize;
+                    if start > article.text.len() || !article.text.is_char_boundary(start) {
+                        continue;
+                    }
+                    let end = token_end_at(&article.text, start, &self.terms[t as usize]);
+                    if end > start {
+                        let block = block_of(article, start as u32).unwrap_or(usize::MAX);
+                        // How well the word matches its query word: exact 1.0, prefix and typo less;
+                        // a phrase after the word typed (an acronym's name) a little less, so the
+                        // snippet shows the acronym as typed where the article has it.
+                        // An acronym's word printed in lower case ("Kim Jong Un" for `UN`; the
+                        // index folds case) below its name.
+                        let lower_acronym = || acronyms.get(ci).copied().unwrap_or(false) && article.text[start..end].chars().any(char::is_lowercase);
+                        let weight = match &clause[ai] {
+                            Resolved::Term(variants) => {
+                                let w = variants.iter().find(|v| v.0 == t).map_or(1.0, |v| v.1);
+                                if lower_acronym() { w.min(LOWER_CASE_ACRONYM_SNIPPET_WEIGHT) } else { w }
+                            }
+                            Resolved::Phrase(_) if ai > 0 => SYNONYM_SNIPPET_WEIGHT,
+                            Resolved::Phrase(_) => 1.0,
+                        };
+                        out.push(MatchSpan { span: Span::new(start, end), pos, clause: ci, block, weight });
+                    }
                 }
             }
         }
         sort::sort_by_key(&mut out, |m| (m.span.start, std::cmp::Reverse(m.span.end)));
-        out.dedup_by(|b, a| a.span == b.span);
+        // A word matched by two alternatives (the word typed and a phrase) keeps the better weight.
+        out.dedup_by(|b, a| {
+            let same = a.span == b.span;
+            if same {
+                a.weight = a.weight.max(b.weight);
+            }
+            same
+        });
         out
     }
 
@@ -1322,7 +1391,7 @@ impl SearchIndex {
     /// Byte ranges of the words of `text` matching `query`, using this index's dictionary for
     /// typo and prefix expansions (so exactly what [`SearchIndex::search`] would match).
     pub fn highlight(&self, text: &str, query: &str) -> Vec<(usize, usize)> {
-        let ast = query::parse(query);
+        let ast = query::parse_with(query, &self.table.synonyms);
         let mut terms: Vec<String> = Vec::new();
         for clause in &ast.clauses {
             for alt in &clause.alts {
@@ -1349,11 +1418,12 @@ fn push_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
     }
 }
 
-/// The dictionary a query reads before any index is at hand: its exact words (phrases and
-/// exclusions included) and the prefixes of its last word. Typo lookups depend on how common
-/// a word is, so they come from [`SearchIndex::typo_lookups`] once these are loaded.
-pub fn lookups(query: &str) -> Vec<TermRange> {
-    let ast = query::parse(query);
+/// The dictionary a query reads before any index is at hand (only the corpus's acronyms,
+/// [`DocTable::synonyms`]): its exact words (phrases, acronyms' names and exclusions
+/// included) and the prefixes of its last word. Typo lookups depend on how common a word is,
+/// so they come from [`SearchIndex::typo_lookups`] once these are loaded.
+pub fn lookups(query: &str, synonyms: &Synonyms) -> Vec<TermRange> {
+    let ast = query::parse_with(query, synonyms);
     let mut out = Vec::new();
     for alt in ast.clauses.iter().flat_map(|c| &c.alts).chain(&ast.excluded) {
         match alt {
@@ -1467,10 +1537,12 @@ fn make_snippet(article: &Article, all_spans: &[MatchSpan], weights: &[f32]) -> 
     }
     let chosen: Vec<&MatchSpan> = all_spans.iter().filter(|m| m.weight >= best_weight[m.clause.min(MAX_TERMS)] - 1e-6).collect();
     let spans = &chosen[..];
-    // The passage with the most (idf-weighted) distinct clauses, then the most matches:
-    // a window sliding over the matches (same block, fewer than WINDOW words apart).
+    // The passage with the most (idf-weighted) distinct clauses, then in a body paragraph
+    // rather than a caption, subheading or pull quote, then with the most matches: a window
+    // sliding over the matches (same block, fewer than WINDOW words apart).
     let weight_of = |c: usize| weights.get(c).copied().unwrap_or(1.0).max(0.01);
-    let mut best: Option<(f32, usize, usize)> = None; // (weight of distinct clauses, count, index)
+    let is_body = |block: usize| article.blocks.get(block).is_some_and(|b| matches!(b.kind, BlockKind::Paragraph | BlockKind::Standfirst));
+    let mut best: Option<(f32, bool, usize, usize)> = None; // (weight of distinct clauses, in the body, count, index)
     let mut counts = [0u32; MAX_TERMS + 1];
     let mut weight = 0f32;
     let mut j = 0;
@@ -1487,8 +1559,9 @@ fn make_snippet(article: &Article, all_spans: &[MatchSpan], weights: &[f32]) -> 
             j += 1;
         }
         let count = j - i;
-        if spans[i].block != usize::MAX && best.map_or(true, |(w, c, _)| weight > w + 1e-6 || (weight > w - 1e-6 && count > c)) {
-            best = Some((weight, count, i));
+        let body = is_body(spans[i].block);
+        if spans[i].block != usize::MAX && best.is_none_or(|(w, b, c, _)| weight > w + 1e-6 || (weight > w - 1e-6 && (body, count) > (b, c))) {
+            best = Some((weight, body, count, i));
         }
         // Slide: drop match i.
         if j > i {
@@ -1499,7 +1572,7 @@ fn make_snippet(article: &Article, all_spans: &[MatchSpan], weights: &[f32]) -> 
             }
         }
     }
-    let (block, anchor) = match best.map(|(_, _, i)| (spans[i].block, spans[i].span.start)) {
+    let (block, anchor) = match best.map(|(_, _, _, i)| (spans[i].block, spans[i].span.start)) {
         Some(x) => x,
         None => {
             // No match in the text (headline, byline or outlet only; or an empty query): the opening.

@@ -12,9 +12,12 @@
 //! - plain words that are very common (`the`, `of`, …) are ignored unless the query has
 //!   nothing else; inside a phrase they count;
 //! - stray operators (`-`, `OR` at either end, `+`) are ignored; at most [`MAX_TERMS`]
-//!   words are read, the rest of a very long query is ignored.
+//!   words are read, the rest of a very long query is ignored;
+//! - an acronym typed in capitals also matches its name, and a name spelled out its
+//!   acronym (see [`super::synonyms`]).
 
 use super::normalize::{fold, is_hyphen, is_stopword, tokenize, Token};
+use super::synonyms::Synonyms;
 
 /// Words read from one query; the rest is ignored (a hostile 10,000-character query stays fast).
 pub const MAX_TERMS: usize = 32;
@@ -45,6 +48,8 @@ pub(crate) struct Clause {
     pub alts: Vec<Alt>,
     /// A lone common word: dropped when the query has other clauses.
     pub stop: bool,
+    /// An acronym with its name as alternatives (see [`super::synonyms`]).
+    pub acronym: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -71,8 +76,13 @@ pub fn has_words(query: &str) -> bool {
     !ast.clauses.is_empty() || !ast.excluded.is_empty()
 }
 
-/// Parses a query (see the module comment).
+/// Parses a query (see the module comment) with the acronyms every corpus knows.
 pub(crate) fn parse(query: &str) -> QueryAst {
+    parse_with(query, Synonyms::known())
+}
+
+/// Parses a query with a corpus's acronyms.
+pub(crate) fn parse_with(query: &str, synonyms: &Synonyms) -> QueryAst {
     let open_end = !query.ends_with(|c: char| c.is_whitespace() || is_quote(c));
     let mut units: Vec<Unit> = Vec::new();
     let mut rest = query;
@@ -138,6 +148,7 @@ pub(crate) fn parse(query: &str) -> QueryAst {
         let exact = unit.quoted || unit.neg;
         let mut alts = Vec::new();
         let mut stop = false;
+        let mut acronym = false;
         if parts.len() == 1 {
             let t = &parts[0];
             let prefix = last_open == Some(k);
@@ -149,6 +160,11 @@ pub(crate) fn parse(query: &str) -> QueryAst {
             }
             stop = !unit.quoted && !prefix && is_stopword(&t.folded);
             alts.push(Alt::Term(TermSpec { term: t.term.clone(), folded: t.folded.clone(), prefix, exact }));
+            if let Some(name) = (!unit.quoted).then(|| synonyms.expansion(unit.text)).flatten() {
+                alts.push(Alt::Phrase(name.to_vec()));
+                stop = false;
+                acronym = true;
+            }
         } else {
             alts.push(Alt::Phrase(parts.iter().map(|t| t.term.clone()).collect()));
             if !unit.quoted {
@@ -166,16 +182,43 @@ pub(crate) fn parse(query: &str) -> QueryAst {
             Some(last) if unit.or_before && last_positive => {
                 last.alts.extend(alts);
                 last.stop = false;
+                last.acronym |= acronym;
             }
-            _ => ast.clauses.push(Clause { alts, stop }),
+            _ => ast.clauses.push(Clause { alts, stop, acronym }),
         }
         last_positive = true;
     }
+    join_spelled_out_names(&mut ast.clauses, synonyms);
     join_adjacent_words(&mut ast.clauses);
     if ast.clauses.iter().any(|c| !c.stop) {
         ast.clauses.retain(|c| !c.stop);
     }
     ast
+}
+
+/// Consecutive plain words spelling an acronym's name out ("united nations") become one
+/// clause: the name as a phrase, or the acronym (unless it is an everyday word), see
+/// [`super::synonyms`]. A word still being typed takes part once it is whole.
+fn join_spelled_out_names(clauses: &mut Vec<Clause>, synonyms: &Synonyms) {
+    let plain = |c: &Clause| match c.alts.as_slice() {
+        [Alt::Term(t)] if !t.exact => Some(t.term.clone()),
+        _ => None,
+    };
+    let mut i = 0;
+    while i + 1 < clauses.len() {
+        let run: Vec<String> = clauses[i..].iter().map_while(plain).collect();
+        let words: Vec<&str> = run.iter().map(String::as_str).collect();
+        let Some((len, acronym)) = synonyms.name_at(&words) else {
+            i += 1;
+            continue;
+        };
+        let mut alts = vec![Alt::Phrase(run[..len].to_vec())];
+        if let Some(term) = acronym {
+            alts.push(Alt::Term(TermSpec { term: term.to_string(), folded: term.to_string(), prefix: false, exact: true }));
+        }
+        clauses.splice(i..i + len, [Clause { alts, stop: false, acronym: true }]);
+        i += 1;
+    }
 }
 
 /// `al Haj` also finds `alHaj`: two consecutive plain words may be written as one in the

@@ -390,7 +390,7 @@ impl Library {
         // fetched together with the postings its exact words and longer prefixes will most
         // likely resolve to (their shards follow from the directory alone), so a typical
         // query costs two rounds of fetches, not three.
-        let mut ranges = search::lookups(&req.query);
+        let mut ranges = search::lookups(&req.query, table.synonyms());
         let mut dict = self.dictionary_for(&ranges);
         let mut first: Vec<ShardRef> = dict.iter().map(|&i| self.manifest.dictionary[i].shard.clone()).collect();
         first.extend(self.likely_postings(&ranges));
