@@ -2,6 +2,7 @@
 //! the trail's words settle — a variant of the name merged into the trail's speaker, an
 //! uncredited occurrence credited to it.
 
+use super::join::Credits;
 use crate::quotes::{name_key, QuoteIndex, SpeakerKind};
 use serde::{Deserialize, Serialize};
 
@@ -54,10 +55,13 @@ pub(super) fn same_speaker(index: &QuoteIndex, a: usize, b: usize) -> bool {
     !short.is_empty() && short.last() == long.last() && short.iter().all(|w| long.contains(w))
 }
 
-/// Whether the articles of quotations `q` and `r` credit them to named speakers that cannot be
-/// the same.
-pub(super) fn speakers_conflict(index: &QuoteIndex, q: usize, r: usize) -> bool {
-    matches!((named(index, q), named(index, r)), (Some(a), Some(b)) if !same_speaker(index, a, b))
+/// How the speakers the articles of quotations `q` and `r` credit stand to each other.
+pub(super) fn credits(index: &QuoteIndex, q: usize, r: usize) -> Credits {
+    match (named(index, q), named(index, r)) {
+        (Some(a), Some(b)) if same_speaker(index, a, b) => Credits::Compatible,
+        (Some(_), Some(_)) => Credits::Conflicting,
+        _ => Credits::Unknown,
+    }
 }
 
 /// The trail's speaker for quotations `quotes` (one per occurrence) and each occurrence's

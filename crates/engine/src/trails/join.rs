@@ -1,25 +1,36 @@
 //! The joining rules: when two quotations from different reports are one quotation.
 //!
-//! After normalising (see `words`), two quotations join when
+//! After normalising (see `words`), two quotations join when their words say so —
 //! 1. **same words**: they are identical; or
 //! 2. **contained**: the shorter one is a run of the longer one's words, up to one word
 //!    altered, added or dropped per [`WORDS_PER_EDIT`] words of the shorter one (a trimmed or
 //!    extended quotation, a word changed in passing); or
 //! 3. **shared run**: they share a run of at least [`SHARED_RUN_WORDS`] consecutive words that
-//!    is at least half of the shorter one (two excerpts of one statement that overlap).
+//!    is at least half of the shorter one (two excerpts of one statement that overlap) —
 //!
-//! and, whatever the rule, both have at least [`MIN_QUOTE_WORDS`] words, and a quotation
-//! shorter than [`SHORT_QUOTE_WORDS`] does not join one that its article credits to a name
-//! that cannot be the same speaker (`speakers_conflict`). A paraphrase shares too few words in
-//! a row; two statements that share a stock phrase share less than half of the shorter one.
+//! and the speakers their articles credit allow it, by the length of the shorter one:
+//! under [`MIN_QUOTE_WORDS`] never; under [`WORDS_ALONE`] a part of another quotation only
+//! when both name speakers that can be one person (the same words, boundaries and all, need
+//! no more than the next rule); under [`SHORT_QUOTE_WORDS`] unless both name speakers that
+//! cannot be one; from there on whatever the credits say. A paraphrase shares too few words in a row;
+//! two statements that share a stock phrase share less than half of the shorter one, and a
+//! stock phrase quoted alone is too short to join on its words.
 
 use super::words::QuoteWords;
 
 /// Quotations shorter than this never join: short sentences recur by coincidence ("we are
 /// about to die", "I don't know what to say", "this is a disgrace") and say nothing about
-/// where the words came from. Eight words is where an exact repeat by two people stops being
-/// ordinary.
+/// where the words came from.
 pub const MIN_QUOTE_WORDS: usize = 8;
+
+/// From this many words on, the words alone can join a quotation to a longer one that
+/// contains or overlaps it (MemeTracker, Leskovec et al. 2009, links variants on runs of
+/// about ten words); a shorter part (8 or 9 words: "the people of the United States of
+/// America", "to overturn the results of the 2016 election", stock phrases inside many
+/// statements) also needs both articles to name speakers that can be one. Two whole
+/// quotations of 8 or 9 identical words ("What difference, at this point, does it make?")
+/// are stronger evidence: their boundaries agree too.
+pub const WORDS_ALONE: usize = 10;
 
 /// One edit (a word altered, added or dropped) is allowed per this many words of the shorter
 /// quotation, so an 8- or 9-word quotation must be contained exactly and a 10-word one may
@@ -28,7 +39,7 @@ pub const MIN_QUOTE_WORDS: usize = 8;
 pub const WORDS_PER_EDIT: usize = 10;
 
 /// Two quotations that overlap without either containing the other join on a shared run of
-/// this many consecutive words, the run MemeTracker (Leskovec et al. 2009) links variants by.
+/// this many consecutive words.
 pub const SHARED_RUN_WORDS: usize = 10;
 
 /// A shared run must also be at least this share of the shorter quotation (in percent): a
@@ -40,6 +51,17 @@ pub const SHARED_RUN_PERCENT: usize = 50;
 /// (longer quotations join regardless of credit: misattribution is part of a trail's story).
 pub const SHORT_QUOTE_WORDS: usize = 15;
 
+/// How the speakers two articles credit stand to each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Credits {
+    /// Both name a person or organisation, and the two can be one.
+    Compatible,
+    /// Both name a person or organisation, and the two cannot be one.
+    Conflicting,
+    /// At least one credits nobody, or an unnamed source.
+    Unknown,
+}
+
 /// Which rule joined two quotations.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JoinRule {
@@ -48,11 +70,11 @@ pub enum JoinRule {
     SharedRun,
 }
 
-/// The rule by which `a` and `b` are one quotation, if any. `conflict` says whether their
-/// articles credit them to speakers that cannot be the same (see [`SHORT_QUOTE_WORDS`]).
-pub(super) fn join(a: &QuoteWords, b: &QuoteWords, conflict: bool) -> Option<JoinRule> {
+/// The rule by which the words of `a` and `b` make them one quotation, if any (the credits
+/// are not looked at: see [`credits_allow`]).
+pub(super) fn words_join(a: &QuoteWords, b: &QuoteWords) -> Option<JoinRule> {
     let (short, long) = if a.len() <= b.len() { (&a.ids, &b.ids) } else { (&b.ids, &a.ids) };
-    if short.len() < MIN_QUOTE_WORDS || (conflict && short.len() < SHORT_QUOTE_WORDS) {
+    if short.len() < MIN_QUOTE_WORDS {
         return None;
     }
     if short == long {
@@ -63,6 +85,22 @@ pub(super) fn join(a: &QuoteWords, b: &QuoteWords, conflict: bool) -> Option<Joi
     }
     let run = longest_common_run(short, long);
     (run >= SHARED_RUN_WORDS && run * 100 >= short.len() * SHARED_RUN_PERCENT).then_some(JoinRule::SharedRun)
+}
+
+/// Whether the credits let two quotations join by `rule` whose shorter one has `words` words.
+pub(super) fn credits_allow(rule: JoinRule, words: usize, credits: Credits) -> bool {
+    match credits {
+        _ if words < MIN_QUOTE_WORDS => false,
+        Credits::Compatible => true,
+        Credits::Unknown => words >= WORDS_ALONE || rule == JoinRule::SameWords,
+        Credits::Conflicting => words >= SHORT_QUOTE_WORDS,
+    }
+}
+
+/// The rule by which `a` and `b`, credited as `credits` says, are one quotation, if any.
+#[cfg(test)]
+fn join(a: &QuoteWords, b: &QuoteWords, credits: Credits) -> Option<JoinRule> {
+    words_join(a, b).filter(|&rule| credits_allow(rule, a.len().min(b.len()), credits))
 }
 
 /// Whether `short` matches some run of `long` with at most `max_edits` word edits
@@ -112,7 +150,7 @@ mod tests {
     fn rule(a: &str, b: &str) -> Option<JoinRule> {
         let mut v = Vocabulary::default();
         let (a, b) = (v.words(a, Span::new(0, a.len())), v.words(b, Span::new(0, b.len())));
-        join(&a, &b, false)
+        join(&a, &b, Credits::Unknown)
     }
 
     const STATEMENT: &str = "The people of this city will not be intimidated, and we will rebuild every school that was damaged before the winter comes.";
@@ -173,26 +211,46 @@ mod tests {
         let mut v = Vocabulary::default();
         let phrase = "our thoughts and prayers are with the families of the victims";
         let (p, full) = (v.words(phrase, Span::new(0, phrase.len())), v.words(a, Span::new(0, a.len())));
-        assert_eq!(join(&p, &full, true), None);
-        assert_eq!(join(&p, &full, false), Some(JoinRule::Contained));
+        assert_eq!(join(&p, &full, Credits::Conflicting), None);
+        assert_eq!(join(&p, &full, Credits::Unknown), Some(JoinRule::Contained));
     }
 
     #[test]
     fn short_quotations_never_join_even_when_identical() {
         // The seeds' case: two residents, two outlets, the same five words.
         assert_eq!(rule("We are about to die", "“We are about to die.”"), None);
-        assert_eq!(rule("I don't know what to say now", "I don't know what to say now"), None);
-        assert_eq!(rule("we have to find out what happened here", "We have to find out what happened here"), Some(JoinRule::SameWords));
+        let mut v = Vocabulary::default();
+        let s = "I don't know what to say";
+        let (a, b) = (v.words(s, Span::new(0, s.len())), v.words(s, Span::new(0, s.len())));
+        assert_eq!(join(&a, &b, Credits::Compatible), None);
+    }
+
+    #[test]
+    fn eight_or_nine_words_inside_another_quotation_join_only_speakers_that_can_be_one() {
+        let mut v = Vocabulary::default();
+        let mut w = |s: &str| v.words(s, Span::new(0, s.len()));
+        let phrase = w("the people of the United States of America");
+        let statement = w("sincere apologies to President Obama and to the people of the United States of America");
+        assert_eq!(join(&phrase, &statement, Credits::Unknown), None);
+        assert_eq!(join(&phrase, &statement, Credits::Compatible), Some(JoinRule::Contained));
+        // The same eight words as a whole quotation: boundaries agree, so no credit is needed,
+        // but two names that cannot be one still keep them apart.
+        assert_eq!(join(&phrase, &phrase.clone(), Credits::Unknown), Some(JoinRule::SameWords));
+        assert_eq!(join(&phrase, &phrase.clone(), Credits::Conflicting), None);
+        // Ten words join on their words alone.
+        let ten = w("we have to find out what happened here last night");
+        assert_eq!(join(&ten, &ten.clone(), Credits::Unknown), Some(JoinRule::SameWords));
     }
 
     #[test]
     fn a_short_quotation_credited_to_incompatible_speakers_does_not_join() {
         let mut v = Vocabulary::default();
-        let s = "we have to find out what happened here";
+        let s = "we have to find out what happened here last night";
         let (a, b) = (v.words(s, Span::new(0, s.len())), v.words(s, Span::new(0, s.len())));
-        assert_eq!(join(&a, &b, true), None);
+        assert_eq!(join(&a, &b, Credits::Conflicting), None);
+        assert_eq!(join(&a, &b, Credits::Compatible), Some(JoinRule::SameWords));
         let long = v.words(STATEMENT, Span::new(0, STATEMENT.len()));
-        assert_eq!(join(&long, &long.clone(), true), Some(JoinRule::SameWords));
+        assert_eq!(join(&long, &long.clone(), Credits::Conflicting), Some(JoinRule::SameWords));
     }
 
     #[test]

@@ -6,7 +6,8 @@
 //! (`words`); quotations with the same words are one *form*; forms that share a run of words
 //! are candidates (`candidates`: hashed runs, never all pairs); a candidate pair joins by the
 //! rules of `join` (same words, contained up to a few edits, a long shared run; too short a
-//! quotation never joins, and a short one does not join a conflicting named speaker). Joined
+//! quotation never joins, a shorter one needs its speakers to agree, a short one not to
+//! conflict). Joined
 //! quotations are clustered with union-find, and a cluster that spans two or more reports is
 //! a [`Trail`]: its occurrences in order of appearance (date, then outlet), its longest form,
 //! per occurrence the words omitted, added or changed against the longest form (`diff`), and
@@ -25,7 +26,7 @@ mod words;
 pub use candidates::{CANDIDATE_RUN_WORDS, MAX_FORMS_PER_RUN};
 pub use credit::Credit;
 pub use diff::ChangeKind;
-pub use join::{JoinRule, MIN_QUOTE_WORDS, SHARED_RUN_PERCENT, SHARED_RUN_WORDS, SHORT_QUOTE_WORDS, WORDS_PER_EDIT};
+pub use join::{Credits, JoinRule, MIN_QUOTE_WORDS, SHARED_RUN_PERCENT, SHARED_RUN_WORDS, SHORT_QUOTE_WORDS, WORDS_ALONE, WORDS_PER_EDIT};
 
 use crate::model::{Corpus, Span};
 use crate::quotes::QuoteIndex;
@@ -136,33 +137,33 @@ impl Trails {
         drop(form_of);
 
         let mut sets = UnionFind::new(index.quotes.len());
-        let join_forms = |sets: &mut UnionFind, f: usize, g: usize, short: bool| {
+        // Joins the quotations of forms `f` and `g`, whose words join by `rule`, that the
+        // credits allow; the shorter form's length decides (see `join::credits_allow`).
+        let join_forms = |sets: &mut UnionFind, f: usize, g: usize, rule: JoinRule| {
+            let words = form_words[f].len().min(form_words[g].len());
+            if words >= SHORT_QUOTE_WORDS {
+                // Long enough to join whatever the credits: one chain links them all.
+                for pair in forms[f].iter().chain(&forms[g]).collect::<Vec<_>>().windows(2) {
+                    sets.union(*pair[0], *pair[1]);
+                }
+                return;
+            }
             for (i, &q) in forms[f].iter().enumerate() {
                 let others = if f == g { &forms[g][i + 1..] } else { &forms[g][..] };
                 for &r in others {
-                    // A short quotation joins only speakers that can be one (see `join`).
-                    if !short || !credit::speakers_conflict(index, q, r) {
+                    if join::credits_allow(rule, words, credit::credits(index, q, r)) {
                         sets.union(q, r);
                     }
                 }
             }
         };
         for f in 0..forms.len() {
-            let short = form_words[f].len() < SHORT_QUOTE_WORDS;
-            if short {
-                join_forms(&mut sets, f, f, true);
-            } else {
-                for pair in forms[f].windows(2) {
-                    sets.union(pair[0], pair[1]);
-                }
-            }
+            join_forms(&mut sets, f, f, JoinRule::SameWords);
         }
         for (f, g) in candidates::candidate_pairs(&form_words) {
             let (f, g) = (f as usize, g as usize);
-            let (a, b) = (&words[forms[f][0]], &words[forms[g][0]]);
-            // The speaker rule is applied per quotation below; the words decide here.
-            if join::join(a, b, false).is_some() {
-                join_forms(&mut sets, f, g, a.len().min(b.len()) < SHORT_QUOTE_WORDS);
+            if let Some(rule) = join::words_join(&words[forms[f][0]], &words[forms[g][0]]) {
+                join_forms(&mut sets, f, g, rule);
             }
         }
 
