@@ -65,9 +65,9 @@ pub(super) fn credits(index: &QuoteIndex, q: usize, r: usize) -> Credits {
 }
 
 /// The trail's speaker for quotations `quotes` (one per occurrence) and each occurrence's
-/// credit. The trail has a speaker when every named credit can be one speaker: the fullest
-/// name among them (most words, then most credits, then the lowest index), and every other
-/// credit is that name, a form of it, or none.
+/// credit. The trail has a speaker when every two named credits can be one speaker: the one
+/// credited most often in the trail, then the one the corpus quotes most (a stray "CALLS
+/// MAXINE WATERS" loses to "Maxine Waters"), then the one with more words in its name.
 pub(super) fn credit(index: &QuoteIndex, quotes: &[usize]) -> (Option<usize>, Vec<Credit>) {
     let mut credited: Vec<(usize, usize)> = Vec::new(); // (speaker, occurrences)
     for &q in quotes {
@@ -78,11 +78,15 @@ pub(super) fn credit(index: &QuoteIndex, quotes: &[usize]) -> (Option<usize>, Ve
             }
         }
     }
-    let fullest = credited.iter().max_by(|a, b| {
-        let words = |s: usize| name_words(&index.speakers[s].name).len();
-        words(a.0).cmp(&words(b.0)).then(a.1.cmp(&b.1)).then(b.0.cmp(&a.0))
-    });
-    let speaker = fullest.map(|&(s, _)| s).filter(|&s| credited.iter().all(|&(c, _)| same_speaker(index, s, c)));
+    let agree = credited.iter().enumerate().all(|(i, &(a, _))| credited[i + 1..].iter().all(|&(b, _)| same_speaker(index, a, b)));
+    let speaker = credited
+        .iter()
+        .filter(|_| agree)
+        .max_by(|a, b| {
+            let key = |&(s, n): &(usize, usize)| (n, index.speakers[s].quotes.len(), name_words(&index.speakers[s].name).len());
+            key(a).cmp(&key(b)).then(b.0.cmp(&a.0))
+        })
+        .map(|&(s, _)| s);
     let credits = quotes
         .iter()
         .map(|&q| match (speaker, named(index, q)) {

@@ -5,8 +5,10 @@
 //! 2. **contained**: the shorter one is a run of the longer one's words, up to one word
 //!    altered, added or dropped per [`WORDS_PER_EDIT`] words of the shorter one (a trimmed or
 //!    extended quotation, a word changed in passing); or
-//! 3. **shared run**: they share a run of at least [`SHARED_RUN_WORDS`] consecutive words that
-//!    is at least half of the shorter one (two excerpts of one statement that overlap) —
+//! 3. **shared run**: they share a run of at least [`SHARED_RUN_WORDS`] consecutive words, at
+//!    least half of the shorter one, and on each side of it either one of them stops (up to
+//!    [`RUN_EDGE_SLACK`] words) or the two go on with mostly the same words (two overlapping
+//!    excerpts of one statement, or variants with more changes than rule 2 allows) —
 //!
 //! and the speakers their articles credit allow it, by the length of the shorter one:
 //! under [`MIN_QUOTE_WORDS`] never; under [`WORDS_ALONE`] a part of another quotation only
@@ -41,6 +43,14 @@ pub const WORDS_PER_EDIT: usize = 10;
 /// Two quotations that overlap without either containing the other join on a shared run of
 /// this many consecutive words.
 pub const SHARED_RUN_WORDS: usize = 10;
+
+/// Words a quotation may have beside a shared run and still stop there (an outlet's "And" or
+/// "But" before the words, a trailing "he said" inside the marks). Beyond that, both must go
+/// on alike: two different sentences that end alike ("…deprived of life, liberty or property
+/// without due process of law" in the Fifth and the Fourteenth Amendment) or begin alike
+/// ("Our thoughts and prayers are with the families of the victims…") go on differently on the
+/// other side of the shared words, which two printings of one statement do not.
+pub const RUN_EDGE_SLACK: usize = 2;
 
 /// A shared run must also be at least this share of the shorter quotation (in percent): a
 /// ten-word stock phrase inside two different thirty-word statements is not one quotation.
@@ -83,8 +93,7 @@ pub(super) fn words_join(a: &QuoteWords, b: &QuoteWords) -> Option<JoinRule> {
     if contained_edits(short, long, short.len() / WORDS_PER_EDIT) {
         return Some(JoinRule::Contained);
     }
-    let run = longest_common_run(short, long);
-    (run >= SHARED_RUN_WORDS && run * 100 >= short.len() * SHARED_RUN_PERCENT).then_some(JoinRule::SharedRun)
+    shared_run(short, long).then_some(JoinRule::SharedRun)
 }
 
 /// Whether the credits let two quotations join by `rule` whose shorter one has `words` words.
@@ -126,19 +135,48 @@ fn contained_edits(short: &[u32], long: &[u32], max_edits: usize) -> bool {
     row.iter().any(|&e| e <= max_edits)
 }
 
-/// The length of the longest run of consecutive words both share.
-fn longest_common_run(a: &[u32], b: &[u32]) -> usize {
+/// Whether `a` and `b` (`a` the shorter) share a run of at least [`SHARED_RUN_WORDS`] words and
+/// [`SHARED_RUN_PERCENT`] of `a` on whose both sides they agree (see [`sides_agree`]).
+fn shared_run(a: &[u32], b: &[u32]) -> bool {
+    // cur[j + 1]: length of the common run ending at a[i] and b[j].
     let mut prev = vec![0usize; b.len() + 1];
     let mut cur = vec![0usize; b.len() + 1];
-    let mut best = 0;
-    for &x in a {
+    for (i, &x) in a.iter().enumerate() {
         for (j, &y) in b.iter().enumerate() {
-            cur[j + 1] = if x == y { prev[j] + 1 } else { 0 };
-            best = best.max(cur[j + 1]);
+            let run = if x == y { prev[j] + 1 } else { 0 };
+            cur[j + 1] = run;
+            let maximal = a.get(i + 1).is_none() || b.get(j + 1).is_none() || a[i + 1] != b[j + 1];
+            if maximal && run >= SHARED_RUN_WORDS && run * 100 >= a.len() * SHARED_RUN_PERCENT {
+                let (a_start, b_start) = (i + 1 - run, j + 1 - run);
+                if sides_agree(&a[..a_start], &b[..b_start]) && sides_agree(&a[i + 1..], &b[j + 1..]) {
+                    return true;
+                }
+            }
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    best
+    false
+}
+
+/// Whether the words two quotations have on one side of a shared run fit one statement: one
+/// of them stops there (at most [`RUN_EDGE_SLACK`] words), or the shorter side's words are
+/// mostly (half or more, in order) among the longer side's.
+fn sides_agree(x: &[u32], y: &[u32]) -> bool {
+    let shorter = x.len().min(y.len());
+    shorter <= RUN_EDGE_SLACK || 2 * common_subsequence(x, y) >= shorter
+}
+
+/// The length of the longest common subsequence of `x` and `y`.
+fn common_subsequence(x: &[u32], y: &[u32]) -> usize {
+    let mut prev = vec![0usize; y.len() + 1];
+    let mut cur = vec![0usize; y.len() + 1];
+    for &a in x {
+        for (j, &b) in y.iter().enumerate() {
+            cur[j + 1] = if a == b { prev[j] + 1 } else { prev[j + 1].max(cur[j]) };
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[y.len()]
 }
 
 #[cfg(test)]
@@ -192,6 +230,33 @@ mod tests {
     fn overlapping_excerpts_join_on_a_long_shared_run() {
         let a = "Our budget is balanced for the first time in a decade and the reserves are full again.";
         let b = "For the first time in a decade and the reserves are full again, which means taxes can fall next spring for every family.";
+        assert_eq!(rule(a, b), Some(JoinRule::SharedRun));
+    }
+
+    #[test]
+    fn two_sentences_that_end_or_begin_alike_do_not_join() {
+        // The Fifth and the Fourteenth Amendment share their last ten words.
+        let fifth = "No person shall be deprived of life, liberty or property without due process of law.";
+        let fourteenth = "nor shall any State deprive any person of life, liberty, or property, without due process of law";
+        assert_eq!(rule(fifth, fourteenth), None);
+        let a = "Our thoughts and prayers are with the families of the victims tonight and with every officer who ran toward danger";
+        let b = "Our thoughts and prayers are with the families of the victims tonight, and we demand that the Senate act";
+        assert_eq!(rule(a, b), None);
+    }
+
+    #[test]
+    fn variants_with_more_changes_join_on_a_shared_run_where_both_sides_agree() {
+        let a = "Everybody wants the same goal, which is to keep the guns out of the hands of criminals and people who are mentally disabled";
+        let b = "Everybody wants the same goal to keep the guns out of the hands of criminals and the mentally disabled.";
+        assert_eq!(rule(a, b), Some(JoinRule::SharedRun));
+        let ids = |s: &str| s.split(' ').map(|w| w.bytes().next().unwrap() as u32).collect::<Vec<_>>();
+        assert_eq!(common_subsequence(&ids("a b c d"), &ids("a x c y d")), 3);
+    }
+
+    #[test]
+    fn an_overlap_may_keep_a_word_or_two_beside_the_shared_run() {
+        let a = "And our budget is balanced for the first time in a decade and the reserves are full again, he said";
+        let b = "For the first time in a decade and the reserves are full again, which means taxes can fall next spring.";
         assert_eq!(rule(a, b), Some(JoinRule::SharedRun));
     }
 
@@ -259,6 +324,6 @@ mod tests {
         assert!(contained_edits(&ids("c d e"), &ids("a b c d e f"), 0));
         assert!(contained_edits(&ids("c x e"), &ids("a b c d e f"), 1));
         assert!(!contained_edits(&ids("c x y"), &ids("a b c d e f"), 1));
-        assert_eq!(longest_common_run(&ids("a b c d"), &ids("x b c d y")), 3);
+
     }
 }

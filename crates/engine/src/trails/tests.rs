@@ -180,3 +180,15 @@ fn widest_first_and_lookups_by_quote_and_speaker() {
     let loose = (0..index.quotes.len()).find(|q| t.trails.iter().all(|tr| tr.occurrences.iter().all(|o| o.quote != *q)));
     assert!(loose.is_none_or(|q| t.of_quote(q).is_none()));
 }
+
+#[test]
+fn a_surname_that_fits_two_credited_people_does_not_make_them_agree() {
+    let (_, index, t) = build(&[
+        ("Coast Herald", "2020-03-02", &format!("\"{SAID},\" Mayor Ann Lee said.")),
+        ("Valley Post", "2020-03-03", &format!("\"{SAID},\" Lee said.")),
+        ("Bay Times", "2020-03-04", &format!("\"{SAID},\" said Bruce Lee, a farmer.")),
+    ]);
+    assert_eq!(t.trails.len(), 1, "{t:?}");
+    assert_eq!(t.trails[0].speaker, None, "{:?}", t.trails[0].credited(&index));
+    assert!(t.trails[0].occurrences.iter().all(|o| o.credit == Credit::Own));
+}
