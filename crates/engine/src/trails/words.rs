@@ -63,14 +63,47 @@ impl Vocabulary {
         out
     }
 
+    /// Adds the word `quoted[start..end]` (two words for a contraction, both spanning it).
     fn push(&mut self, out: &mut QuoteWords, quoted: &str, base: usize, start: usize, end: usize) {
-        let folded = fold(&quoted[start..end]);
-        if folded.is_empty() {
-            return;
+        let raw = &quoted[start..end];
+        let (first, second) = match expanded(raw) {
+            Some((first, second)) => (first, Some(second)),
+            None => (fold(raw), None),
+        };
+        for word in std::iter::once(first.as_str()).chain(second).filter(|w| !w.is_empty()) {
+            out.ids.push(self.id(word));
+            out.spans.push(Span::new(base + start, base + end));
         }
-        out.ids.push(self.id(&folded));
-        out.spans.push(Span::new(base + start, base + end));
     }
+}
+
+/// A contraction as its two words, so printings that spell it out or not agree: `we’re` =
+/// `we are`, `don't` = `do not`, `can't` = `cannot` = `can not`, `won't` = `will not`, `I'll`,
+/// `I've`, `I'm`. `'s` and `'d` are left alone (is or has, had or would: a guess could make
+/// two different sentences alike).
+fn expanded(raw: &str) -> Option<(String, &'static str)> {
+    if raw.eq_ignore_ascii_case("cannot") {
+        return Some(("can".into(), "not"));
+    }
+    let cut = raw.char_indices().filter(|&(_, c)| is_apostrophe(c)).last()?.0;
+    let (stem, suffix) = (fold(&raw[..cut]), fold(&raw[cut..]));
+    let second = match suffix.as_str() {
+        "re" => "are",
+        "ve" => "have",
+        "ll" => "will",
+        "m" => "am",
+        "t" if stem.ends_with('n') => {
+            let first = match stem.as_str() {
+                "won" => "will".to_string(),
+                "can" => "can".to_string(),
+                "shan" => "shall".to_string(),
+                other => other[..other.len() - 1].to_string(),
+            };
+            return (!first.is_empty()).then_some((first, "not"));
+        }
+        _ => return None,
+    };
+    (!stem.is_empty()).then_some((stem, second))
 }
 
 #[cfg(test)]
@@ -87,20 +120,36 @@ mod tests {
         let a = words(&mut v, "We don’t  negotiate — with ‘terrorists’, period.");
         let b = words(&mut v, "we don't negotiate with 'Terrorists' Period");
         assert_eq!(a.ids, b.ids);
-        assert_eq!(a.len(), 6);
+        assert_eq!(a.len(), 7);
         let c = words(&mut v, "Café So-called");
         let d = words(&mut v, "cafe so called");
         assert_eq!(c.ids, d.ids);
     }
 
     #[test]
+    fn contractions_are_their_two_words() {
+        let mut v = Vocabulary::default();
+        let a = words(&mut v, "We’re sure they can't, and we won't: I'm told you'll see we don't, cannot");
+        let b = words(&mut v, "we are sure they can not and we will not I am told you will see we do not can not");
+        assert_eq!(a.ids, b.ids);
+        // 's and 'd stay one word, and a contraction's two words both span it.
+        let c = words(&mut v, "it's he'd");
+        assert_eq!(c.len(), 2);
+        let text = "they don’t";
+        let d = v.words(text, Span::new(0, text.len()));
+        assert_eq!(d.spans.iter().map(|s| &text[s.range()]).collect::<Vec<_>>(), ["they", "don’t", "don’t"]);
+        // An apostrophe with nothing before it is no contraction.
+        assert_eq!(words(&mut v, "’t").len(), 1);
+    }
+
+    #[test]
     fn spans_point_at_the_words_in_the_text() {
         let mut v = Vocabulary::default();
-        let text = "He said: “Año  nuevo, don’t.”";
+        let text = "He said: “Año  nuevo, it’s.”";
         let start = text.find('A').unwrap();
         let w = v.words(text, Span::new(start, text.len()));
         let printed: Vec<&str> = w.spans.iter().map(|s| &text[s.range()]).collect();
-        assert_eq!(printed, ["Año", "nuevo", "don’t"]);
+        assert_eq!(printed, ["Año", "nuevo", "it’s"]);
     }
 
     #[test]
