@@ -20,9 +20,11 @@ fn main() {
     let t = Instant::now();
     let index = QuoteIndex::build(&corpus);
     let quoted = t.elapsed();
+    let peak_before = peak_rss_mib();
     let t = Instant::now();
     let trails = Trails::build(&corpus, &index);
     let trailed = t.elapsed();
+    let peak_after = peak_rss_mib();
     let long_enough = index.quotes.iter().filter(|q| q.repeat_of.is_none() && q.text(&corpus).split_whitespace().count() >= MIN_QUOTE_WORDS).count();
     let occurrences: usize = trails.trails.iter().map(|t| t.occurrences.len()).sum();
     let widest = trails.trails.first().map_or(0, |t| t.outlets);
@@ -37,5 +39,16 @@ fn main() {
         outlets_at_least(2),
         outlets_at_least(3)
     );
+    if let (Some(before), Some(after)) = (peak_before, peak_after) {
+        println!("peak resident memory: {before:.0} MiB before trails, {after:.0} MiB after");
+    }
     println!("speakers: {agree} trails agree as printed, {credited} credit one speaker, {} disagree or name nobody", trails.trails.len() - credited);
+}
+
+/// The process's peak resident set so far (Linux `VmHWM`), in MiB.
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
 }
