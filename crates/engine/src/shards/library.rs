@@ -13,7 +13,7 @@
 //! may exceed the bound). Callers holding an `Arc` of a group keep it alive past eviction.
 
 use super::cards::CardGroup;
-use super::{decode, content_hash, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, SpeakersShard};
+use super::{decode, content_hash, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, SpeakersShard, TrailsShard};
 use crate::model::{Article, CorpusInfo};
 use crate::quotes::Quote;
 use crate::search::{self, DocTable, SearchIndex, SearchRequest, SearchResults, TermRange};
@@ -91,6 +91,7 @@ enum Decoded {
     Cards(Arc<Cards>),
     Ids(Arc<IdShard>),
     Speakers(Arc<SpeakersShard>),
+    Trails(Arc<TrailsShard>),
 }
 
 /// A decoded card shard; each card is turned into a one-article group the first time a
@@ -203,6 +204,7 @@ impl Library {
             }
             Kind::Ids => Decoded::Ids(Arc::new(decode(bytes, name)?)),
             Kind::Speakers => Decoded::Speakers(Arc::new(decode(bytes, name)?)),
+            Kind::Trails => Decoded::Trails(Arc::new(decode(bytes, name)?)),
         };
         self.cached_bytes += bytes.len();
         self.cache.insert(name.to_string(), Entry { shard, bytes: bytes.len(), last_used: self.tick });
@@ -240,6 +242,8 @@ impl Library {
             Some(Kind::Ids)
         } else if m.speakers.name == name {
             Some(Kind::Speakers)
+        } else if m.trails.name == name {
+            Some(Kind::Trails)
         } else {
             None
         }
@@ -530,6 +534,18 @@ impl Library {
     }
 }
 
+impl Library {
+    /// Every quote trail, widest first.
+    pub fn trails(&mut self) -> Result<Arc<TrailsShard>, Need> {
+        let r = self.manifest.trails.clone();
+        self.require([&r])?;
+        match self.get(&r.name) {
+            Some(Decoded::Trails(t)) => Ok(t.clone()),
+            _ => Err(Need::Broken("trails shard".into())),
+        }
+    }
+}
+
 /// A speaker's quotation reference, unpacked: `(article number, index into its quotations)`.
 pub fn unpack_quote(packed: usize) -> (usize, usize) {
     (packed >> 12, packed & (super::MAX_QUOTES_PER_ARTICLE - 1))
@@ -543,4 +559,5 @@ enum Kind {
     Cards,
     Ids,
     Speakers,
+    Trails,
 }

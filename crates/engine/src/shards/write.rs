@@ -3,8 +3,8 @@
 
 use super::cards::{self, CardGroup};
 use super::{
-    content_hash, encode, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, SpeakersShard, TermShardRef,
-    FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE,
+    content_hash, encode, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, ShardTrail, SpeakersShard, TermShardRef,
+    TrailOccurrence, TrailsShard, FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE,
 };
 use crate::model::Corpus;
 use crate::quotes::{Quote, QuoteIndex, QuoteKind, SpeakerKind};
@@ -171,6 +171,7 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
             v
         })
         .collect();
+    let trails = w.add("trails", &trails_shard(&corpus, &quotes, &place));
     let unnamed: Vec<bool> = quotes.speakers.iter().map(|s| s.kind == SpeakerKind::Unnamed).collect();
     let mut speakers = quotes.speakers;
     for s in &mut speakers {
@@ -235,9 +236,29 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
         cards,
         ids,
         speakers,
+        trails,
     };
     // The build id hashes the manifest itself (which names every shard by its content).
     manifest.build = content_hash(&encode(&manifest));
     let manifest_bytes = (w.wire)(&encode(&manifest));
     ShardSet { manifest, manifest_bytes, files: w.files }
+}
+
+/// The corpus's quote trails with each occurrence by article number, span and its place in
+/// the article's quotation list (`place`: packed, per quotation of the index).
+fn trails_shard(corpus: &Corpus, quotes: &QuoteIndex, place: &[Option<u32>]) -> TrailsShard {
+    let trails = crate::trails::Trails::build(corpus, quotes).trails.into_iter().map(|t| ShardTrail {
+        occurrences: t
+            .occurrences
+            .into_iter()
+            .map(|o| {
+                let q = &quotes.quotes[o.quote];
+                TrailOccurrence { article: q.article as u32, span: q.span, quote: place.get(o.quote).copied().flatten(), speaker: q.speaker.map(|s| s as u32), changes: o.changes, credit: o.credit }
+            })
+            .collect(),
+        longest: t.longest as u32,
+        outlets: t.outlets as u32,
+        speaker: t.speaker.map(|s| s as u32),
+    });
+    TrailsShard { trails: trails.collect() }
 }
