@@ -26,7 +26,7 @@ mod words;
 pub use candidates::{CANDIDATE_RUN_WORDS, MAX_FORMS_PER_RUN};
 pub use credit::Credit;
 pub use diff::ChangeKind;
-pub use join::{Credits, JoinRule, MIN_QUOTE_WORDS, SHARED_RUN_PERCENT, SHARED_RUN_WORDS, SHORT_QUOTE_WORDS, WORDS_ALONE, WORDS_PER_EDIT};
+pub use join::{Credits, JoinRule, MAX_COMPARED_WORDS, MIN_QUOTE_WORDS, SHARED_RUN_PERCENT, SHARED_RUN_WORDS, SHORT_QUOTE_WORDS, WORDS_ALONE, WORDS_PER_EDIT};
 
 use crate::model::{Corpus, Span};
 use crate::quotes::QuoteIndex;
