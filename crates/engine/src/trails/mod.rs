@@ -142,9 +142,9 @@ impl Trails {
         let join_forms = |sets: &mut UnionFind, f: usize, g: usize, rule: JoinRule| {
             let words = form_words[f].len().min(form_words[g].len());
             if words >= SHORT_QUOTE_WORDS {
-                // Long enough to join whatever the credits: one chain links them all.
-                for pair in forms[f].iter().chain(&forms[g]).collect::<Vec<_>>().windows(2) {
-                    sets.union(*pair[0], *pair[1]);
+                // Long enough to join whatever the credits: all join the first.
+                for &q in forms[f].iter().chain(&forms[g]) {
+                    sets.union(forms[f][0], q);
                 }
                 return;
             }
