@@ -85,7 +85,7 @@ fn expanded(raw: &str) -> Option<(String, &'static str)> {
     if raw.eq_ignore_ascii_case("cannot") {
         return Some(("can".into(), "not"));
     }
-    let cut = raw.char_indices().filter(|&(_, c)| is_apostrophe(c)).last()?.0;
+    let cut = raw.char_indices().filter(|&(_, c)| is_apostrophe(c)).next_back()?.0;
     let (stem, suffix) = (fold(&raw[..cut]), fold(&raw[cut..]));
     let second = match suffix.as_str() {
         "re" => "are",
