@@ -76,6 +76,8 @@ fn the_trails_shard_holds_the_engines_trails_pointing_at_the_readers_quotations(
         assert_eq!(d, o.article as usize);
         let g = fetching(&mut split, &files, |l| l.article(d));
         assert_eq!(g.quotes(d)[k].span, o.span, "the occurrence is the reader's quotation {k} of article {d}");
+        let article = g.article(d).unwrap();
+        assert_eq!((o.id.as_str(), o.text.as_str()), (article.id.as_str(), article.slice(o.span)));
         assert_eq!((&o.changes, o.credit), (&e.changes, e.credit));
         assert_eq!(trails.of_quote(d, k), Some(0));
     }

@@ -253,7 +253,8 @@ fn trails_shard(corpus: &Corpus, quotes: &QuoteIndex, place: &[Option<u32>]) -> 
             .into_iter()
             .map(|o| {
                 let q = &quotes.quotes[o.quote];
-                TrailOccurrence { article: q.article as u32, span: q.span, quote: place.get(o.quote).copied().flatten(), speaker: q.speaker.map(|s| s as u32), changes: o.changes, credit: o.credit }
+                let a = &corpus.articles[q.article];
+                TrailOccurrence { article: q.article as u32, id: a.id.clone(), span: q.span, text: a.slice(q.span).to_string(), quote: place.get(o.quote).copied().flatten(), speaker: q.speaker.map(|s| s as u32), changes: o.changes, credit: o.credit }
             })
             .collect(),
         longest: t.longest as u32,
