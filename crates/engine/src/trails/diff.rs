@@ -40,6 +40,14 @@ pub(super) struct WordChange {
 /// pathological quotation of thousands.
 const MAX_ALIGN_CELLS: usize = 4_000_000;
 
+/// What replacing one word costs in the alignment: as much as dropping one and adding another,
+/// so the alignment keeps the longest common words in order (a longest common subsequence)
+/// rather than pairing unrelated words off one by one. An occurrence that is another excerpt of
+/// the statement (joined through a third report) then reads as its own words added and the
+/// longest form's omitted around the run they share; a dropped word next to an added one is
+/// still one changed stretch.
+const SUBSTITUTION: u32 = 2;
+
 /// The changes that turn `longest` into `words`, in order.
 pub(super) fn changes(words: &[u32], longest: &[u32]) -> Vec<WordChange> {
     let (n, m) = (words.len(), longest.len());
@@ -61,7 +69,7 @@ pub(super) fn changes(words: &[u32], longest: &[u32]) -> Vec<WordChange> {
                     (0, _) => j as u32,
                     (_, 0) => i as u32,
                     _ => {
-                        let diagonal = cost[(i - 1) * w + j - 1] + u32::from(words[i - 1] != longest[j - 1]);
+                        let diagonal = cost[(i - 1) * w + j - 1] + SUBSTITUTION * u32::from(words[i - 1] != longest[j - 1]);
                         diagonal.min(cost[(i - 1) * w + j] + 1).min(cost[i * w + j - 1] + 1)
                     }
                 };
@@ -107,6 +115,35 @@ pub(super) fn changes(words: &[u32], longest: &[u32]) -> Vec<WordChange> {
         i += usize::from(in_words);
         j += usize::from(in_longest);
     }
+    merge_close(out, n)
+}
+
+/// Fewer words than this in common between two changes do not split them (unless they are half
+/// the occurrence or more): a lone "the" or "of the" that a different sentence happens to share
+/// with the longest form is part of one changed stretch, not a run the reader should see as the
+/// same words.
+const MIN_SHARED_RUN: usize = 3;
+
+/// Joins changes separated by fewer than [`MIN_SHARED_RUN`] matched words that are less than
+/// half of the occurrence's `words` (a two-word occurrence inside the longest form stays two
+/// matched words between two omissions).
+fn merge_close(changes: Vec<WordChange>, words: usize) -> Vec<WordChange> {
+    let mut out: Vec<WordChange> = Vec::with_capacity(changes.len());
+    for c in changes {
+        let gap = out.last().map_or(usize::MAX, |last: &WordChange| c.words.start - last.words.end);
+        match out.last_mut() {
+            Some(last) if gap < MIN_SHARED_RUN && 2 * gap < words => {
+                last.words = last.words.start..c.words.end;
+                last.longest = last.longest.start..c.longest.end;
+                last.kind = match (last.words.is_empty(), last.longest.is_empty()) {
+                    (false, false) => ChangeKind::Changed,
+                    (false, true) => ChangeKind::Added,
+                    _ => ChangeKind::Omitted,
+                };
+            }
+            _ => out.push(c),
+        }
+    }
     out
 }
 
@@ -135,7 +172,21 @@ mod tests {
     #[test]
     fn an_altered_word_is_changed_and_an_inserted_one_added() {
         assert_eq!(kinds("a x c d", "a b c d"), [(ChangeKind::Changed, 1..2, 1..2)]);
-        assert_eq!(kinds("a b y c", "a b c d"), [(ChangeKind::Added, 2..3, 2..2), (ChangeKind::Omitted, 4..4, 3..4)]);
+        assert_eq!(kinds("a b y c d e f", "a b c d e f g"), [(ChangeKind::Added, 2..3, 2..2), (ChangeKind::Omitted, 7..7, 6..7)]);
+    }
+
+    #[test]
+    fn a_sibling_excerpt_keeps_the_run_it_shares() {
+        // "w x" added before the shared "a b c d", "e f g" omitted after it: not words paired
+        // off one by one as changed.
+        assert_eq!(kinds("w x a b c d", "a b c d e f g"), [(ChangeKind::Added, 0..2, 0..0), (ChangeKind::Omitted, 6..6, 4..7)]);
+    }
+
+    #[test]
+    fn words_shared_by_chance_between_changes_do_not_split_them() {
+        assert_eq!(kinds("w a x b y", "p a q b r"), [(ChangeKind::Changed, 0..5, 0..5)]);
+        // Three shared words do.
+        assert_eq!(kinds("w a b c y", "p a b c r"), [(ChangeKind::Changed, 0..1, 0..1), (ChangeKind::Changed, 4..5, 4..5)]);
     }
 
     #[test]
