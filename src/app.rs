@@ -323,7 +323,7 @@ pub fn app(props: &Props) -> Html {
     let class = classes!("dx", config.compact.then_some("dx--compact"), config.embedded.then_some("dx--embedded"));
     let tabs = html! { <ViewTabs view={r.view} route={r.clone()} dispatch={dispatch.clone()} /> };
     let screen = if r.article.is_some() {
-        html! { <Reader route={r.clone()} on_close={on_close.clone()} /> }
+        html! { <Reader route={r.clone()} on_close={on_close.clone()} dispatch={dispatch.clone()} /> }
     } else {
         match (r.view, r.speaker.is_some()) {
             (View::Search, _) => html! { <SearchPage route={r.clone()} dispatch={dispatch.clone()} {filters_open} /> },

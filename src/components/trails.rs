@@ -2,6 +2,7 @@
 //! search (its words in the quotation), outlets and dates (an appearance among them). Each
 //! trail shows its first appearance and, on request, its timeline of appearances with every
 //! variant's words as printed: words it added or changed are marked, words it left out listed.
+//! [`TrailNote`] is the same for one quotation in the reader: the other outlets that ran it.
 
 use crate::components::links::open_link;
 use crate::components::text::{marked, plural, short_date, truncate};
@@ -169,5 +170,56 @@ pub fn trails(props: &Props) -> Html {
                 <button type="button" class="button trails__more" onclick={on_more}>{format!("Show {} more", more.min(PAGE))}</button>
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NoteProps {
+    /// Article number and 1-based quotation number (as in the reader and `quote=` links).
+    pub article: usize,
+    pub quote: usize,
+    pub route: Route,
+    pub dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// After a paragraph in the reader: when its quotation `quote` was carried by other reports, a
+/// disclosure with every other appearance (date, outlet, its words with the added and changed
+/// ones marked, a link to it). Nothing otherwise, and nothing while the trails shard loads.
+#[function_component(TrailNote)]
+pub fn trail_note(props: &NoteProps) -> Html {
+    let version = use_context::<DataVersion>().unwrap_or_default();
+    let loaded = data::with(|l| l.trails());
+    let need = loaded.as_ref().err().cloned();
+    use_effect_with((need, version), |(need, _)| {
+        if let Some(n) = need {
+            data::request(n);
+        }
+    });
+    let Ok(shard) = loaded else { return html! {} };
+    let Some(trail) = props.quote.checked_sub(1).and_then(|k| shard.of_quote(props.article, k)).and_then(|t| shard.trails.get(t)) else { return html! {} };
+    let here = ((props.article as u32) << 12) | (props.quote as u32 - 1);
+    let others: Vec<&TrailOccurrence> = trail.occurrences.iter().filter(|o| o.quote != Some(here)).collect();
+    let table = data::with(|l| l.table().clone());
+    let outlet_of = |o: &TrailOccurrence| table.outlet_of(o.article as usize).and_then(|k| table.outlets().get(k)).cloned().unwrap_or_default();
+    let date_of = |o: &TrailOccurrence| table.date_of(o.article as usize).map(short_date).unwrap_or_default();
+    let items = others.iter().map(|o| {
+        let quote = o.quote.map(|p| unpack_quote(p as usize).1 + 1);
+        let (href, onclick) = open_link(&props.route, &o.id, quote, &props.dispatch);
+        html! {
+            <li class="trail__appearance">
+                <p class="trail__where">
+                    <span class="trail__date">{date_of(o)}</span>{" · "}<span class="trail__outlet">{outlet_of(o)}</span>{" · "}
+                    <a {href} {onclick}>{"Read it there"}<span class="sr-only">{format!(" ({}, {})", outlet_of(o), date_of(o))}</span></a>
+                </p>
+                <blockquote class="trail__variant"><p>{marked(&o.text, &change_marks(o))}</p></blockquote>
+            </li>
+        }
+    });
+    html! {
+        <details class="trail-note">
+            <summary>{format!("Quote trail: {} ran these words", plural(trail.outlets as usize, "outlet", "outlets"))}<span class="sr-only">{format!(" (quotation {})", props.quote)}</span></summary>
+            <p class="trail__legend">{format!("{}; marked: words printed differently from the longest version.", plural(others.len(), "other appearance", "other appearances"))}</p>
+            <ol class="trail__timeline">{ for items }</ol>
+        </details>
     }
 }

@@ -36,6 +36,12 @@ test('on the seeds the view says that no quotation was carried by two outlets', 
   await expect(page.getByText('No quotation in these reports was carried by two outlets.')).toBeVisible();
   await expect(tab(page)).toHaveAttribute('aria-current', 'page');
   await axe(page);
+  // No quotation of the seeds has a trail in the reader.
+  const first = execFileSync('target/release/dispatches', ['list', '--json'], { encoding: 'utf8' }).split('\n').filter(Boolean).map((l) => JSON.parse(l))[0];
+  await page.goto(`./?article=${first.id}`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('q.rq').first()).toBeVisible();
+  await expect(page.locator('details.trail-note')).toHaveCount(0);
 });
 
 test.describe('a corpus whose quotations travel', () => {
@@ -77,6 +83,26 @@ test.describe('a corpus whose quotations travel', () => {
     await expect(page.locator('q.rq.is-selected')).toContainText('this town will not be intimidated');
     await page.goBack();
     await expect(heading(page)).toBeVisible();
+  });
+
+  test('the reader marks a quotation other outlets ran and lists them, with links', async ({ page }) => {
+    await page.goto(`${server.origin}/?article=valley-storm`);
+    const note = page.locator('details.trail-note');
+    await expect(note).toHaveCount(1);
+    const summary = note.locator('summary');
+    await expect(summary).toContainText('Quote trail: 3 outlets ran these words');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    const others = note.locator('.trail__appearance');
+    await expect(others).toHaveCount(2);
+    await expect(others.locator('.trail__outlet')).toHaveText(['Coast Herald', 'Bay Times']);
+    await axe(page);
+    await others.first().getByRole('link', { name: /Read it there/ }).click();
+    await expect(page).toHaveURL(/article=coast-storm/);
+    await expect(page.locator('q.rq.is-selected')).toContainText('this city will not be intimidated');
+    // The other statement's trail: two outlets.
+    await page.goto(`${server.origin}/?article=bay-relief`);
+    await expect(page.locator('details.trail-note summary')).toContainText('Quote trail: 2 outlets ran these words');
   });
 
   test('the current search, outlets and dates narrow the trails', async ({ page }) => {
