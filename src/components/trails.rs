@@ -5,7 +5,7 @@
 //! [`TrailNote`] is the same for one quotation in the reader: the other outlets that ran it.
 
 use crate::components::links::open_link;
-use crate::components::text::{marked, plural, short_date, truncate};
+use crate::components::text::{long_date, marked, plural, truncate};
 use crate::data::{self, DataVersion};
 use crate::state::query::{self, speakers, Terms};
 use crate::state::{AppState, Route};
@@ -113,7 +113,7 @@ pub fn trails(props: &Props) -> Html {
         let Some(longest) = t.occurrences.get(t.longest as usize) else { return html! {} };
         let Some(first) = t.occurrences.first() else { return html! {} };
         let outlet_of = |o: &TrailOccurrence| table.outlet_of(o.article as usize).and_then(|k| table.outlets().get(k)).cloned().unwrap_or_default();
-        let date_of = |o: &TrailOccurrence| table.date_of(o.article as usize).map(short_date).unwrap_or_default();
+        let date_of = |o: &TrailOccurrence| table.date_of(o.article as usize).map(long_date).unwrap_or_default();
         let credit = match speaker_name(t.speaker) {
             Some(name) => format!("Said by {name}"),
             None if t.occurrences.iter().any(|o| o.speaker.is_some()) => "The outlets credit different speakers".to_string(),
@@ -201,7 +201,7 @@ pub fn trail_note(props: &NoteProps) -> Html {
     let others: Vec<&TrailOccurrence> = trail.occurrences.iter().filter(|o| o.quote != Some(here)).collect();
     let table = data::with(|l| l.table().clone());
     let outlet_of = |o: &TrailOccurrence| table.outlet_of(o.article as usize).and_then(|k| table.outlets().get(k)).cloned().unwrap_or_default();
-    let date_of = |o: &TrailOccurrence| table.date_of(o.article as usize).map(short_date).unwrap_or_default();
+    let date_of = |o: &TrailOccurrence| table.date_of(o.article as usize).map(long_date).unwrap_or_default();
     let items = others.iter().map(|o| {
         let quote = o.quote.map(|p| unpack_quote(p as usize).1 + 1);
         let (href, onclick) = open_link(&props.route, &o.id, quote, &props.dispatch);
