@@ -29,6 +29,8 @@ step "extra builds for the offline and embedding tests (sub-path /explorer/, sec
 trunk build --release --offline --public-url /explorer/ --dist target/e2e/dist-explorer
 # A tiny other corpus: the test deploys it over dist/ and checks the cached copy is replaced.
 DISPATCHES_CORPUS=tests/fixtures/corpus-b trunk build --release --offline --dist target/e2e/dist-corpus-b
+# A tiny corpus whose quotations travel between outlets (tests/e2e/trails.spec.mjs).
+DISPATCHES_CORPUS=tests/fixtures/corpus-trails trunk build --release --offline --dist target/e2e/dist-trails
 
 step "split-layout builds (the corpus as shards in corpus/, fetched on demand)"
 # The seeds forced into the split layout (tests/e2e/split.spec.mjs), and the second corpus, whose

@@ -7,6 +7,7 @@ use crate::components::search_page::SearchPage;
 use crate::components::site_header::SiteHeader;
 use crate::components::speaker_page::SpeakerPage;
 use crate::components::speakers::Speakers;
+use crate::components::trails::Trails;
 use crate::components::view_tabs::ViewTabs;
 use crate::config::{AppConfig, Mount, Theme};
 use crate::components::data_problem::DataProblem;
@@ -303,6 +304,7 @@ pub fn app(props: &Props) -> Html {
                     (Some(h), _, _) => format!("{h} — Dispatches"),
                     (None, View::Speakers, Some(s)) => format!("{s} — Who said what — Dispatches"),
                     (None, View::Speakers, None) => "Who said what — Dispatches".to_string(),
+                    (None, View::Trails, _) => "Quote trails — Dispatches".to_string(),
                     _ => format!("Dispatches — {}", facts().title),
                 };
                 if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
@@ -321,12 +323,13 @@ pub fn app(props: &Props) -> Html {
     let class = classes!("dx", config.compact.then_some("dx--compact"), config.embedded.then_some("dx--embedded"));
     let tabs = html! { <ViewTabs view={r.view} route={r.clone()} dispatch={dispatch.clone()} /> };
     let screen = if r.article.is_some() {
-        html! { <Reader route={r.clone()} on_close={on_close.clone()} /> }
+        html! { <Reader route={r.clone()} on_close={on_close.clone()} dispatch={dispatch.clone()} /> }
     } else {
         match (r.view, r.speaker.is_some()) {
             (View::Search, _) => html! { <SearchPage route={r.clone()} dispatch={dispatch.clone()} {filters_open} /> },
             (View::Speakers, false) => html! { <Speakers route={r.clone()} dispatch={dispatch.clone()} {filters_open} /> },
             (View::Speakers, true) => html! { <SpeakerPage route={r.clone()} dispatch={dispatch.clone()} /> },
+            (View::Trails, _) => html! { <Trails route={r.clone()} dispatch={dispatch.clone()} /> },
         }
     };
     html! {

@@ -50,6 +50,8 @@ pub enum View {
     Search,
     /// Who said what: the speakers, or one speaker's quotes.
     Speakers,
+    /// Quote trails: quotations several outlets ran, widest first.
+    Trails,
 }
 
 /// Everything a link carries.

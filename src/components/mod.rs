@@ -17,4 +17,5 @@ pub mod speaker_page;
 pub mod speakers;
 pub mod text;
 pub mod timeline;
+pub mod trails;
 pub mod view_tabs;

@@ -5,9 +5,10 @@
 
 use crate::components::links::plain_click;
 use crate::components::text::{clip, long_date, marked, plural, truncate};
+use crate::components::trails::TrailNote;
 use crate::data::{self, DataVersion};
 use crate::state::query::{self, ArticleView, QuoteView};
-use crate::state::{url, Route, View};
+use crate::state::{url, AppState, Route, View};
 use dispatches_engine::{Block, BlockKind};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -17,6 +18,8 @@ pub struct Props {
     pub route: Route,
     /// Leaves the reader (through the history when the reader was opened in the app).
     pub on_close: Callback<()>,
+    /// For the links of a quotation's trail (`trails::TrailNote`).
+    pub dispatch: UseReducerDispatcher<AppState>,
 }
 
 fn shown(b: &Block) -> bool {
@@ -190,14 +193,17 @@ pub fn reader(props: &Props) -> Html {
             let class = classes!(has_marks.then_some("is-match"), (first_match == Some(i) && has_marks).then_some("is-first-match"));
             let id = format!("dx-b-{i}");
             let tab = has_marks.then_some("-1");
-            match b.kind {
+            // A quotation other outlets ran too: its trail after the block.
+            let notes = in_block.iter().map(|q| html! { <TrailNote article={q.article} quote={q.n} route={r.clone()} dispatch={props.dispatch.clone()} /> }).collect::<Html>();
+            let block = match b.kind {
                 BlockKind::Standfirst => html! { <p {id} tabindex={tab} class={classes!("standfirst", class)}>{content}</p> },
                 BlockKind::Subheading => html! { <h2 {id} tabindex={tab} class={classes!("subhead", class)}>{content}</h2> },
                 BlockKind::Caption => html! { <p {id} tabindex={tab} class={classes!("caption", class)}><span class="caption__label">{"Photo: "}</span>{content}</p> },
                 BlockKind::PullQuote => html! { <blockquote {id} tabindex={tab} class={classes!("pullquote", class)}><p>{content}</p></blockquote> },
                 BlockKind::PullQuoteCredit => html! { <p {id} tabindex={tab} class={classes!("pullquote__credit", class)}>{content}</p> },
                 _ => html! { <p {id} tabindex={tab} class={class}>{content}</p> },
-            }
+            };
+            html! { <>{block}{notes}</> }
         })
         .collect();
     let headline_marks = terms.marks(&meta.headline);

@@ -1,4 +1,4 @@
-//! Switches between the search and the who-said-what view (links, so they can be opened in
+//! Switches between the search, the who-said-what and the quote-trails view (links, so they can be opened in
 //! a new tab; a click stays in the app).
 
 use crate::components::links::view_link;
@@ -27,6 +27,7 @@ pub fn view_tabs(props: &Props) -> Html {
             <ul class="tabs__list">
                 { tab(View::Search, "Search") }
                 { tab(View::Speakers, "Who said what") }
+                { tab(View::Trails, "Quote trails") }
             </ul>
         </nav>
     }

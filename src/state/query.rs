@@ -557,6 +557,11 @@ pub fn people_quoted(route: &Route, k: usize) -> Result<Vec<PersonQuoted>, Need>
     })
 }
 
+/// The names of speakers by rank number (those a screen credits): reads only their pages.
+pub fn speaker_names(numbers: &[usize]) -> Result<HashMap<usize, String>, Need> {
+    data::with(|l| Ok(l.speakers(numbers)?.into_iter().map(|(n, s)| (n, s.name)).collect()))
+}
+
 /// Speakers the query names (people cards above the results): named ones, most quoted first.
 pub fn people_named(query: &str) -> Result<Vec<SpeakerRow>, Need> {
     let words = name_words(query);

@@ -45,6 +45,7 @@ pub fn parse(search: &str, known: &Known) -> (Route, Vec<String>) {
             },
             "view" => match value_trim {
                 "speakers" | "who" => route.view = View::Speakers,
+                "trails" => route.view = View::Trails,
                 "" | "search" => route.view = View::Search,
                 other => notices.push(format!("Unknown view “{}”: showing the search.", short(other))),
             },
@@ -108,6 +109,9 @@ pub fn to_search(route: &Route) -> String {
     }
     if route.view == View::Speakers {
         put("view", "speakers");
+    }
+    if route.view == View::Trails {
+        put("view", "trails");
     }
     if let Some(s) = &route.speaker {
         put("speaker", s);

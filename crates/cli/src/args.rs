@@ -73,3 +73,22 @@ pub fn output_done(written: std::io::Result<()>) -> CommandResult {
         }
     }
 }
+
+/// The arguments `[DIR] [--json] [--OPTION N]` of a command that prints an index of one corpus
+/// folder (`speakers --limit`, `trails --min-outlets`): the folder, whether JSON, the number
+/// (`default` when not given).
+pub fn dir_json_and_number<T: std::str::FromStr>(args: Vec<OsString>, option: &str, default: T) -> Result<(Option<PathBuf>, bool, T), UsageError> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let (mut dir, mut json, mut number) = (None, false, default);
+    let name = option.trim_start_matches("--");
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("json") => json = true,
+            Long(o) if o == name => number = number_value(parser.value()?, option)?,
+            Value(v) if dir.is_none() => dir = Some(PathBuf::from(v)),
+            _ => return Err(UsageError(arg.unexpected().to_string())),
+        }
+    }
+    Ok((dir, json, number))
+}

@@ -12,6 +12,7 @@ mod publish;
 mod quotes;
 mod search;
 mod speakers;
+mod trails;
 
 use std::process::ExitCode;
 
@@ -25,6 +26,7 @@ const COMMANDS: &[(&str, &str, &str)] = &[
     ("publish", "dispatches publish [DIR] OUT [--layout inline|split|auto]\n                                               write the corpus's shards for the page into OUT/corpus/\n                                               (split layout; inline: the app embeds the corpus)", "The page's build runs it with the same corpus and layout as build.rs (default DIR: the seeds)."),
     ("quotes", "dispatches quotes [--json] [--corpus DIR] [FILE...]\n                                               quotations and speakers (FILE: a seed or any UTF-8 text)", "With no FILE, the corpus (default: the seeds). --json: one object per quotation with `start`/`end`\nand `speaker_start`/`speaker_end` (the mention the attribution hangs on) as character offsets."),
     ("speakers", "dispatches speakers [DIR] [--json] [--limit N]\n                                               the speaker index: name, aliases, role, kind, quotes, outlets", "One line per speaker, most quoted first (unnamed sources last), so an editor can check it\nbefore publishing: the name, the other forms it was printed as (aliases), the role most often\ngiven, its kind (person, organisation, unnamed), how many quotations and from which outlets.\n--json: one object per line. --limit N: the first N speakers."),
+    ("trails", "dispatches trails [DIR] [--json] [--min-outlets N]\n                                               quotations several outlets ran: first appearance, changes, credits", "The corpus folder's quote trails (default DIR: the seeds), widest first: each quotation that\nreports of N or more outlets ran (default 2; 1 keeps reports of one outlet), its first appearance\n(earliest date, then outlet), its longest form, per report the words it omitted, added or changed,\nand whom each outlet credited (and whether the trail merges a name or credits an unnamed report).\n--json: one object per trail with `trail`, `text`, `speakers`, `first` and `occurrences` (`article`,\n`outlet`, `published`, `start`/`end` as character offsets, `text`, `speaker`, `credit`, `changes`)."),
 ];
 
 /// The overview printed by `dispatches --help` and after a usage error.
@@ -65,6 +67,7 @@ fn main() -> ExitCode {
         "publish" => publish::run(rest),
         "quotes" => quotes::run(rest),
         "speakers" => speakers::run(rest),
+        "trails" => trails::run(rest),
         "-h" | "--help" | "help" => {
             println!("{}", usage());
             Ok(ExitCode::SUCCESS)

@@ -3,12 +3,11 @@
 //! forms of the name the corpus prints), role (the one given most often), kind, number of
 //! quotations and outlets. An editor checks it before publishing.
 
-use crate::args::{output_done, load_dir_or_report, number_value, CommandResult, UsageError};
+use crate::args::{dir_json_and_number, load_dir_or_report, output_done, CommandResult};
 use dispatches_engine::quotes::QuoteIndex;
 use serde::Serialize;
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::PathBuf;
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -22,19 +21,7 @@ struct Row<'a> {
 }
 
 pub fn run(args: Vec<OsString>) -> CommandResult {
-    use lexopt::prelude::*;
-    let mut parser = lexopt::Parser::from_args(args);
-    let mut dir: Option<PathBuf> = None;
-    let mut json = false;
-    let mut limit = usize::MAX;
-    while let Some(arg) = parser.next()? {
-        match arg {
-            Long("json") => json = true,
-            Long("limit") => limit = number_value(parser.value()?, "--limit")?,
-            Value(v) if dir.is_none() => dir = Some(PathBuf::from(v)),
-            _ => return Err(UsageError(arg.unexpected().to_string())),
-        }
-    }
+    let (dir, json, limit) = dir_json_and_number(args, "--limit", usize::MAX)?;
     let (_, corpus) = match load_dir_or_report(dir) {
         Ok(c) => c,
         Err(code) => return Ok(code),

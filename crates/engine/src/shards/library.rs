@@ -14,7 +14,7 @@
 
 use super::cards::CardGroup;
 use super::speakers::{name_key, NameEntry, NameShard, QuotedShard, SpeakerPage};
-use super::{decode, content_hash, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef};
+use super::{decode, content_hash, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, TrailsShard};
 use crate::model::{Article, CorpusInfo};
 use crate::quotes::{Quote, Speaker};
 use crate::search::names::names;
@@ -95,6 +95,7 @@ enum Decoded {
     SpeakerPage(Arc<SpeakerPage>),
     Names(Arc<NameShard>),
     Quoted(Arc<QuotedShard>),
+    Trails(Arc<TrailsShard>),
 }
 
 /// A decoded card shard; each card is turned into a one-article group the first time a
@@ -209,6 +210,7 @@ impl Library {
             Kind::SpeakerPage => Decoded::SpeakerPage(Arc::new(decode(bytes, name)?)),
             Kind::Names => Decoded::Names(Arc::new(decode(bytes, name)?)),
             Kind::Quoted => Decoded::Quoted(Arc::new(decode(bytes, name)?)),
+            Kind::Trails => Decoded::Trails(Arc::new(decode(bytes, name)?)),
         };
         self.cached_bytes += bytes.len();
         self.cache.insert(name.to_string(), Entry { shard, bytes: bytes.len(), last_used: self.tick });
@@ -250,6 +252,8 @@ impl Library {
             Some(Kind::Names)
         } else if m.speakers.quoted.iter().any(|g| g.1.name == name) {
             Some(Kind::Quoted)
+        } else if m.trails.name == name {
+            Some(Kind::Trails)
         } else {
             None
         }
@@ -697,6 +701,18 @@ impl Library {
     }
 }
 
+impl Library {
+    /// Every quote trail, widest first.
+    pub fn trails(&mut self) -> Result<Arc<TrailsShard>, Need> {
+        let r = self.manifest.trails.clone();
+        self.require([&r])?;
+        match self.get(&r.name) {
+            Some(Decoded::Trails(t)) => Ok(t.clone()),
+            _ => Err(Need::Broken("trails shard".into())),
+        }
+    }
+}
+
 /// A speaker's quotation reference, unpacked: `(article number, index into its quotations)`.
 pub fn unpack_quote(packed: usize) -> (usize, usize) {
     (packed >> 12, packed & (super::MAX_QUOTES_PER_ARTICLE - 1))
@@ -712,4 +728,5 @@ enum Kind {
     SpeakerPage,
     Names,
     Quoted,
+    Trails,
 }

@@ -17,7 +17,8 @@
 //!   first screen and date-sorted lists cost one or two;
 //! - **id** shards: article id → article number, for links that name a report;
 //! - **speaker** pages and **name** shards: who said what across the corpus, most quoted
-//!   first, and found by name (see [`speakers`]).
+//!   first, and found by name (see [`speakers`]);
+//! - the **trails** shard: quotations several reports ran (see [`crate::trails`]).
 //!
 //! Two layouts share this one format ([`Layout`]): *inline* embeds every shard in the app
 //! (small corpora: one file, as before shards existed), *split* writes them next to the app
@@ -41,7 +42,7 @@ use crate::search::{front_code, front_decode, DocTable, PostingList};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a shard's shape changes; a shard of another version is refused.
-pub const FORMAT_VERSION: u32 = 9;
+pub const FORMAT_VERSION: u32 = 10;
 
 /// The manifest's file name in the split layout. It is the one file without a content hash in
 /// its name (the page must find it), so it is served with `Cache-Control: no-cache`.
@@ -85,6 +86,7 @@ pub struct Manifest {
     /// `(first id, shard)`, ids sorted.
     pub ids: Vec<(String, ShardRef)>,
     pub speakers: speakers::SpeakerDirectory,
+    pub trails: ShardRef,
 }
 
 impl Manifest {
@@ -100,6 +102,7 @@ impl Manifest {
             .chain(self.speakers.pages.iter().map(|g| &g.1))
             .chain(self.speakers.names.iter().map(|g| &g.1))
             .chain(self.speakers.quoted.iter().map(|g| &g.1))
+            .chain(std::iter::once(&self.trails))
     }
 
     /// Bytes of every shard on the wire (what "make available offline" downloads).
@@ -144,6 +147,64 @@ pub struct IdShard {
     pub ids: Vec<(String, u32)>,
 }
 
+
+/// Every quote trail of the corpus, widest first (see [`crate::trails::Trails`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TrailsShard {
+    pub trails: Vec<ShardTrail>,
+}
+
+/// One trail as the page reads it: occurrences by article number and span, not by the
+/// build's quotation index.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShardTrail {
+    /// In order of appearance; the first is the first appearance.
+    pub occurrences: Vec<TrailOccurrence>,
+    /// Index into `occurrences` of the longest form.
+    pub longest: u32,
+    /// Distinct outlets that ran it.
+    pub outlets: u32,
+    /// Speaker number (speakers shard) the trail credits, when the outlets' credits fit one.
+    pub speaker: Option<u32>,
+}
+
+/// One report's printing of a trail's quotation. Its article's id and the quoted words are
+/// copied here, so the trails view lists every trail with its variants without fetching the
+/// article groups (a few hundred kilobytes of text at 10,000 reports, gzipped to a third).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrailOccurrence {
+    /// Article number.
+    pub article: u32,
+    /// The article's id (for links).
+    pub id: String,
+    /// The quoted words: byte span into the article's text.
+    pub span: crate::model::Span,
+    /// The quoted words (the article's text at `span`); change spans are into the article's
+    /// text, so the words of a change are `text[change.words - span.start]`.
+    pub text: String,
+    /// Packed `article << 12 | index` into the article's quotations (see
+    /// [`library::unpack_quote`]); none for a quotation the page does not list (scare quotes).
+    pub quote: Option<u32>,
+    /// Speaker number its article credits.
+    pub speaker: Option<u32>,
+    pub changes: Vec<crate::trails::Change>,
+    pub credit: crate::trails::Credit,
+}
+
+impl TrailsShard {
+    /// The trail holding quotation `index` of article `article`, if any.
+    pub fn of_quote(&self, article: usize, index: usize) -> Option<usize> {
+        let packed = ((article as u32) << 12) | index as u32;
+        self.trails.iter().position(|t| t.occurrences.iter().any(|o| o.quote == Some(packed)))
+    }
+
+    /// The trails of speaker number `speaker` (credited by the trail or by one of its
+    /// outlets), widest first: which of their quotations travelled furthest.
+    pub fn of_speaker(&self, speaker: usize) -> Vec<usize> {
+        let s = Some(speaker as u32);
+        (0..self.trails.len()).filter(|&t| self.trails[t].speaker == s || self.trails[t].occurrences.iter().any(|o| o.speaker == s)).collect()
+    }
+}
 
 /// Quotations per article beyond this are not indexed by speaker (a hostile text with
 /// thousands of quote marks must not overflow the packed reference).

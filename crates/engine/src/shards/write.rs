@@ -4,8 +4,8 @@
 use super::cards::{self, CardGroup};
 use super::speakers::{self, NameEntry, NameShard, QuotedShard, SpeakerDirectory, SpeakerPage};
 use super::{
-    content_hash, encode, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, TermShardRef,
-    FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE,
+    content_hash, encode, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, ShardTrail, TermShardRef,
+    TrailOccurrence, TrailsShard, FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE,
 };
 use crate::model::Corpus;
 use crate::quotes::{Quote, QuoteIndex, QuoteKind, Speaker, SpeakerKind};
@@ -222,6 +222,7 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
             v
         })
         .collect();
+    let trails = w.add("trails", &trails_shard(&corpus, &quotes, &place));
     let unnamed: Vec<bool> = quotes.speakers.iter().map(|s| s.kind == SpeakerKind::Unnamed).collect();
     let mut speakers = quotes.speakers;
     for s in &mut speakers {
@@ -287,9 +288,30 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
         cards,
         ids,
         speakers,
+        trails,
     };
     // The build id hashes the manifest itself (which names every shard by its content).
     manifest.build = content_hash(&encode(&manifest));
     let manifest_bytes = (w.wire)(&encode(&manifest));
     ShardSet { manifest, manifest_bytes, files: w.files }
+}
+
+/// The corpus's quote trails with each occurrence by article number, span and its place in
+/// the article's quotation list (`place`: packed, per quotation of the index).
+fn trails_shard(corpus: &Corpus, quotes: &QuoteIndex, place: &[Option<u32>]) -> TrailsShard {
+    let trails = crate::trails::Trails::build(corpus, quotes).trails.into_iter().map(|t| ShardTrail {
+        occurrences: t
+            .occurrences
+            .into_iter()
+            .map(|o| {
+                let q = &quotes.quotes[o.quote];
+                let a = &corpus.articles[q.article];
+                TrailOccurrence { article: q.article as u32, id: a.id.clone(), span: q.span, text: a.slice(q.span).to_string(), quote: place.get(o.quote).copied().flatten(), speaker: q.speaker.map(|s| s as u32), changes: o.changes, credit: o.credit }
+            })
+            .collect(),
+        longest: t.longest as u32,
+        outlets: t.outlets as u32,
+        speaker: t.speaker.map(|s| s as u32),
+    });
+    TrailsShard { trails: trails.collect() }
 }
