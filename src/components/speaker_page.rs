@@ -132,6 +132,7 @@ pub fn speaker_page(props: &Props) -> Html {
                     <button type="button" class="button" onclick={clear}>{"Clear filters"}</button>
                 }
             </header>
+            <Travelled speaker={s.number} route={route.clone()} dispatch={props.dispatch.clone()} />
             { for sections }
             if all_reports > shown_reports {
                 <button type="button" class="button more" onclick={more}>{format!("Show more ({} of {} reports shown)", shown_reports, all_reports)}</button>
@@ -163,6 +164,60 @@ fn report(route: &Route, a: usize, ns: &[usize], view: &std::rc::Rc<query::Artic
                 <span class="said__headline">{&article.meta.headline}</span>
             </h3>
             <ol class="said__list">{ for items }</ol>
+        </section>
+    }
+}
+
+/// Trails shown on a speaker's page.
+const TRAVELLED: usize = 3;
+
+#[derive(Properties, PartialEq)]
+struct TravelledProps {
+    speaker: usize,
+    route: Route,
+    dispatch: UseReducerDispatcher<AppState>,
+}
+
+/// Which of a speaker's quotations travelled furthest: their quote trails carried by two or
+/// more outlets, widest first (from the trails shard; nothing while it loads).
+#[function_component(Travelled)]
+fn travelled(props: &TravelledProps) -> Html {
+    let _ = use_context::<DataVersion>();
+    let shard = match data::with(|l| l.trails()) {
+        Ok(shard) => shard,
+        Err(need) => {
+            data::request(&need);
+            return html! {};
+        }
+    };
+    let trails: Vec<_> = shard.of_speaker(props.speaker).into_iter().filter_map(|t| shard.trails.get(t)).filter(|t| t.outlets >= 2).take(TRAVELLED).collect();
+    if trails.is_empty() {
+        return html! {};
+    }
+    let items = trails.iter().filter_map(|t| {
+        let longest = t.occurrences.get(t.longest as usize)?;
+        let first = t.occurrences.first()?;
+        let quote = first.quote.map(|p| dispatches_engine::shards::library::unpack_quote(p as usize).1 + 1);
+        let (href, onclick) = open_link(&props.route, &first.id, quote, &props.dispatch);
+        let (outlet, date) = data::with(|l| {
+            let table = l.table();
+            let outlet = table.outlet_of(first.article as usize).and_then(|o| table.outlets().get(o)).cloned().unwrap_or_default();
+            (outlet, table.date_of(first.article as usize).map(long_date).unwrap_or_default())
+        });
+        Some(html! {
+            <li class="travelled__item">
+                <blockquote class="said__quote"><p><q>{truncate(&longest.text, 280)}</q></p></blockquote>
+                <p class="travelled__where">
+                    {format!("Run by {}; first by {outlet}, {date}. ", plural(t.outlets as usize, "outlet", "outlets"))}
+                    <a {href} {onclick}>{"Read the first"}<span class="sr-only">{format!(" ({outlet}, {date})")}</span></a>
+                </p>
+            </li>
+        })
+    });
+    html! {
+        <section class="travelled" aria-labelledby="dx-travelled">
+            <h2 id="dx-travelled" class="travelled__head">{"Quoted most widely"}</h2>
+            <ol class="travelled__list">{ for items }</ol>
         </section>
     }
 }

@@ -120,3 +120,22 @@ test.describe('a corpus whose quotations travel', () => {
     await expect(page.getByText('None of the 2 quotations carried by two or more outlets matches the current search, outlets and dates.')).toBeVisible();
   });
 });
+
+test.describe('a speaker\'s page', () => {
+  test.skip(missing(DIST_TRAILS), `${DIST_TRAILS} is built by scripts/test.sh`);
+  let server;
+  test.beforeAll(async () => { server = await serve({ root: DIST_TRAILS, site: false }); });
+  test.afterAll(async () => { await server?.stop(); });
+
+  test('shows which of their quotations travelled furthest, linking to the first appearance', async ({ page }) => {
+    const widest = trails[0];
+    await page.goto(`${server.origin}/?view=speakers&speaker=${encodeURIComponent(widest.speakers[0])}`);
+    const section = page.getByRole('region', { name: 'Quoted most widely' });
+    await expect(section.getByRole('listitem')).toHaveCount(trails.filter((t) => t.speakers.includes(widest.speakers[0])).length);
+    await expect(section.getByRole('listitem').first()).toContainText(widest.text);
+    await expect(section.getByRole('listitem').first()).toContainText(`Run by ${widest.outlets} outlets; first by ${widest.occurrences[0].outlet}`);
+    await axe(page);
+    await section.getByRole('link', { name: /^Read the first/ }).first().click();
+    await expect(page).toHaveURL(new RegExp(`article=${widest.first}`));
+  });
+});
