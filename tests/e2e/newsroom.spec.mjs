@@ -170,13 +170,16 @@ test('who said what: a screen at a time, found by name, ordered by quotes or nam
   const [name, n] = Object.entries(inOutlet)[0];
   await rows(page).getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2 })).toHaveText([`${outlet} · ${n} quote${n === 1 ? '' : 's'}`]);
+  // One section per outlet, headed by its name and count (beside "Quoted most widely", the
+  // speaker's quote trails: this newsroom's quotations travel).
+  const outletHeads = page.locator('section.said-outlet').getByRole('heading', { level: 2 });
+  await expect(outletHeads).toHaveText([`${outlet} · ${n} quote${n === 1 ? '' : 's'}`]);
   await expect(page.locator('.said__item')).toHaveCount(n);
   await page.getByRole('button', { name: 'Clear filters' }).click();
   const all = quotes.filter((q) => q.speaker === name);
   await expect(page.locator('.said__item')).toHaveCount(all.length);
   const outlets = countsBy(all.map((q) => byId[q.article].outlet));
-  await expect(page.getByRole('heading', { level: 2 })).toHaveCount(Object.keys(outlets).length);
+  await expect(outletHeads).toHaveCount(Object.keys(outlets).length);
   await axe(page);
 });
 
