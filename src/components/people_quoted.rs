@@ -3,7 +3,7 @@
 //! match's speakers, which only someone who opened it should pay for.
 
 use crate::components::links::speaker_link_filtered;
-use crate::components::text::plural;
+use crate::components::text::{plural, thousands};
 use crate::data::{self, DataVersion};
 use crate::state::query::{people_quoted, PersonQuoted};
 use crate::state::{AppState, Route};
@@ -53,7 +53,7 @@ pub fn people_quoted_facet(props: &Props) -> Html {
             <li class="people__item">
                 <a class="people__name" {href} {onclick}>{&p.name}</a>
                 <span class="facet__count" title={plural(p.reports, "report", "reports")}>
-                    {p.reports}<span class="sr-only">{if p.reports == 1 { " report" } else { " reports" }}</span>
+                    {thousands(p.reports)}<span class="sr-only">{if p.reports == 1 { " report" } else { " reports" }}</span>
                 </span>
             </li>
         }

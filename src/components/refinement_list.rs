@@ -5,7 +5,7 @@
 //! The counts come from the caller (disjunctive: a facet's own selection does not narrow its
 //! counts), so choosing a second outlet still shows what it would add.
 
-use crate::components::text::plural;
+use crate::components::text::{plural, thousands};
 use dispatches_engine::search::normalize::fold;
 use yew::prelude::*;
 
@@ -86,7 +86,7 @@ pub fn refinement_list(props: &Props) -> Html {
                 <input type="checkbox" id={id.clone()} checked={v.selected} {onchange} />
                 <label for={id}>
                     <span class="facet__name">{v.name}</span>
-                    <span class="facet__count">{v.count}</span>
+                    <span class="facet__count">{thousands(v.count)}</span>
                 </label>
             </li>
         }

@@ -1,12 +1,12 @@
 // Screenshots of the page on a large corpus (issue 11): the search page with a query and its
 // filters open, and who said what, at 360 px and 1280 px. Not a test: it writes PNGs to look at.
 //
-//   node tests/bench/shots-large.mjs BASE_URL OUT_DIR [QUERY]
+//   node tests/bench/shots-large.mjs BASE_URL OUT_DIR [QUERY] [NAME]
 import { chromium } from '@playwright/test';
 
-const [base, out, query = 'president'] = process.argv.slice(2);
+const [base, out, query = 'president', speaker = 'oba'] = process.argv.slice(2);
 if (!base || !out) {
-  console.error('usage: node tests/bench/shots-large.mjs BASE_URL OUT_DIR [QUERY]');
+  console.error('usage: node tests/bench/shots-large.mjs BASE_URL OUT_DIR [QUERY] [NAME]');
   process.exit(2);
 }
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
@@ -27,7 +27,7 @@ for (const [name, viewport] of [['360', { width: 360, height: 780 }], ['1280', {
   await page.locator('ol.speakers li').first().waitFor();
   await page.waitForTimeout(400);
   await page.screenshot({ path: `${out}/who-${name}.png` });
-  await page.getByRole('searchbox', { name: 'Find a speaker' }).fill('oba');
+  await page.getByRole('searchbox', { name: 'Find a speaker' }).fill(speaker);
   await page.waitForTimeout(800);
   await page.screenshot({ path: `${out}/who-${name}-search.png` });
   await page.close();

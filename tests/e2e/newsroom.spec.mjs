@@ -40,8 +40,8 @@ const sources = (page) => page.getByRole('group', { name: 'Sources' });
 async function shownSources(page) {
   const names = await sources(page).getByRole('checkbox').evaluateAll((els) => els.map((e) => e.labels[0].innerText.replace(/\s+/g, ' ').trim()));
   return names.map((n) => {
-    const m = n.match(/^(.*) (\d+)$/);
-    return { name: m[1], count: Number(m[2]) };
+    const m = n.match(/^(.*) ([\d,]+)$/);
+    return { name: m[1], count: Number(m[2].replaceAll(',', '')) };
   });
 }
 
