@@ -216,8 +216,7 @@ for (const name of ENGINES) {
       assert.equal(await path(d), '/?view=speakers');
       const row = await d.findElement(By.xpath(`//*[contains(concat(' ', @class, ' '), ' speaker ')][.//a[normalize-space()='${star.name}']]`));
       assert.equal(await text(await row.findElement(By.css('.speaker__count'))), `${star.quotes.length} quotes`);
-      const outlets = await text(await row.findElement(By.css('.speaker__outlets')));
-      for (const o of star.outlets) assert.ok(outlets.includes(o), `${o} among the outlets`);
+      assert.equal(await text(await row.findElement(By.css('.speaker__outlets'))), `${star.outlets.size} outlets`);
       await (await byRole(row, 'link', star.name)).click();
       await byRole(d, 'heading', star.name);
       await untilEqual(() => count(d, '.said__item'), star.quotes.length, 'the speaker\'s quotes');
