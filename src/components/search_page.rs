@@ -68,16 +68,8 @@ pub fn search_page(props: &Props) -> Html {
     });
     let first_load = busy && shown.borrow().is_none();
     let (results, answered) = shown.borrow().clone().unwrap_or_else(|| (Rc::default(), r.clone()));
-    // Speakers named by the query: from the name shard of its first word (a small fetch in the
-    // split layout, made beside the search's own; the results never wait for it).
+    // Speakers named by the query, from a name shard at hand (never fetched for it).
     let named = use_memo((r.query.clone(), version), |(q, _)| query::people_named(q));
-    let named = match &*named {
-        Ok(rows) => rows.clone(),
-        Err(need) => {
-            data::request(need);
-            Vec::new()
-        }
-    };
     let terms = use_memo(results.terms.clone(), |t| query::Terms::new(t.clone()));
     let hits = use_memo(results.hits.clone(), |h| h.clone());
     let facts = query::facts();

@@ -563,10 +563,15 @@ pub fn speaker_names(numbers: &[usize]) -> Result<HashMap<usize, String>, Need> 
 }
 
 /// Speakers the query names (people cards above the results): named ones, most quoted first.
-pub fn people_named(query: &str) -> Result<Vec<SpeakerRow>, Need> {
+/// Only from a name shard already at hand (always inline; in the split layout once who said
+/// what or an earlier search read it): a fetch here would sit on every keystroke's path.
+pub fn people_named(query: &str) -> Vec<SpeakerRow> {
     let words = name_words(query);
     if words.is_empty() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
-    data::with(|l| Ok(l.speakers_named(&words)?.into_iter().filter(|e| !e.unnamed && e.quotes > 0).map(row_of_entry).collect()))
+    data::with(|l| match l.speakers_named_at_hand(&words) {
+        Some(entries) => entries.into_iter().filter(|e| !e.unnamed && e.quotes > 0).map(row_of_entry).collect(),
+        None => Vec::new(),
+    })
 }

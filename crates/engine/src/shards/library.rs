@@ -635,6 +635,18 @@ impl Library {
         Ok(found)
     }
 
+    /// [`Library::speakers_named`] when its name shard is at hand (decoded, or in the source),
+    /// `None` when it would need a fetch.
+    pub fn speakers_named_at_hand(&mut self, words: &[String]) -> Option<Vec<NameEntry>> {
+        let key = name_key(words.first()?);
+        let i = self.name_shard_of(&key)?;
+        let name = &self.manifest.speakers.names.get(i)?.1.name;
+        if self.source.is_none() && !self.cache.contains_key(name) {
+            return None;
+        }
+        self.speakers_named(words).ok()
+    }
+
     /// The rank number of the speaker called `name` (or, failing that, printed as `name`: an
     /// alias), as links name them.
     pub fn speaker_named(&mut self, name: &str) -> Result<Option<usize>, Need> {
