@@ -7,7 +7,7 @@
 use crate::components::links::open_link;
 use crate::components::text::{long_date, marked, plural, truncate};
 use crate::data::{self, DataVersion};
-use crate::state::query::{self, speaker_names, Terms};
+use crate::state::query::{self, speaker_names, ReportFilter, Terms};
 use crate::state::{AppState, Route};
 use dispatches_engine::shards::library::unpack_quote;
 use dispatches_engine::shards::{ShardTrail, TrailOccurrence, TrailsShard};
@@ -22,15 +22,6 @@ const PAGE: usize = 30;
 pub struct Props {
     pub route: Route,
     pub dispatch: UseReducerDispatcher<AppState>,
-}
-
-/// Whether an appearance is in an article the outlet and date filters keep.
-fn kept(route: &Route, table: &dispatches_engine::search::DocTable, o: &TrailOccurrence) -> bool {
-    let d = o.article as usize;
-    let outlet_ok = route.outlets.is_empty() || table.outlet_of(d).and_then(|i| table.outlets().get(i)).is_some_and(|name| route.outlets.contains(name));
-    let date = table.date_of(d);
-    let date_ok = route.from.is_none_or(|f| date.is_some_and(|x| x >= f)) && route.to.is_none_or(|t| date.is_some_and(|x| x <= t));
-    outlet_ok && date_ok
 }
 
 /// The occurrence's changed and added words, as byte ranges of its text.
@@ -90,12 +81,13 @@ pub fn trails(props: &Props) -> Html {
         }
     };
     let table = data::with(|l| l.table().clone());
+    let filter = ReportFilter::of(r);
     let wide: Vec<&ShardTrail> = shard.trails.iter().filter(|t| t.outlets >= 2).collect();
     let filtering = !r.query.trim().is_empty() || r.has_filters();
     let matching: Vec<&ShardTrail> = wide
         .iter()
         .copied()
-        .filter(|t| t.occurrences.iter().any(|o| kept(r, &table, o)))
+        .filter(|t| t.occurrences.iter().any(|o| filter.keeps(&table, o.article as usize)))
         // A query whose words the corpus does not have matches no trail.
         .filter(|t| r.query.trim().is_empty() || t.occurrences.iter().any(|o| !terms.marks(&o.text).is_empty()))
         .collect();

@@ -158,7 +158,7 @@ pub struct QuoteView {
     /// The quoted words alone (marks excluded).
     pub text_span: Span,
     pub block: usize,
-    /// Index into [`speakers`].
+    /// The speaker's rank number (see [`SpeakerRow::number`]).
     pub speaker: Option<usize>,
     pub role: Option<String>,
     /// Speech worth listing under a result or a speaker (not a scare quote, not a repeat).

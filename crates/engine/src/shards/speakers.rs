@@ -74,11 +74,7 @@ impl NameEntry {
 
     /// The folded words of its name and aliases, as [`crate::search::names::names`] compares.
     pub fn folded_words(&self) -> Vec<String> {
-        let mut words = folded_name(&self.name);
-        for a in &self.aliases {
-            words.extend(folded_name(a));
-        }
-        words
+        folded_forms(&self.name, &self.aliases)
     }
 }
 
@@ -101,11 +97,7 @@ pub fn name_entries(speakers: &[Speaker], outlets_of: impl Fn(&Speaker) -> usize
     let mut out = Vec::new();
     for (number, s) in speakers.iter().enumerate() {
         let mut keys: Vec<String> = Vec::new();
-        let mut words = folded_name(&s.name);
-        for a in &s.aliases {
-            words.extend(folded_name(a));
-        }
-        for w in &words {
+        for w in &folded_forms(&s.name, &s.aliases) {
             let k = name_key(w);
             if !keys.contains(&k) {
                 keys.push(k);
@@ -129,6 +121,16 @@ pub fn name_entries(speakers: &[Speaker], outlets_of: impl Fn(&Speaker) -> usize
     // Stable, so equal names keep rank order.
     crate::search::sort::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
     out
+}
+
+/// The folded words of a name and the other forms it was printed as: what a typed name is
+/// matched against, and what an entry is filed under.
+fn folded_forms(name: &str, aliases: &[String]) -> Vec<String> {
+    let mut words = folded_name(name);
+    for a in aliases {
+        words.extend(folded_name(a));
+    }
+    words
 }
 
 /// The order of the list sorted by name: the folded words joined by spaces.
