@@ -19,6 +19,9 @@ use std::time::{Duration, Instant};
 
 const QUERIES: &[&str] = &["president", "climate change", "supreme court ruling", "\"health care\"", "immigration -trump", "electon", "econom", "syria OR iraq"];
 
+/// The peer harness's warm queries, run before the keystroke states.
+const HARNESS_QUERIES: &[&str] = &["president", "election", "climate change", "police", "economy", "Trump", "vaccine", "immigration", "health care", "Supreme Court"];
+
 fn gunzip(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
     flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).expect("a gzip shard");
@@ -93,6 +96,35 @@ fn main() {
             cold.decode.as_secs_f64() * 1e3,
             warm.as_secs_f64() * 1e3
         );
+    }
+    // The peer harness's keystroke states (`SHARD_FETCH_TYPING=president,climate,vote`): after
+    // the queries above, each prefix of each word as typed, with what a lone letter fetches
+    // ahead (`Library::ahead_of_typing`) counted as its own round.
+    if let Ok(words) = std::env::var("SHARD_FETCH_TYPING") {
+        for q in HARNESS_QUERIES {
+            let _ = search(&mut lib, dir, &SearchRequest { query: q.to_string(), limit: Some(10), ..Default::default() });
+        }
+        println!("| state | rounds | files | KB gzip |");
+        println!("|---|---:|---:|---:|");
+        for w in words.split(',') {
+            for end in w.char_indices().map(|(i, c)| i + c.len_utf8()) {
+                let state = &w[..end];
+                let ahead = lib.ahead_of_typing(state);
+                let (mut rounds, mut files, mut bytes) = (0, 0, 0);
+                if !ahead.is_empty() {
+                    rounds += 1;
+                    for r in ahead {
+                        let gz = std::fs::read(dir.join(&r.name)).expect("a shard the manifest names");
+                        files += 1;
+                        bytes += gz.len();
+                        lib.provide(&r.name, &gunzip(&gz)).expect("a valid shard");
+                    }
+                }
+                let req = SearchRequest { query: state.to_string(), limit: Some(10), ..Default::default() };
+                let (run, _) = search(&mut lib, dir, &req);
+                println!("| `{state}` | {} | {} | {:.1} |", rounds + run.rounds, files + run.files, (bytes + run.bytes) as f64 / 1024.0);
+            }
+        }
     }
     println!("decoded shards kept after all queries: {:.1} MB (bound {:.1} MB)", lib.cached_bytes() as f64 / 1048576.0, dispatches_engine::shards::library::DEFAULT_BUDGET as f64 / 1048576.0);
 }

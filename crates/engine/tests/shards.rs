@@ -306,3 +306,31 @@ fn a_letter_being_typed_fetches_its_dictionary_ahead() {
     }
     assert!(inline_library(&set).ahead_of_typing("aleppo e").is_empty(), "inline: everything is at hand");
 }
+
+/// A search whose dictionary is at hand (typed ahead, or read by the keystroke before) costs
+/// at most two rounds of fetches: the postings of its terms, then its hits' cards together
+/// with the whole articles of the hits whose cards, the postings' marks say, lack the words
+/// searched for (their snippets come from the whole text).
+#[test]
+fn a_search_with_its_dictionary_at_hand_costs_two_rounds() {
+    let (corpus, index) = search_support::seeds();
+    let sizing = Sizing { cards: Some(shards::CardSizing { shard: 3_000, text: 420 }), ..TINY };
+    let set = shards::build(corpus.clone(), sizing, |b| b.to_vec());
+    let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
+    let dictionary: Vec<&str> = set.manifest.dictionary.iter().map(|t| t.shard.name.as_str()).collect();
+    let mut whole = 0;
+    for q in ["aleppo", "evac", "egeland", "civilians killed", "hospita", "rebel fighters", "ceasefire", "russia OR turkey", "Assad regime forces", "humanitarian -aid", "bombardment", "wounded"] {
+        let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
+        for n in &dictionary {
+            lib.provide(n, &files[*n]).unwrap();
+        }
+        let req = SearchRequest { query: q.into(), limit: Some(10), ..Default::default() };
+        let mut rounds = 0;
+        let got = fetching(&mut lib, &files, |l| l.search(&req), &mut rounds);
+        assert!(rounds <= 2, "{q:?}: {rounds} rounds");
+        let want = index.search(corpus, &req);
+        assert_eq!(got.hits.iter().map(|h| h.article).collect::<Vec<_>>(), want.hits.iter().map(|h| h.article).collect::<Vec<_>>(), "{q:?}");
+        whole += got.hits.iter().filter(|h| lib.has_article(h.article)).count();
+    }
+    assert!(whole > 0, "some hits' cards lack their matches (what the marks are for)");
+}

@@ -239,7 +239,7 @@ const LOWER_CASE_ACRONYM_SNIPPET_WEIGHT: f32 = 0.8;
 /// Hits re-ranked with the proximity bonus.
 const RERANK: usize = 200;
 
-fn is_text_field(f: u8) -> bool {
+pub(crate) fn is_text_field(f: u8) -> bool {
     f == STANDFIRST || f == BODY
 }
 
@@ -280,6 +280,9 @@ pub struct SearchIndex {
     /// index assembled from shards, where the article groups carry them).
     starts_off: Vec<u32>,
     starts: Vec<u32>,
+    /// Per entry, the split layout's card marks ([`CARD_HOLDS`], [`CARD_LACKS_SPEAKER`]; see
+    /// [`PostingList::mark_cards`]). Empty when unknown (an index built from a corpus).
+    card_marks: Vec<u8>,
 }
 
 /// What a search needs to know of every article without reading it: field lengths, outlet
@@ -528,8 +531,10 @@ impl TryFrom<StoredIndex> for SearchIndex {
                     last_doc = doc;
                 }
                 entries.push(((doc << 3) | (code & 7), positions.len() as u32));
-                let deltas = s.positions.get(pi..pi + n as usize).ok_or_else(|| bad("positions"))?;
-                pi += n as usize;
+                // The count's two low bits are the shards' card marks (see `PostingList`).
+                let n = (n >> 2) as usize;
+                let deltas = s.positions.get(pi..pi + n).ok_or_else(|| bad("positions"))?;
+                pi += n;
                 let mut p = 0u32;
                 for &d in deltas {
                     p = p.saturating_add(d);
@@ -553,7 +558,7 @@ impl TryFrom<StoredIndex> for SearchIndex {
             }
         }
         starts_off.push(starts.len() as u32);
-        Ok(SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(s.docs, s.outlets, s.avg_len, Synonyms::new(s.acronyms))), starts_off, starts })
+        Ok(SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(s.docs, s.outlets, s.avg_len, Synonyms::new(s.acronyms))), starts_off, starts, card_marks: Vec::new() })
     }
 }
 
@@ -593,8 +598,17 @@ fn text_blocks(article: &Article) -> impl Iterator<Item = &crate::model::Block> 
     article.blocks.iter().filter(|b| is_text_block(b))
 }
 
+/// A posting's card mark: the article's result card holds one of its positions.
+pub const CARD_HOLDS: u8 = 1;
+/// A posting's card mark: its term is a word of the name of a speaker the article quotes
+/// none of whose quotations the article's card holds.
+pub const CARD_LACKS_SPEAKER: u8 = 2;
+
 /// One term's postings as the shards store them: per posting `(article delta << 3 | field,
-/// number of positions)`, then the position deltas of every posting in order.
+/// number of positions << 2 | card marks)`, then the position deltas of every posting in
+/// order. The card marks (split layout; see [`PostingList::mark_cards`]) tell a search which
+/// hits will need their whole article before it has read their cards, so it fetches both in
+/// one round.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PostingList {
     entries: Vec<u32>,
@@ -605,6 +619,27 @@ impl PostingList {
     /// Encoded size in numbers (a size estimate for grouping terms into shards).
     pub fn weight(&self) -> usize {
         self.entries.len() + self.positions.len()
+    }
+
+    /// Sets each posting's card marks: `marks(article, field, positions)` gives
+    /// [`CARD_HOLDS`] when the article's card holds one of those positions, and
+    /// [`CARD_LACKS_SPEAKER`] when the term is a word of the name of a speaker the article
+    /// quotes none of whose quotations its card holds.
+    pub fn mark_cards(&mut self, marks: impl Fn(u32, u8, &[u32]) -> u8) {
+        let (mut doc, mut pi) = (0u32, 0usize);
+        let mut abs = Vec::new();
+        for pair in self.entries.chunks_exact_mut(2) {
+            doc = doc.saturating_add(pair[0] >> 3);
+            let n = (pair[1] >> 2) as usize;
+            abs.clear();
+            let mut p = 0u32;
+            for &d in self.positions.get(pi..pi + n).unwrap_or(&[]) {
+                p = p.saturating_add(d);
+                abs.push(p);
+            }
+            pi += n;
+            pair[1] = (pair[1] & !3) | (marks(doc, (pair[0] & 7) as u8, &abs) & 3) as u32;
+        }
     }
 }
 
@@ -629,7 +664,7 @@ impl SearchIndex {
                 let ps = self.entry_positions(e);
                 let code = self.entries[e].0;
                 list.entries.push((((code >> 3) - prev_doc) << 3) | (code & 7));
-                list.entries.push(ps.len() as u32);
+                list.entries.push((ps.len() as u32) << 2);
                 prev_doc = code >> 3;
                 let mut prev = 0;
                 for &p in ps {
@@ -653,7 +688,7 @@ impl SearchIndex {
         if df.len() != terms.len() {
             return Err("corrupt dictionary: frequencies".into());
         }
-        let mut index = SearchIndex { terms, term_start: Vec::new(), entries: Vec::new(), positions: Vec::new(), df, table, starts_off: Vec::new(), starts: Vec::new() };
+        let mut index = SearchIndex { terms, term_start: Vec::new(), entries: Vec::new(), positions: Vec::new(), df, table, starts_off: Vec::new(), starts: Vec::new(), card_marks: Vec::new() };
         index.fill_postings(postings)?;
         Ok(index)
     }
@@ -663,7 +698,7 @@ impl SearchIndex {
     pub fn fill_postings<'p>(&mut self, postings: impl Fn(&str) -> Option<&'p PostingList>) -> Result<(), String> {
         let n = self.table.docs.len() as u32;
         let mut term_start = Vec::with_capacity(self.terms.len() + 1);
-        let (mut entries, mut positions) = (Vec::new(), Vec::new());
+        let (mut entries, mut positions, mut card_marks) = (Vec::new(), Vec::new(), Vec::new());
         for term in &self.terms {
             term_start.push(entries.len() as u32);
             let Some(list) = postings(term) else { continue };
@@ -672,7 +707,8 @@ impl SearchIndex {
             for pair in list.entries.chunks_exact(2) {
                 doc = doc.checked_add(pair[0] >> 3).filter(|&d| d < n).ok_or_else(|| format!("corrupt postings of {term:?}: article beyond the corpus"))?;
                 entries.push(((doc << 3) | (pair[0] & 7), positions.len() as u32));
-                let deltas = list.positions.get(pi..pi + pair[1] as usize).ok_or_else(|| format!("corrupt postings of {term:?}: positions"))?;
+                card_marks.push((pair[1] & 3) as u8);
+                let deltas = list.positions.get(pi..pi + (pair[1] >> 2) as usize).ok_or_else(|| format!("corrupt postings of {term:?}: positions"))?;
                 pi += deltas.len();
                 let mut p = 0u32;
                 for &d in deltas {
@@ -682,7 +718,7 @@ impl SearchIndex {
             }
         }
         term_start.push(entries.len() as u32);
-        (self.term_start, self.entries, self.positions) = (term_start, entries, positions);
+        (self.term_start, self.entries, self.positions, self.card_marks) = (term_start, entries, positions, card_marks);
         Ok(())
     }
 
@@ -806,7 +842,7 @@ impl SearchIndex {
         // Acronyms defined in the indexed text (repeated blocks and boilerplate left out).
         let texts: Vec<&str> = corpus.articles.iter().flat_map(|a| text_blocks(a).filter_map(|b| a.text.get(b.span.range()))).collect();
         let synonyms = Synonyms::new(synonyms::defined_acronyms(texts.iter().copied()));
-        SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(docs, outlets, avg_len, synonyms)), starts_off, starts }
+        SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(docs, outlets, avg_len, synonyms)), starts_off, starts, card_marks: Vec::new() }
     }
 
     /// Number of distinct terms.
@@ -1386,6 +1422,51 @@ impl SearchIndex {
         }
         let mut text = buf.iter().filter(|m| is_text_field(m.0)).peekable();
         text.peek().is_some() && text.all(|m| starts.get(m.1 as usize).is_none_or(|&s| s == u32::MAX))
+    }
+
+    /// Whether article `d`'s result card will probably lack all of the hit's matches (as
+    /// [`SearchIndex::matches_outside`] would find once the card is read), told from the
+    /// postings' "in card" marks alone: no headline match, text matches, none of them marked.
+    /// A phrase counts as in the card when one of its words is (the card's own check then
+    /// decides). False when the postings carry no marks (the inline layout).
+    pub fn card_lacks_matches(&self, ranked: &Ranked, d: usize) -> bool {
+        if self.card_marks.is_empty() {
+            return false;
+        }
+        let mut text = false;
+        for clause in &ranked.clauses {
+            for alt in clause {
+                let terms: Vec<u32> = match alt {
+                    Resolved::Term(variants) => variants.iter().map(|v| v.0).collect(),
+                    Resolved::Phrase(ids) => ids.clone(),
+                };
+                for t in terms {
+                    for e in self.doc_entries(t, d) {
+                        let field = (self.entries[e].0 & 7) as u8;
+                        if field == HEADLINE || (is_text_field(field) && self.card_marks.get(e).is_none_or(|m| m & CARD_HOLDS != 0)) {
+                            return false;
+                        }
+                        text |= is_text_field(field);
+                    }
+                }
+            }
+        }
+        text
+    }
+
+    /// Whether article `d`'s card will probably lack every quotation of a speaker the query
+    /// names (the page lists them under the result; see `search::names`), told from the
+    /// postings' marks: each of the query's words resolves, in this article, to a word of
+    /// the name of such a speaker. False when the postings carry no marks.
+    pub fn card_lacks_speaker(&self, ranked: &Ranked, d: usize) -> bool {
+        !self.card_marks.is_empty()
+            && !ranked.clauses.is_empty()
+            && ranked.clauses.iter().all(|clause| {
+                clause.iter().any(|alt| match alt {
+                    Resolved::Term(variants) => variants.iter().any(|v| self.doc_entries(v.0, d).any(|e| self.card_marks[e] & CARD_LACKS_SPEAKER != 0)),
+                    Resolved::Phrase(_) => false,
+                })
+            })
     }
 
     /// Byte ranges of the words of `text` matching `query`, using this index's dictionary for

@@ -218,7 +218,34 @@ fn placeholder(article: usize) -> Quote {
     }
 }
 
+/// For each term that is a word of the name of a named speaker some article quotes but whose
+/// card holds none of their quotations, those articles (sorted): what the postings' speaker
+/// marks say (see `search::CARD_LACKS_SPEAKER`).
+pub fn speaker_name_terms(cards: &[(usize, Card)]) -> HashMap<String, Vec<u32>> {
+    let mut out: HashMap<String, Vec<u32>> = HashMap::new();
+    for (d, card) in cards {
+        for s in card.speakers.iter().filter(|s| !card.unnamed.contains(&s.0)) {
+            if card.quotes.iter().flatten().any(|q| q.speaker == Some(s.0 as usize)) {
+                continue;
+            }
+            for word in folded_name(&s.1) {
+                let docs = out.entry(normalize::term_of_folded(&word)).or_default();
+                if docs.last() != Some(&(*d as u32)) {
+                    docs.push(*d as u32);
+                }
+            }
+        }
+    }
+    out
+}
+
 impl Card {
+    /// The token positions its kept blocks cover, `[start, end)` per block in text order:
+    /// what the postings' "in card" marks are computed from.
+    pub fn positions(&self) -> Vec<(u32, u32)> {
+        self.blocks.iter().map(|b| (b.first_pos, normalize::scan(&b.text, b.first_pos, |_| {}))).collect()
+    }
+
     /// Whether `query` names a (named) speaker this article quotes none of whose quotations
     /// the card holds (see `search::names`).
     pub fn lacks_named_speaker(&self, query: &str) -> bool {

@@ -395,9 +395,14 @@ impl Library {
         // likely resolve to (their shards follow from the directory alone), so a typical
         // query costs two rounds of fetches, not three.
         let mut ranges = search::lookups(&req.query, table.synonyms());
+        // When the dictionary is at hand (typed ahead, or read by an earlier keystroke), the
+        // query's terms are known at once and their postings are the only round: guessing
+        // would only add one.
         let mut dict = self.dictionary_for(&ranges);
         let mut first: Vec<ShardRef> = dict.iter().map(|&i| self.manifest.dictionary[i].shard.clone()).collect();
-        first.extend(self.likely_postings(&ranges));
+        if first.iter().any(|r| !self.cache.contains_key(&r.name)) {
+            first.extend(self.likely_postings(&ranges));
+        }
         self.require(first.iter())?;
         let (terms, df) = self.dictionary(&dict);
         let mut words = SearchIndex::assemble(table.clone(), terms, df, |_| None).map_err(Need::Broken)?;
@@ -428,6 +433,13 @@ impl Library {
         // 3. Rank, then the cards of the hits for their snippets.
         let ranked = index.rank(req);
         let hits: Vec<usize> = ranked.articles().collect();
+        // The hits whose cards the postings' marks say lack their matches, or a named
+        // speaker's quotations, have their articles fetched with the cards: one round.
+        let mut refs: Vec<ShardRef> = hits.iter().filter_map(|&d| self.card_shard_of(d).cloned()).collect();
+        for &d in hits.iter().filter(|&&d| !self.has_article(d) && (index.card_lacks_matches(&ranked, d) || index.card_lacks_speaker(&ranked, d))) {
+            refs.extend(self.group_of(d).cloned());
+        }
+        self.require(refs.iter())?;
         let cards = self.cards(&hits)?;
         // A hit whose matches all lie outside its card's blocks (a name mentioned twice deep
         // in the text) is given its snippet from the whole article: one more fetch for the

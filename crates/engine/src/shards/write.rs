@@ -175,14 +175,6 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
         .into_iter()
         .map(|run| TermShardRef { first: run.first().map_or(String::new(), |x| x.0.clone()), shard: w.add("dict", &DictionaryShard::new(&run)) })
         .collect();
-    let postings = runs(post_items, sizing.postings, |(t, l)| t.len() + 2 * l.weight())
-        .into_iter()
-        .map(|run| {
-            let first = run.first().map_or(String::new(), |x| x.0.clone());
-            let (terms, lists) = run.into_iter().unzip();
-            TermShardRef { first, shard: w.add("post", &PostingsShard { terms, lists }) }
-        })
-        .collect();
 
     // Quotations per article — scare quotes left out, as the page never shows them, so a
     // quotation's index in its article's list is its number in links (`quote=`) minus one —
@@ -241,17 +233,48 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
 
     // Cards (split layout), then article groups, both in corpus order.
     let info = corpus.info;
-    let cards = match sizing.cards {
+    let card_list: Vec<(usize, cards::Card)> = match sizing.cards {
         Some(c) => {
             let df = cards::word_frequencies(&corpus.articles);
             let n = corpus.articles.len();
-            let list: Vec<(usize, cards::Card)> = corpus
+            corpus
                 .articles
                 .iter()
                 .zip(per_article.iter().zip(&names))
                 .map(|(a, (q, s))| cards::card_of(a, q, s, &unnamed, &df, n, c.text))
                 .enumerate()
-                .collect();
+                .collect()
+        }
+        None => Vec::new(),
+    };
+
+    // Postings, each marked with what its article's card lacks (see `PostingList`): a search
+    // then fetches the whole articles its hits need together with their cards.
+    if !card_list.is_empty() {
+        let covered: Vec<Vec<(u32, u32)>> = card_list.iter().map(|(_, c)| c.positions()).collect();
+        let lacking = cards::speaker_name_terms(&card_list);
+        for (term, list) in &mut post_items {
+            let lacking = lacking.get(term.as_str());
+            list.mark_cards(|d, field, positions| {
+                let holds = crate::search::is_text_field(field)
+                    && covered.get(d as usize).is_some_and(|ranges| positions.iter().any(|&p| ranges.iter().any(|r| (r.0..r.1).contains(&p))));
+                let speaker = lacking.is_some_and(|docs| docs.binary_search(&d).is_ok());
+                (holds as u8 * crate::search::CARD_HOLDS) | (speaker as u8 * crate::search::CARD_LACKS_SPEAKER)
+            });
+        }
+    }
+    let postings = runs(post_items, sizing.postings, |(t, l)| t.len() + 2 * l.weight())
+        .into_iter()
+        .map(|run| {
+            let first = run.first().map_or(String::new(), |x| x.0.clone());
+            let (terms, lists) = run.into_iter().unzip();
+            TermShardRef { first, shard: w.add("post", &PostingsShard { terms, lists }) }
+        })
+        .collect();
+
+    let cards = match sizing.cards {
+        Some(c) => {
+            let list = card_list;
             runs(list, c.shard, |(_, card)| 200 + card.blocks.iter().map(|b| b.text.len()).sum::<usize>() + 40 * card.quotes.iter().flatten().count())
                 .into_iter()
                 .map(|run| {
