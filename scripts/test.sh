@@ -37,6 +37,8 @@ step "split-layout builds (the corpus as shards in corpus/, fetched on demand)"
 # corpus/manifest.bin the test serves as a deploy in the middle of a session.
 DISPATCHES_LAYOUT=split trunk build --release --offline --dist target/e2e/dist-split
 DISPATCHES_LAYOUT=split DISPATCHES_CORPUS=tests/fixtures/corpus-b trunk build --release --offline --dist target/e2e/dist-split-b
+# The travelling quotations again, split: the reader reads its report's range of trails.
+DISPATCHES_LAYOUT=split DISPATCHES_CORPUS=tests/fixtures/corpus-trails trunk build --release --offline --dist target/e2e/dist-trails-split
 # An invented newsroom of 14 outlets, 70 reports and 64 speakers (tests/e2e/newsroom.spec.mjs:
 # facets with "Show all", who said what over several screens), written by a script.
 node tests/fixtures/newsroom.mjs target/e2e/corpus-newsroom

@@ -31,7 +31,10 @@ fn megabytes(bytes: u64) -> String {
     if bytes < 1_000_000 {
         format!("{} KB", bytes.div_ceil(1000))
     } else {
-        format!("{:.1} MB", bytes as f64 / 1_000_000.0)
+        // Integer tenths, rounded half up: formatting a float would link the float
+        // formatter into the app (about 9 KB of wasm) for this one line.
+        let tenths = (bytes + 50_000) / 100_000;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 
@@ -115,5 +118,20 @@ pub fn offline() -> Html {
                 <p class="offline__note">{"Searches and reports you have opened already work offline; this downloads all the others."}</p>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::megabytes;
+
+    #[test]
+    fn sizes_read_as_kilobytes_then_megabytes_with_one_decimal() {
+        assert_eq!(megabytes(1), "1 KB");
+        assert_eq!(megabytes(999_999), "1000 KB");
+        assert_eq!(megabytes(1_000_000), "1.0 MB");
+        assert_eq!(megabytes(1_049_999), "1.0 MB");
+        assert_eq!(megabytes(1_050_000), "1.1 MB");
+        assert_eq!(megabytes(46_851_000), "46.9 MB");
     }
 }

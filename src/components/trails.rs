@@ -196,11 +196,12 @@ pub struct NoteProps {
 
 /// After a paragraph in the reader: when its quotation `quote` was carried by other reports, a
 /// disclosure with every other appearance (date, outlet, its words with the added and changed
-/// ones marked, a link to it). Nothing otherwise, and nothing while the trails shard loads.
+/// ones marked, a link to it). Nothing otherwise, and nothing while its trails shard loads.
 #[function_component(TrailNote)]
 pub fn trail_note(props: &NoteProps) -> Html {
     let version = use_context::<DataVersion>().unwrap_or_default();
-    let loaded = data::with(|l| l.trails());
+    // Only the trails of this report's range (a few kilobytes), not every trail.
+    let loaded = data::with(|l| l.trails_of_article(props.article));
     let need = loaded.as_ref().err().cloned();
     use_effect_with((need, version), |(need, _)| {
         if let Some(n) = need {

@@ -11,6 +11,7 @@ import { execFileSync } from 'node:child_process';
 import { missing, serve } from './helpers/server.mjs';
 
 const DIST_TRAILS = 'target/e2e/dist-trails';
+const DIST_TRAILS_SPLIT = 'target/e2e/dist-trails-split';
 const FIXTURE = 'tests/fixtures/corpus-trails';
 const trails = execFileSync('target/release/dispatches', ['trails', FIXTURE, '--json'], { encoding: 'utf8' })
   .trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -44,10 +45,12 @@ test('on the seeds the view says that no quotation was carried by two outlets', 
   await expect(page.locator('details.trail-note')).toHaveCount(0);
 });
 
-test.describe('a corpus whose quotations travel', () => {
-  test.skip(missing(DIST_TRAILS), `${DIST_TRAILS} is built by scripts/test.sh`);
+// Both layouts: inline (every shard in the app) and split (the reader fetches the trails of
+// its report's article range, the view every trail).
+for (const [layout, dist] of [['inline', DIST_TRAILS], ['split', DIST_TRAILS_SPLIT]]) test.describe(`a corpus whose quotations travel (${layout})`, () => {
+  test.skip(missing(dist), `${dist} is built by scripts/test.sh`);
   let server;
-  test.beforeAll(async () => { server = await serve({ root: DIST_TRAILS, site: false }); });
+  test.beforeAll(async () => { server = await serve({ root: dist, site: false }); });
   test.afterAll(async () => { await server?.stop(); });
 
   test('trails widest first, with their timeline, variants and links to the reader', async ({ page }) => {

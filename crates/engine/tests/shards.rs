@@ -9,7 +9,7 @@ use dispatches_engine::shards::{self, Library, Need, Sizing};
 use dispatches_engine::Date;
 use std::collections::HashMap;
 
-const TINY: Sizing = Sizing { dictionary: 200, postings: 300, group: 2_000, cards: None, ids_per_shard: 2, speakers: 300 };
+const TINY: Sizing = Sizing { dictionary: 200, postings: 300, group: 2_000, cards: None, ids_per_shard: 2, speakers: 300, trails: None };
 
 fn shard_set() -> shards::ShardSet {
     let (corpus, _) = search_support::seeds();

@@ -41,7 +41,7 @@ fn corpus() -> Corpus {
     Corpus::new(articles)
 }
 
-const TINY: Sizing = Sizing { dictionary: 200, postings: 300, group: 300, cards: None, ids_per_shard: 2, speakers: 300 };
+const TINY: Sizing = Sizing { dictionary: 200, postings: 300, group: 300, cards: None, ids_per_shard: 2, speakers: 300, trails: None };
 
 fn fetching<T>(lib: &mut Library, files: &HashMap<String, Vec<u8>>, mut read: impl FnMut(&mut Library) -> Result<T, Need>) -> T {
     for _ in 0..100 {
@@ -100,4 +100,31 @@ fn the_seeds_have_an_empty_trails_shard() {
     let mut lib = shards::open_in_memory(seeds, None);
     lib.begin();
     assert!(lib.trails().unwrap().trails.is_empty());
+}
+
+/// The split layout also cuts the trails by article range: a report's reader reads its
+/// range's shard, which has every trail with an occurrence in the report (and, with the
+/// ranges cut small, not the trails of other ranges only).
+#[test]
+fn a_reports_trails_come_from_its_article_range() {
+    let c = corpus();
+    let set = shards::build(c.clone(), Sizing { trails: Some(1), ..TINY }, |b| b.to_vec());
+    assert!(set.manifest.trailed.len() >= 2, "several ranges");
+    let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
+    let mut split = Library::open(&set.manifest_bytes, None).unwrap();
+    let all = fetching(&mut split, &files, |l| l.trails());
+    for d in 0..c.articles.len() {
+        let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
+        let mine = fetching(&mut lib, &files, |l| l.trails_of_article(d));
+        let whole: Vec<_> = all.trails.iter().filter(|t| t.occurrences.iter().any(|o| o.article as usize == d)).collect();
+        let got: Vec<_> = mine.trails.iter().filter(|t| t.occurrences.iter().any(|o| o.article as usize == d)).collect();
+        assert_eq!(got, whole, "article {d}");
+        assert_eq!(mine.trails.len(), whole.len(), "article {d}: one article a range, only its trails");
+        for k in 0..4 {
+            assert_eq!(mine.of_quote(d, k).map(|t| &mine.trails[t]), all.of_quote(d, k).map(|t| &all.trails[t]), "article {d}, quotation {k}");
+        }
+    }
+    // Inline: no ranges; a report's trails are all of them.
+    let inline = shards::build(c, TINY, |b| b.to_vec());
+    assert!(inline.manifest.trailed.is_empty());
 }

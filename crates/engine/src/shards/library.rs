@@ -252,7 +252,7 @@ impl Library {
             Some(Kind::Names)
         } else if m.speakers.quoted.iter().any(|g| g.1.name == name) {
             Some(Kind::Quoted)
-        } else if m.trails.name == name {
+        } else if m.trails.name == name || m.trailed.iter().any(|g| g.1.name == name) {
             Some(Kind::Trails)
         } else {
             None
@@ -729,10 +729,25 @@ impl Library {
     /// Every quote trail, widest first.
     pub fn trails(&mut self) -> Result<Arc<TrailsShard>, Need> {
         let r = self.manifest.trails.clone();
-        self.require([&r])?;
+        self.trails_in(&r)
+    }
+
+    /// The trails with an occurrence in article `d` (and maybe others), widest first: its
+    /// article range's shard in the split layout, every trail in the inline one.
+    pub fn trails_of_article(&mut self, d: usize) -> Result<Arc<TrailsShard>, Need> {
+        let ranges = &self.manifest.trailed;
+        let r = match ranges.partition_point(|g| g.0 as usize <= d).checked_sub(1) {
+            Some(i) => ranges[i].1.clone(),
+            None => self.manifest.trails.clone(),
+        };
+        self.trails_in(&r)
+    }
+
+    fn trails_in(&mut self, r: &ShardRef) -> Result<Arc<TrailsShard>, Need> {
+        self.require([r])?;
         match self.get(&r.name) {
             Some(Decoded::Trails(t)) => Ok(t.clone()),
-            _ => Err(Need::Broken("trails shard".into())),
+            _ => Err(Need::Broken(format!("{}: not a trails shard", r.name))),
         }
     }
 }

@@ -18,7 +18,8 @@
 //! - **id** shards: article id → article number, for links that name a report;
 //! - **speaker** pages and **name** shards: who said what across the corpus, most quoted
 //!   first, and found by name (see [`speakers`]);
-//! - the **trails** shard: quotations several reports ran (see [`crate::trails`]).
+//! - the **trails** shard: quotations several reports ran (see [`crate::trails`]), and in
+//!   the split layout the same trails cut by article range, what one report's reader reads.
 //!
 //! Two layouts share this one format ([`Layout`]): *inline* embeds every shard in the app
 //! (small corpora: one file, as before shards existed), *split* writes them next to the app
@@ -42,7 +43,7 @@ use crate::search::{front_code, front_decode, DocTable, PostingList};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a shard's shape changes; a shard of another version is refused.
-pub const FORMAT_VERSION: u32 = 11;
+pub const FORMAT_VERSION: u32 = 12;
 
 /// The manifest's file name in the split layout. It is the one file without a content hash in
 /// its name (the page must find it), so it is served with `Cache-Control: no-cache`.
@@ -87,6 +88,9 @@ pub struct Manifest {
     pub ids: Vec<(String, ShardRef)>,
     pub speakers: speakers::SpeakerDirectory,
     pub trails: ShardRef,
+    /// The trails by article range (split layout; see [`Library::trails_of_article`]):
+    /// `(first article number, shard)`, in corpus order. Empty in the inline layout.
+    pub trailed: Vec<(u32, ShardRef)>,
 }
 
 impl Manifest {
@@ -103,6 +107,7 @@ impl Manifest {
             .chain(self.speakers.names.iter().map(|g| &g.1))
             .chain(self.speakers.quoted.iter().map(|g| &g.1))
             .chain(std::iter::once(&self.trails))
+            .chain(self.trailed.iter().map(|g| &g.1))
     }
 
     /// Bytes of every shard on the wire (what "make available offline" downloads).

@@ -23,6 +23,9 @@ pub struct Sizing {
     pub ids_per_shard: usize,
     /// Speaker pages and name shards (see [`super::speakers`]).
     pub speakers: usize,
+    /// Trails by article range, the reader's (`None`: only the whole trails shard, the
+    /// inline layout, where every shard is at hand anyway): bytes one aims at.
+    pub trails: Option<usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,6 +66,9 @@ impl Sizing {
             // Speakers and their quotation references grow with the text (about a twentieth
             // of it); the first screen of who said what reads one page.
             speakers: (16 << 10).max(text / 20 / (MAX_FILES / 20)),
+            // A report's reader reads the trails of its own range: about 40 ranges (a
+            // trail touching several ranges is in each), and never under 16 KB.
+            trails: (layout == Layout::Split).then(|| (16 << 10).max(text / 25 / 40)),
         }
     }
 }
@@ -214,7 +220,12 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
             v
         })
         .collect();
-    let trails = w.add("trails", &trails_shard(&corpus, &quotes, &place));
+    let all_trails = trails_shard(&corpus, &quotes, &place);
+    let trailed = match sizing.trails {
+        Some(target) => trails_by_article(&mut w, &all_trails, corpus.articles.len(), target),
+        None => Vec::new(),
+    };
+    let trails = w.add("trails", &all_trails);
     let unnamed: Vec<bool> = quotes.speakers.iter().map(|s| s.kind == SpeakerKind::Unnamed).collect();
     let mut speakers = quotes.speakers;
     for s in &mut speakers {
@@ -312,11 +323,41 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
         ids,
         speakers,
         trails,
+        trailed,
     };
     // The build id hashes the manifest itself (which names every shard by its content).
     manifest.build = content_hash(&encode(&manifest));
     let manifest_bytes = (w.wire)(&encode(&manifest));
     ShardSet { manifest, manifest_bytes, files: w.files }
+}
+
+/// The trails cut by article range, `(first article number, shard)` in corpus order: each
+/// range's shard holds every trail with an occurrence in it (widest first, as the whole
+/// shard), so the reader of one report reads one small shard, not every trail.
+fn trails_by_article<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, all: &TrailsShard, articles: usize, target: usize) -> Vec<(u32, ShardRef)> {
+    let mut touching: Vec<Vec<usize>> = vec![Vec::new(); articles];
+    let mut bytes = vec![0usize; articles];
+    for (t, trail) in all.trails.iter().enumerate() {
+        let size: usize = trail.occurrences.iter().map(|o| 48 + o.id.len() + o.text.len()).sum();
+        for o in &trail.occurrences {
+            if let Some(v) = touching.get_mut(o.article as usize) {
+                if v.last() != Some(&t) {
+                    v.push(t);
+                    bytes[o.article as usize] += size;
+                }
+            }
+        }
+    }
+    runs((0..articles).collect(), target, |&d| 1 + bytes[d])
+        .into_iter()
+        .map(|run| {
+            let first = run.first().map_or(0, |&d| d as u32);
+            let mut ts: Vec<usize> = run.iter().flat_map(|&d| touching[d].iter().copied()).collect();
+            ts.sort_unstable();
+            ts.dedup();
+            (first, w.add("trailed", &TrailsShard { trails: ts.into_iter().map(|t| all.trails[t].clone()).collect() }))
+        })
+        .collect()
 }
 
 /// The corpus's quote trails with each occurrence by article number, span and its place in
