@@ -196,20 +196,20 @@ pub struct NoteProps {
 
 /// After a paragraph in the reader: when its quotation `quote` was carried by other reports, a
 /// disclosure with every other appearance (date, outlet, its words with the added and changed
-/// ones marked, a link to it). Nothing otherwise, and nothing while its trails shard loads.
+/// ones marked, a link to it). Nothing otherwise, and nothing while its trail loads.
 #[function_component(TrailNote)]
 pub fn trail_note(props: &NoteProps) -> Html {
     let version = use_context::<DataVersion>().unwrap_or_default();
-    // Only the trails of this report's range (a few kilobytes), not every trail.
-    let loaded = data::with(|l| l.trails_of_article(props.article));
+    // Only this quotation's trail (its range's index and its trail's page: a few kilobytes),
+    // not every trail.
+    let loaded = data::with(|l| props.quote.checked_sub(1).map_or(Ok(None), |k| l.trail_of_quote(props.article, k)));
     let need = loaded.as_ref().err().cloned();
     use_effect_with((need, version), |(need, _)| {
         if let Some(n) = need {
             data::request(n);
         }
     });
-    let Ok(shard) = loaded else { return html! {} };
-    let Some(trail) = props.quote.checked_sub(1).and_then(|k| shard.of_quote(props.article, k)).and_then(|t| shard.trails.get(t)) else { return html! {} };
+    let Ok(Some(trail)) = loaded else { return html! {} };
     let here = ((props.article as u32) << 12) | (props.quote as u32 - 1);
     let others: Vec<&TrailOccurrence> = trail.occurrences.iter().filter(|o| o.quote != Some(here)).collect();
     let table = data::with(|l| l.table().clone());

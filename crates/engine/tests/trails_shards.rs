@@ -102,29 +102,33 @@ fn the_seeds_have_an_empty_trails_shard() {
     assert!(lib.trails().unwrap().trails.is_empty());
 }
 
-/// The split layout also cuts the trails by article range: a report's reader reads its
-/// range's shard, which has every trail with an occurrence in the report (and, with the
-/// ranges cut small, not the trails of other ranges only).
+/// The split layout also gives the reader each quotation's trail from an index by article
+/// range and pages of trails: the same trail as the whole trails shard, for every quotation.
 #[test]
-fn a_reports_trails_come_from_its_article_range() {
+fn a_quotations_trail_comes_from_its_ranges_index_and_its_page() {
     let c = corpus();
     let set = shards::build(c.clone(), Sizing { trails: Some(1), ..TINY }, |b| b.to_vec());
-    assert!(set.manifest.trailed.len() >= 2, "several ranges");
+    assert!(set.manifest.trail_index.len() >= 2 && !set.manifest.trail_pages.is_empty(), "several ranges");
     let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
     let mut split = Library::open(&set.manifest_bytes, None).unwrap();
     let all = fetching(&mut split, &files, |l| l.trails());
+    let mut found = 0;
     for d in 0..c.articles.len() {
-        let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
-        let mine = fetching(&mut lib, &files, |l| l.trails_of_article(d));
-        let whole: Vec<_> = all.trails.iter().filter(|t| t.occurrences.iter().any(|o| o.article as usize == d)).collect();
-        let got: Vec<_> = mine.trails.iter().filter(|t| t.occurrences.iter().any(|o| o.article as usize == d)).collect();
-        assert_eq!(got, whole, "article {d}");
-        assert_eq!(mine.trails.len(), whole.len(), "article {d}: one article a range, only its trails");
         for k in 0..4 {
-            assert_eq!(mine.of_quote(d, k).map(|t| &mine.trails[t]), all.of_quote(d, k).map(|t| &all.trails[t]), "article {d}, quotation {k}");
+            let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
+            let got = fetching(&mut lib, &files, |l| l.trail_of_quote(d, k));
+            let want = all.of_quote(d, k).map(|t| all.trails[t].clone());
+            assert_eq!(got, want, "article {d}, quotation {k}");
+            found += got.is_some() as usize;
         }
     }
-    // Inline: no ranges; a report's trails are all of them.
-    let inline = shards::build(c, TINY, |b| b.to_vec());
-    assert!(inline.manifest.trailed.is_empty());
+    let listed = all.trails.iter().flat_map(|t| &t.occurrences).filter(|o| o.quote.is_some()).count();
+    assert!(listed >= 3);
+    assert_eq!(found, listed, "every listed occurrence of every trail");
+    // Inline: no index, no pages; the whole shard answers.
+    let inline = shards::build(c.clone(), TINY, |b| b.to_vec());
+    assert!(inline.manifest.trail_index.is_empty() && inline.manifest.trail_pages.is_empty());
+    let files: HashMap<String, Vec<u8>> = inline.files.iter().cloned().collect();
+    let mut lib = Library::open(&inline.manifest_bytes, None).unwrap();
+    assert_eq!(fetching(&mut lib, &files, |l| l.trail_of_quote(0, 0)), all.of_quote(0, 0).map(|t| all.trails[t].clone()));
 }

@@ -14,7 +14,7 @@
 
 use super::cards::CardGroup;
 use super::speakers::{name_key, NameEntry, NameShard, QuotedShard, SpeakerPage};
-use super::{decode, content_hash, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, TrailsShard};
+use super::{decode, content_hash, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, ShardTrail, TrailIndexShard, TrailsShard};
 use crate::model::{Article, CorpusInfo};
 use crate::quotes::{Quote, Speaker};
 use crate::search::names::names;
@@ -96,6 +96,7 @@ enum Decoded {
     Names(Arc<NameShard>),
     Quoted(Arc<QuotedShard>),
     Trails(Arc<TrailsShard>),
+    TrailIndex(Arc<TrailIndexShard>),
 }
 
 /// A decoded card shard; each card is turned into a one-article group the first time a
@@ -211,6 +212,7 @@ impl Library {
             Kind::Names => Decoded::Names(Arc::new(decode(bytes, name)?)),
             Kind::Quoted => Decoded::Quoted(Arc::new(decode(bytes, name)?)),
             Kind::Trails => Decoded::Trails(Arc::new(decode(bytes, name)?)),
+            Kind::TrailIndex => Decoded::TrailIndex(Arc::new(decode(bytes, name)?)),
         };
         self.cached_bytes += bytes.len();
         self.cache.insert(name.to_string(), Entry { shard, bytes: bytes.len(), last_used: self.tick });
@@ -252,8 +254,10 @@ impl Library {
             Some(Kind::Names)
         } else if m.speakers.quoted.iter().any(|g| g.1.name == name) {
             Some(Kind::Quoted)
-        } else if m.trails.name == name || m.trailed.iter().any(|g| g.1.name == name) {
+        } else if m.trails.name == name || m.trail_pages.iter().any(|g| g.1.name == name) {
             Some(Kind::Trails)
+        } else if m.trail_index.iter().any(|g| g.1.name == name) {
+            Some(Kind::TrailIndex)
         } else {
             None
         }
@@ -732,15 +736,24 @@ impl Library {
         self.trails_in(&r)
     }
 
-    /// The trails with an occurrence in article `d` (and maybe others), widest first: its
-    /// article range's shard in the split layout, every trail in the inline one.
-    pub fn trails_of_article(&mut self, d: usize) -> Result<Arc<TrailsShard>, Need> {
-        let ranges = &self.manifest.trailed;
-        let r = match ranges.partition_point(|g| g.0 as usize <= d).checked_sub(1) {
-            Some(i) => ranges[i].1.clone(),
-            None => self.manifest.trails.clone(),
+    /// The trail of quotation `k` (0-based, as the reader lists them) of article `d`, if it
+    /// has one: in the split layout from its article range's index and its trail's page (two
+    /// small reads), in the inline one from every trail.
+    pub fn trail_of_quote(&mut self, d: usize, k: usize) -> Result<Option<ShardTrail>, Need> {
+        let m = self.manifest.clone();
+        let Some(i) = m.trail_index.partition_point(|g| g.0 as usize <= d).checked_sub(1) else {
+            let all = self.trails()?;
+            return Ok(all.of_quote(d, k).and_then(|t| all.trails.get(t)).cloned());
         };
-        self.trails_in(&r)
+        let r = &m.trail_index[i].1;
+        self.require([r])?;
+        let Some(Decoded::TrailIndex(index)) = self.get(&r.name) else { return Err(Need::Broken(format!("{}: not a trail index", r.name))) };
+        let packed = ((d as u32) << 12) | k as u32;
+        let Ok(at) = index.quotes.binary_search_by_key(&packed, |q| q.0) else { return Ok(None) };
+        let t = index.quotes[at].1 as usize;
+        let p = m.trail_pages.partition_point(|g| g.0 as usize <= t).checked_sub(1).ok_or_else(|| Need::Broken(format!("no page for trail {t}")))?;
+        let page = self.trails_in(&m.trail_pages[p].1)?;
+        page.trails.get(t - m.trail_pages[p].0 as usize).cloned().map(Some).ok_or_else(|| Need::Broken(format!("no trail {t} in its page")))
     }
 
     fn trails_in(&mut self, r: &ShardRef) -> Result<Arc<TrailsShard>, Need> {
@@ -768,4 +781,5 @@ enum Kind {
     Names,
     Quoted,
     Trails,
+    TrailIndex,
 }

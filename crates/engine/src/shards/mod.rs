@@ -19,7 +19,8 @@
 //! - **speaker** pages and **name** shards: who said what across the corpus, most quoted
 //!   first, and found by name (see [`speakers`]);
 //! - the **trails** shard: quotations several reports ran (see [`crate::trails`]), and in
-//!   the split layout the same trails cut by article range, what one report's reader reads.
+//!   the split layout the same trails in pages, with an index by article range: what one
+//!   report's reader reads.
 //!
 //! Two layouts share this one format ([`Layout`]): *inline* embeds every shard in the app
 //! (small corpora: one file, as before shards existed), *split* writes them next to the app
@@ -88,9 +89,19 @@ pub struct Manifest {
     pub ids: Vec<(String, ShardRef)>,
     pub speakers: speakers::SpeakerDirectory,
     pub trails: ShardRef,
-    /// The trails by article range (split layout; see [`Library::trails_of_article`]):
-    /// `(first article number, shard)`, in corpus order. Empty in the inline layout.
-    pub trailed: Vec<(u32, ShardRef)>,
+    /// What the reader reads of the trails (split layout; see [`Library::trail_of_quote`];
+    /// both empty in the inline layout): per article range, which trail each quotation is
+    /// in (`(first article number, shard)`, corpus order), and the trails themselves cut into
+    /// pages of consecutive trails (`(first trail number, shard)`).
+    pub trail_index: Vec<(u32, ShardRef)>,
+    pub trail_pages: Vec<(u32, ShardRef)>,
+}
+
+/// Which trail each quotation of a range of articles belongs to: `(packed quotation (see
+/// [`library::unpack_quote`]), trail number)`, sorted.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TrailIndexShard {
+    pub quotes: Vec<(u32, u32)>,
 }
 
 impl Manifest {
@@ -107,7 +118,8 @@ impl Manifest {
             .chain(self.speakers.names.iter().map(|g| &g.1))
             .chain(self.speakers.quoted.iter().map(|g| &g.1))
             .chain(std::iter::once(&self.trails))
-            .chain(self.trailed.iter().map(|g| &g.1))
+            .chain(self.trail_index.iter().map(|g| &g.1))
+            .chain(self.trail_pages.iter().map(|g| &g.1))
     }
 
     /// Bytes of every shard on the wire (what "make available offline" downloads).
