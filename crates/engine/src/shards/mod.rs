@@ -105,8 +105,10 @@ pub struct TrailIndexShard {
 }
 
 impl Manifest {
-    /// Every shard of the build, the manifest excluded.
+    /// Every shard of the build, the manifest excluded, each once (two shards with the same
+    /// content are one file: a corpus with one page of trails has it twice by name).
     pub fn shards(&self) -> impl Iterator<Item = &ShardRef> {
+        let mut seen = std::collections::HashSet::new();
         self.dictionary
             .iter()
             .map(|t| &t.shard)
@@ -120,6 +122,7 @@ impl Manifest {
             .chain(std::iter::once(&self.trails))
             .chain(self.trail_index.iter().map(|g| &g.1))
             .chain(self.trail_pages.iter().map(|g| &g.1))
+            .filter(move |r| seen.insert(r.name.as_str()))
     }
 
     /// Bytes of every shard on the wire (what "make available offline" downloads).

@@ -84,6 +84,8 @@ pub struct ShardSet {
 struct Writer<W: Fn(&[u8]) -> Vec<u8>> {
     wire: W,
     files: Vec<(String, Vec<u8>)>,
+    /// Names already in `files`.
+    written: std::collections::HashSet<String>,
 }
 
 impl<W: Fn(&[u8]) -> Vec<u8>> Writer<W> {
@@ -93,7 +95,10 @@ impl<W: Fn(&[u8]) -> Vec<u8>> Writer<W> {
         let name = format!("{kind}-{}.bin", content_hash(&raw));
         let bytes = (self.wire)(&raw);
         let r = ShardRef { name: name.clone(), bytes: bytes.len() as u32 };
-        self.files.push((name, bytes));
+        // The same content twice (an empty trails page and the empty trails shard) is one file.
+        if self.written.insert(name.clone()) {
+            self.files.push((name, bytes));
+        }
         r
     }
 }
@@ -168,7 +173,7 @@ fn write_speakers<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, speakers: Vec<Spea
 pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) -> ShardSet {
     let quotes = QuoteIndex::build(&corpus);
     let parts = SearchIndex::build(&corpus).into_parts();
-    let mut w = Writer { wire, files: Vec::new() };
+    let mut w = Writer { wire, files: Vec::new(), written: std::collections::HashSet::new() };
 
     // Dictionary and postings: term ranges in sorted order.
     let mut dict_items = Vec::with_capacity(parts.terms.len());
