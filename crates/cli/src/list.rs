@@ -1,10 +1,10 @@
 //! `dispatches list [DIR] [--json]`: one line per article, newest first.
 
-use crate::args::{load_dir_or_report, CommandResult, UsageError};
+use crate::args::{load_dir_or_report, output_done, CommandResult, UsageError};
+use std::io::Write;
 use serde::Serialize;
 use std::ffi::OsString;
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 #[derive(Serialize)]
 struct Row<'a> {
@@ -33,6 +33,13 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    output_done(print_rows(&mut out, &corpus, json).and_then(|_| out.flush()))
+}
+
+/// Writes the rows; a write error (a closed pipe: `| head`) ends it, for `output_done`.
+fn print_rows(out: &mut impl Write, corpus: &dispatches_engine::Corpus, json: bool) -> std::io::Result<()> {
     for a in &corpus.articles {
         let row = Row {
             id: &a.id,
@@ -44,12 +51,12 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
             words: a.word_count(),
         };
         if json {
-            println!("{}", serde_json::to_string(&row).expect("rows serialize"));
+            writeln!(out, "{}", serde_json::to_string(&row).expect("rows serialize"))?;
         } else {
-            println!("{}  {:<16} {:>3} ¶ {:>5} w  {}  ({})", row.published, truncate(row.outlet, 16), row.paragraphs, row.words, row.headline, row.id);
+            writeln!(out, "{}  {:<16} {:>3} ¶ {:>5} w  {}  ({})", row.published, truncate(row.outlet, 16), row.paragraphs, row.words, row.headline, row.id)?;
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 /// `s` cut to `n` characters, the last one an ellipsis when anything was cut.

@@ -179,3 +179,21 @@ fn import_of_the_bench_corpus_checks() {
     assert!(check.status.success(), "{}", text(&check.stderr));
     assert!(text(&check.stdout).contains("300 articles"), "{}", text(&check.stdout));
 }
+
+/// `dispatches list … | head -1`: the reader closes the pipe after one line; the command stops
+/// quietly with success (it used to panic on the closed pipe, "failed printing to stdout").
+#[test]
+fn list_stops_quietly_when_the_pipe_closes() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    for args in [&["list", "seeds", "--json"][..], &["list", "seeds"][..]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dispatches")).args(args).current_dir(repo()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+        // Read nothing: close the pipe at once, before the command writes.
+        drop(child.stdout.take());
+        let mut err = String::new();
+        child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        let status = child.wait().unwrap();
+        assert!(status.success(), "{args:?}: {status:?} {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}
