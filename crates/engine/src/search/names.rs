@@ -22,6 +22,16 @@ pub fn names(folded: &[String], words: &[String]) -> bool {
         && words.iter().enumerate().all(|(i, w)| folded.iter().any(|n| if i + 1 == words.len() { n.starts_with(w.as_str()) && w.len() >= 2 } else { n == w }))
 }
 
+/// Whether a query's name words ([`name_words`]) are worth reading whole reports for, when a
+/// result card lacks the quotations of a speaker they name (see `shards::Library::search`): a
+/// lone two-letter prefix ("cl") names dozens of people (Clinton, Clark, Clayton…), and
+/// fetching the text of most hits on that keystroke would double its cost for quotations
+/// nobody has asked for yet; the hits still list those the cards hold. From a third letter,
+/// or after a whole word, it is.
+pub fn worth_reading_whole(words: &[String]) -> bool {
+    words.len() > 1 || words.first().is_some_and(|w| w.chars().count() >= 3)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -37,5 +47,14 @@ mod tests {
         assert!(!names(&egeland, &name_words("-egeland")));
         assert!(!names(&egeland, &name_words("")));
         assert!(names(&folded_name("Jean-Marc Ayrault"), &name_words("marc")));
+    }
+
+    #[test]
+    fn a_lone_two_letter_prefix_is_not_worth_whole_reports() {
+        assert!(!worth_reading_whole(&name_words("cl")));
+        assert!(!worth_reading_whole(&name_words("")));
+        assert!(worth_reading_whole(&name_words("cli")));
+        assert!(worth_reading_whole(&name_words("hillary cl")));
+        assert!(worth_reading_whole(&name_words("Égeland")));
     }
 }

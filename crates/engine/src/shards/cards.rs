@@ -247,10 +247,11 @@ impl Card {
     }
 
     /// Whether `query` names a (named) speaker this article quotes none of whose quotations
-    /// the card holds (see `search::names`).
+    /// the card holds (see `search::names`), by words worth reading the whole article for
+    /// ([`crate::search::names::worth_reading_whole`]).
     pub fn lacks_named_speaker(&self, query: &str) -> bool {
         let words = crate::search::names::name_words(query);
-        !words.is_empty()
+        crate::search::names::worth_reading_whole(&words)
             && self.speakers.iter().filter(|s| !self.unnamed.contains(&s.0)).any(|s| {
                 names(&folded_name(&s.1), &words) && !self.quotes.iter().flatten().any(|q| q.speaker == Some(s.0 as usize))
             })
