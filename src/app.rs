@@ -87,7 +87,10 @@ impl UrlWriter {
         // Taken (and so cancelled) here, never inside the timer's own callback: a closure must
         // not be dropped while it runs. A timer that already fired left nothing to write.
         let waiting = self.waiting.take();
-        let typing = self.last.as_ref().is_some_and(|last| *last != *route && Route { query: last.query.clone(), ..route.clone() } == *last);
+        // Typing: only the search box's text changed, or only the speaker box's.
+        let typing = self.last.as_ref().is_some_and(|last| {
+            *last != *route && (Route { query: last.query.clone(), ..route.clone() } == *last || Route { who: last.who.clone(), ..route.clone() } == *last)
+        });
         self.last = Some(route.clone());
         match mode {
             HistoryMode::Replace if typing => {

@@ -70,6 +70,10 @@ pub struct Route {
     pub article: Option<String>,
     /// The selected quotation of the open article: its 1-based number among the article's quotes.
     pub quote: Option<usize>,
+    /// Who said what: the "Find a speaker" box's text and the list's order (in the URL, so
+    /// going back from a speaker's page finds the list as it was left).
+    pub who: String,
+    pub who_order: crate::state::query::SpeakerOrder,
 }
 
 impl Route {
@@ -136,6 +140,9 @@ pub enum Action {
     Close,
     ShowView(View),
     SelectSpeaker(Option<String>),
+    /// The who-said-what list: the name typed in its box, and its order.
+    SetWho(String),
+    SetWhoOrder(crate::state::query::SpeakerOrder),
     /// The history moved (back/forward): take the route from the URL.
     Restore(Route, Vec<String>),
     /// "/" pressed: leave the reader if open and focus the search box.
@@ -197,6 +204,8 @@ impl Reducible for AppState {
                 next.route.article = None;
                 next.route.quote = None;
                 next.route.speaker = None;
+                next.route.who.clear();
+                next.route.who_order = Default::default();
                 next.history = HistoryMode::Push;
                 focus = Some(Focus::Heading);
             }
@@ -212,6 +221,8 @@ impl Reducible for AppState {
                     _ => Focus::Heading,
                 });
             }
+            Action::SetWho(w) => next.route.who = w,
+            Action::SetWhoOrder(o) => next.route.who_order = o,
             Action::Restore(route, notices) => {
                 next.history = HistoryMode::None;
                 // Leaving the reader or a speaker by the history: focus what led there.
@@ -279,6 +290,20 @@ mod tests {
         let s = reduce(s, Action::ClearFilters);
         assert!(!s.route.has_filters());
         assert_eq!(s.route.query, "aleppo");
+    }
+
+    #[test]
+    fn the_speaker_box_replaces_and_a_new_view_starts_it_empty() {
+        let s = reduce(AppState::default(), Action::ShowView(View::Speakers));
+        let s = reduce(s, Action::SetWho("egel".into()));
+        assert_eq!(s.history, HistoryMode::Replace);
+        let s = reduce(s, Action::SetWhoOrder(crate::state::query::SpeakerOrder::Name));
+        let s = reduce(s, Action::SelectSpeaker(Some("Jan Egeland".into())));
+        let s = reduce(s, Action::SelectSpeaker(None));
+        assert_eq!((s.route.who.as_str(), s.route.who_order), ("egel", crate::state::query::SpeakerOrder::Name), "back on the list as it was left");
+        let s = reduce(s, Action::ShowView(View::Search));
+        let s = reduce(s, Action::ShowView(View::Speakers));
+        assert_eq!((s.route.who.as_str(), s.route.who_order), ("", crate::state::query::SpeakerOrder::Quotes));
     }
 
     #[test]

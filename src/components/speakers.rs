@@ -10,7 +10,7 @@ use crate::components::links::speaker_link_filtered;
 use crate::components::text::plural;
 use crate::data::{self, DataVersion};
 use crate::state::query::{self, facts, speaker_rows, ReportFilter, SpeakerOrder, SpeakerRow};
-use crate::state::{AppState, Route};
+use crate::state::{Action, AppState, Route};
 use yew::prelude::*;
 
 /// Rows rendered at first and added by each "Show more".
@@ -27,13 +27,15 @@ pub struct Props {
 #[function_component(Speakers)]
 pub fn speakers_list(props: &Props) -> Html {
     let r = &props.route;
-    let search = use_state(String::new);
-    let order = use_state(SpeakerOrder::default);
+    // The box and the order live in the route (and so in the URL): back from a speaker's
+    // page finds the list as it was left.
+    let search = r.who.clone();
+    let order = r.who_order;
     let want = use_state(|| ROWS_PER_SCREEN);
     let version = use_context::<DataVersion>().unwrap_or_default();
     let filter = ReportFilter::of(r);
     let outcome = {
-        let key = ((*search).clone(), *order, filter.clone(), *want, version);
+        let key = (search.clone(), order, filter.clone(), *want, version);
         use_memo(key, |(s, o, f, w, _)| speaker_rows(s, *o, f, *w))
     };
     // While shards arrive the previous rows stay, marked busy.
@@ -57,18 +59,18 @@ pub fn speakers_list(props: &Props) -> Html {
     let first_load = busy && shown.borrow().is_none();
 
     let oninput = {
-        let (search, want) = (search.clone(), want.clone());
+        let (dispatch, want) = (props.dispatch.clone(), want.clone());
         Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            search.set(input.value());
+            dispatch.dispatch(Action::SetWho(input.value()));
             want.set(ROWS_PER_SCREEN);
         })
     };
     let order_radio = |o: SpeakerOrder, id: &'static str, label: &'static str| {
-        let checked = *order == o;
-        let (order, want) = (order.clone(), want.clone());
+        let checked = order == o;
+        let (dispatch, want) = (props.dispatch.clone(), want.clone());
         let onchange = Callback::from(move |_: Event| {
-            order.set(o);
+            dispatch.dispatch(Action::SetWhoOrder(o));
             want.set(ROWS_PER_SCREEN);
         });
         html! {
@@ -132,7 +134,7 @@ pub fn speakers_list(props: &Props) -> Html {
             <div class="who__controls" role="search" aria-label="Speakers">
                 <div class="who__find">
                     <label class="who__label" for="dx-who-q">{"Find a speaker"}</label>
-                    <input type="search" id="dx-who-q" class="who__input" value={(*search).clone()} {oninput}
+                    <input type="search" id="dx-who-q" class="who__input" value={search.clone()} {oninput}
                         placeholder="Name or part of it" autocomplete="off" spellcheck="false" aria-describedby="dx-who-status" />
                 </div>
                 <fieldset class="sort who__order">

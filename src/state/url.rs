@@ -1,10 +1,12 @@
 //! The route <-> the page's query string. Plain Rust (no web APIs) so it is tested natively.
 //!
 //! Parameters (documented in the README, "Links and URL parameters"):
-//! `q`, `source` (repeatable), `from`, `to`, `sort`, `view`, `speaker`, `article`, `quote`.
+//! `q`, `source` (repeatable), `from`, `to`, `sort`, `view`, `speaker`, `article`, `quote`,
+//! `who` and `order` (the who-said-what list's box and order).
 //! Unknown parameters are ignored (links from news sites carry tracking parameters);
 //! a known parameter with a value that cannot be used is dropped with a friendly notice.
 
+use super::query::SpeakerOrder;
 use super::{Route, Sort, View};
 use dispatches_engine::Date;
 
@@ -55,6 +57,12 @@ pub fn parse(search: &str, known: &Known) -> (Route, Vec<String>) {
                     route.view = View::Speakers;
                 }
                 None => notices.push(format!("No one called “{}” is quoted in these reports.", short(value_trim))),
+            },
+            "who" => route.who = value,
+            "order" => match value_trim {
+                "name" => route.who_order = SpeakerOrder::Name,
+                "" | "quotes" => route.who_order = SpeakerOrder::Quotes,
+                other => notices.push(format!("Unknown order “{}”: showing the most quoted first.", short(other))),
             },
             // An unknown article id stays in the route: the reader says it is not there.
             "article" if !value_trim.is_empty() => route.article = Some(value_trim.to_string()),
@@ -113,6 +121,15 @@ pub fn to_search(route: &Route) -> String {
     if route.view == View::Trails {
         put("view", "trails");
     }
+    // The list's box and order, while the list is on screen.
+    if route.view == View::Speakers && route.speaker.is_none() {
+        if !route.who.is_empty() {
+            put("who", &route.who);
+        }
+        if route.who_order == SpeakerOrder::Name {
+            put("order", "name");
+        }
+    }
     if let Some(s) = &route.speaker {
         put("speaker", s);
     }
@@ -126,7 +143,7 @@ pub fn to_search(route: &Route) -> String {
 }
 
 /// The parameters this app reads and writes.
-pub const OWN: [&str; 9] = ["q", "source", "from", "to", "sort", "view", "speaker", "article", "quote"];
+pub const OWN: [&str; 11] = ["q", "source", "from", "to", "sort", "view", "speaker", "article", "quote", "who", "order"];
 
 /// True when the query string carries any of this app's parameters.
 pub fn has_own(search: &str) -> bool {
@@ -243,6 +260,8 @@ mod tests {
             speaker: Some("Jan Egeland".into()),
             article: Some("000_x".into()),
             quote: Some(3),
+            who: String::new(),
+            who_order: SpeakerOrder::Quotes,
         };
         let s = to_search(&route);
         assert!(s.starts_with("?q="), "{s}");
@@ -250,16 +269,23 @@ mod tests {
         assert_eq!(back, route);
         assert!(notices.is_empty());
         assert_eq!(to_search(&Route::default()), "");
+        // The list's box and order, written while the list is on screen.
+        let list = Route { view: View::Speakers, who: "Égel & <b>".into(), who_order: SpeakerOrder::Name, ..Route::default() };
+        let s = to_search(&list);
+        assert!(s.contains("who=") && s.contains("order=name"), "{s}");
+        assert_eq!(parse_with(&s), (list.clone(), vec![]));
+        assert!(!to_search(&Route { speaker: Some("Jan Egeland".into()), ..list }).contains("who="), "a speaker's page does not carry the list's box");
     }
 
     #[test]
     fn bad_values_give_notices_not_panics() {
-        let (r, n) = parse_with("?utm_source=x&sort=weird&from=yesterday&source=Nowhere&view=x&quote=zero&speaker=Nobody&%E0%A4=%&q=%ZZ%");
+        let (r, n) = parse_with("?utm_source=x&sort=weird&from=yesterday&source=Nowhere&view=x&quote=zero&speaker=Nobody&%E0%A4=%&q=%ZZ%&order=loudest");
         assert_eq!(r.sort, Sort::Relevance);
         assert_eq!(r.from, None);
         assert!(r.outlets.is_empty());
         assert_eq!(r.query, "%ZZ%");
-        assert_eq!(n.len(), 6, "{n:?}");
+        assert_eq!(r.who_order, SpeakerOrder::Quotes);
+        assert_eq!(n.len(), 7, "{n:?}");
     }
 
     #[test]

@@ -153,6 +153,24 @@ test('who said what: a screen at a time, found by name, ordered by quotes or nam
   await who(page).fill(prefix[0]);
   await expect(rows(page)).toHaveCount(50);
 
+  // The box and the order are in the address: back from a speaker's page, or a reload, finds
+  // the list as it was left.
+  await page.getByRole('radio', { name: 'Name A–Z' }).check();
+  await who(page).fill(prefix);
+  await expect(page).toHaveURL(new RegExp(`who=${prefix}.*order=name|order=name.*who=${prefix}`));
+  const byNameMatching = matching.map((s) => s.name).sort((a, b) => a.localeCompare(b, 'en'));
+  await expect(rows(page).locator('.speaker__name')).toHaveText(byNameMatching);
+  await rows(page).getByRole('link', { name: byNameMatching[0], exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: byNameMatching[0] })).toBeVisible();
+  await page.goBack();
+  await expect(who(page)).toHaveValue(prefix);
+  await expect(page.getByRole('radio', { name: 'Name A–Z' })).toBeChecked();
+  await expect(rows(page).locator('.speaker__name')).toHaveText(byNameMatching);
+  await page.reload();
+  await expect(who(page)).toHaveValue(prefix);
+  await expect(rows(page).locator('.speaker__name')).toHaveText(byNameMatching);
+  await page.getByRole('radio', { name: 'Most quoted' }).check();
+
   // The outlet filter applies: counts over that outlet's reports only.
   await who(page).fill('');
   const outlet = articles[articles.length - 1].outlet; // the outlet of the oldest report
