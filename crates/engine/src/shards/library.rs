@@ -746,6 +746,9 @@ impl Library {
             let all = self.trails()?;
             return Ok(all.of_quote(d, k).and_then(|t| all.trails.get(t)).cloned());
         };
+        if k >= super::MAX_QUOTES_PER_ARTICLE {
+            return Ok(None); // not indexed by number (see MAX_QUOTES_PER_ARTICLE)
+        }
         let r = &m.trail_index[i].1;
         self.require([r])?;
         let Some(Decoded::TrailIndex(index)) = self.get(&r.name) else { return Err(Need::Broken(format!("{}: not a trail index", r.name))) };

@@ -23,8 +23,8 @@ pub struct Sizing {
     pub ids_per_shard: usize,
     /// Speaker pages and name shards (see [`super::speakers`]).
     pub speakers: usize,
-    /// Trails by article range, the reader's (`None`: only the whole trails shard, the
-    /// inline layout, where every shard is at hand anyway): bytes one aims at.
+    /// The reader's trails: the smallest page of trails, in bytes (`None`: only the whole
+    /// trails shard, the inline layout, where every shard is at hand anyway).
     pub trails: Option<usize>,
 }
 
@@ -66,8 +66,8 @@ impl Sizing {
             // Speakers and their quotation references grow with the text (about a twentieth
             // of it); the first screen of who said what reads one page.
             speakers: (16 << 10).max(text / 20 / (MAX_FILES / 20)),
-            // A report's reader reads the trails of its own range: about 40 ranges (a
-            // trail touching several ranges is in each), and never under 16 KB.
+            // A report's reader reads one page of trails per trail it shows: about 40
+            // pages (and 40 index ranges) whatever the corpus's size, never under 16 KB.
             trails: (layout == Layout::Split).then(|| (16 << 10).max(text / 25 / 40)),
         }
     }
@@ -338,7 +338,8 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
 }
 
 /// What the reader reads of the trails: an index per article range (each listed quotation's
-/// trail number) and the trails in pages of consecutive trails, each about `target` bytes.
+/// trail number) and the trails in pages of consecutive trails: about forty of each, a page
+/// never under `target` bytes.
 /// A report's reader reads its range's index, then the page of each trail it shows: a few
 /// kilobytes at 10,000 reports where every trail is 190 KB, and no trail stored twice (a
 /// generated corpus whose every quotation recurs in eleven copies made range shards holding
