@@ -705,10 +705,10 @@ impl SearchIndex {
             let mut doc = 0u32;
             let mut pi = 0usize;
             for pair in list.entries.chunks_exact(2) {
-                doc = doc.checked_add(pair[0] >> 3).filter(|&d| d < n).ok_or_else(|| format!("corrupt postings of {term:?}: article beyond the corpus"))?;
+                doc = doc.checked_add(pair[0] >> 3).filter(|&d| d < n).ok_or_else(|| format!("corrupt postings of “{term}”: article beyond the corpus"))?;
                 entries.push(((doc << 3) | (pair[0] & 7), positions.len() as u32));
                 card_marks.push((pair[1] & 3) as u8);
-                let deltas = list.positions.get(pi..pi + (pair[1] >> 2) as usize).ok_or_else(|| format!("corrupt postings of {term:?}: positions"))?;
+                let deltas = list.positions.get(pi..pi + (pair[1] >> 2) as usize).ok_or_else(|| format!("corrupt postings of “{term}”: positions"))?;
                 pi += deltas.len();
                 let mut p = 0u32;
                 for &d in deltas {
