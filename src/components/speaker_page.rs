@@ -179,18 +179,18 @@ struct TravelledProps {
 }
 
 /// Which of a speaker's quotations travelled furthest: their quote trails carried by two or
-/// more outlets, widest first (from the trails shard; nothing while it loads).
+/// more outlets, widest first (nothing while they load).
 #[function_component(Travelled)]
 fn travelled(props: &TravelledProps) -> Html {
     let _ = use_context::<DataVersion>();
-    let shard = match data::with(|l| l.trails()) {
-        Ok(shard) => shard,
+    // Only this speaker's widest trails (their pages), not every trail.
+    let trails = match data::with(|l| l.speaker_trails(props.speaker, TRAVELLED)) {
+        Ok(trails) => trails,
         Err(need) => {
             data::request(&need);
             return html! {};
         }
     };
-    let trails: Vec<_> = shard.of_speaker(props.speaker).into_iter().filter_map(|t| shard.trails.get(t)).filter(|t| t.outlets >= 2).take(TRAVELLED).collect();
     if trails.is_empty() {
         return html! {};
     }

@@ -132,3 +132,25 @@ fn a_quotations_trail_comes_from_its_ranges_index_and_its_page() {
     let mut lib = Library::open(&inline.manifest_bytes, None).unwrap();
     assert_eq!(fetching(&mut lib, &files, |l| l.trail_of_quote(0, 0)), all.of_quote(0, 0).map(|t| all.trails[t].clone()));
 }
+
+/// A speaker's page reads their widest trails from their record and those trails' pages: the
+/// same trails, in the same order, as filtering every trail, in both layouts.
+#[test]
+fn a_speakers_trails_come_from_their_record() {
+    let c = corpus();
+    for sizing in [Sizing { trails: Some(1), ..TINY }, TINY] {
+        let set = shards::build(c.clone(), sizing, |b| b.to_vec());
+        let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
+        let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
+        let all = fetching(&mut lib, &files, |l| l.trails());
+        let mut found = 0;
+        for n in 0..lib.speaker_count() {
+            let mut fresh = Library::open(&set.manifest_bytes, None).unwrap();
+            let got = fetching(&mut fresh, &files, |l| l.speaker_trails(n, 3));
+            let want: Vec<_> = all.of_speaker(n).into_iter().map(|t| all.trails[t].clone()).filter(|t| t.outlets >= 2).take(3).collect();
+            assert_eq!(got, want, "speaker {n} ({:?})", sizing.trails);
+            found += got.len();
+        }
+        assert!(found >= 1, "Ann Lee's statement travelled");
+    }
+}

@@ -760,6 +760,32 @@ impl Library {
         page.trails.get(t - m.trail_pages[p].0 as usize).cloned().map(Some).ok_or_else(|| Need::Broken(format!("no trail {t} in its page")))
     }
 
+    /// The trails carried by two or more outlets that credit speaker `number` or print them
+    /// in an occurrence, widest first, at most `n` (which of their quotations travelled
+    /// furthest): in the split layout from their record's list and those trails' pages (one
+    /// round after the speaker's own rank page), in the inline one from every trail.
+    pub fn speaker_trails(&mut self, number: usize, n: usize) -> Result<Vec<ShardTrail>, Need> {
+        let m = self.manifest.clone();
+        if m.trail_pages.is_empty() {
+            let all = self.trails()?;
+            return Ok(all.of_speaker(number).into_iter().filter_map(|t| all.trails.get(t)).filter(|t| t.outlets >= 2).take(n).cloned().collect());
+        }
+        let Some(r) = self.speaker_page_of(number).cloned() else { return Ok(Vec::new()) };
+        self.require([&r])?;
+        let Some(Decoded::SpeakerPage(p)) = self.get(&r.name) else { return Err(Need::Broken(format!("{}: not a speaker page", r.name))) };
+        let list: Vec<usize> = number.checked_sub(p.first as usize).and_then(|k| p.travelled.get(k)).map_or(Vec::new(), |l| l.iter().take(n).map(|&t| t as usize).collect());
+        let page_of = |t: usize| m.trail_pages.partition_point(|g| g.0 as usize <= t).checked_sub(1);
+        let refs: Vec<ShardRef> = list.iter().filter_map(|&t| page_of(t)).map(|i| m.trail_pages[i].1.clone()).collect();
+        self.require(refs.iter())?;
+        let mut out = Vec::with_capacity(list.len());
+        for t in list {
+            let i = page_of(t).ok_or_else(|| Need::Broken(format!("no page for trail {t}")))?;
+            let page = self.trails_in(&m.trail_pages[i].1)?;
+            out.push(page.trails.get(t - m.trail_pages[i].0 as usize).cloned().ok_or_else(|| Need::Broken(format!("no trail {t} in its page")))?);
+        }
+        Ok(out)
+    }
+
     fn trails_in(&mut self, r: &ShardRef) -> Result<Arc<TrailsShard>, Need> {
         self.require([r])?;
         match self.get(&r.name) {

@@ -47,6 +47,29 @@ pub struct QuotedShard {
 pub struct SpeakerPage {
     pub first: u32,
     pub speakers: Vec<Speaker>,
+    /// Per speaker, the trails (numbers in the trails shard) carried by two or more outlets
+    /// that credit them or print them in one of their occurrences, widest first, at most
+    /// [`TRAVELLED_KEPT`]: what a speaker's page reads (one page of trails, not every trail).
+    pub travelled: Vec<Vec<u32>>,
+}
+
+/// The most trails a speaker's record lists (see [`SpeakerPage::travelled`]).
+pub const TRAVELLED_KEPT: usize = 8;
+
+/// [`SpeakerPage::travelled`] for every speaker of `trails` (by speaker number), in one pass
+/// over the trails (widest first, so each list is too).
+pub fn travelled(trails: &super::TrailsShard, speakers: usize) -> Vec<Vec<u32>> {
+    let mut out: Vec<Vec<u32>> = vec![Vec::new(); speakers];
+    for (t, trail) in trails.trails.iter().enumerate().filter(|(_, t)| t.outlets >= 2) {
+        for s in trail.speaker.into_iter().chain(trail.occurrences.iter().filter_map(|o| o.speaker)) {
+            if let Some(list) = out.get_mut(s as usize) {
+                if list.last() != Some(&(t as u32)) && list.len() < TRAVELLED_KEPT {
+                    list.push(t as u32);
+                }
+            }
+        }
+    }
+    out
 }
 
 /// What a list of speakers shows of one, found by a word of their name.

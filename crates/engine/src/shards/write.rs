@@ -123,7 +123,7 @@ fn runs<T>(items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize) -> Vec<Ve
 }
 
 /// Speaker pages in rank order, then the name shards (see [`super::speakers`]).
-fn write_speakers<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, speakers: Vec<Speaker>, quoted: Vec<Vec<u32>>, corpus: &Corpus, target: usize) -> SpeakerDirectory {
+fn write_speakers<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, speakers: Vec<Speaker>, travelled: Vec<Vec<u32>>, quoted: Vec<Vec<u32>>, corpus: &Corpus, target: usize) -> SpeakerDirectory {
     let outlets_of = |s: &Speaker| {
         let mut outlets: Vec<&str> = s.quotes.iter().filter_map(|&p| corpus.articles.get(p >> 12)).map(|a| a.meta.outlet.as_str()).collect();
         outlets.sort_unstable();
@@ -133,11 +133,12 @@ fn write_speakers<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, speakers: Vec<Spea
     let entries = speakers::name_entries(&speakers, outlets_of);
     let count = speakers.len() as u32;
     let record = |s: &Speaker| 24 + s.name.len() + s.role.as_ref().map_or(0, String::len) + s.aliases.iter().map(String::len).sum::<usize>() + 3 * s.quotes.len();
-    let pages = runs(speakers.into_iter().enumerate().collect(), target, |(_, s)| record(s))
+    let pages = runs(speakers.into_iter().zip(travelled).enumerate().collect(), target, |(_, (s, _))| record(s))
         .into_iter()
         .map(|run| {
             let first = run.first().map_or(0, |x| x.0 as u32);
-            (first, w.add("speakers", &SpeakerPage { first, speakers: run.into_iter().map(|x| x.1).collect() }))
+            let (speakers, travelled) = run.into_iter().map(|x| x.1).unzip();
+            (first, w.add("speakers", &SpeakerPage { first, speakers, travelled }))
         })
         .collect();
     // Name shards end between keys, never inside one: a key is read from one shard.
@@ -237,7 +238,8 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
         s.quotes = s.quotes.iter().filter_map(|&g| place.get(g).copied().flatten()).map(|p| p as usize).collect();
     }
     let quoted: Vec<Vec<u32>> = names.iter().map(|v| v.iter().map(|x| x.0).filter(|&n| !unnamed.get(n as usize).copied().unwrap_or(true)).collect()).collect();
-    let speakers = write_speakers(&mut w, speakers, quoted, &corpus, sizing.speakers);
+    let travelled = speakers::travelled(&all_trails, speakers.len());
+    let speakers = write_speakers(&mut w, speakers, travelled, quoted, &corpus, sizing.speakers);
 
     // Ids, sorted.
     let mut ids: Vec<(String, u32)> = corpus.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i as u32)).collect();
