@@ -9,7 +9,7 @@ use crate::components::text::{long_date, marked, plural, truncate};
 use crate::data::{self, DataVersion};
 use crate::state::query::{self, speaker_names, ReportFilter, Terms};
 use crate::state::{AppState, Route};
-use dispatches_engine::shards::library::unpack_quote;
+use dispatches_engine::shards::library::{pack_quote, unpack_quote};
 use dispatches_engine::shards::{ShardTrail, TrailOccurrence, TrailsShard};
 use dispatches_engine::trails::ChangeKind;
 use std::sync::Arc;
@@ -210,7 +210,7 @@ pub fn trail_note(props: &NoteProps) -> Html {
         }
     });
     let Ok(Some(trail)) = loaded else { return html! {} };
-    let here = ((props.article as u32) << 12) | (props.quote as u32 - 1);
+    let here = pack_quote(props.article, props.quote - 1);
     let others: Vec<&TrailOccurrence> = trail.occurrences.iter().filter(|o| o.quote != Some(here)).collect();
     let table = data::with(|l| l.table().clone());
     let outlet_of = |o: &TrailOccurrence| table.outlet_of(o.article as usize).and_then(|k| table.outlets().get(k)).cloned().unwrap_or_default();

@@ -752,12 +752,9 @@ impl Library {
         let r = &m.trail_index[i].1;
         self.require([r])?;
         let Some(Decoded::TrailIndex(index)) = self.get(&r.name) else { return Err(Need::Broken(format!("{}: not a trail index", r.name))) };
-        let packed = ((d as u32) << 12) | k as u32;
-        let Ok(at) = index.quotes.binary_search_by_key(&packed, |q| q.0) else { return Ok(None) };
+        let Ok(at) = index.quotes.binary_search_by_key(&pack_quote(d, k), |q| q.0) else { return Ok(None) };
         let t = index.quotes[at].1 as usize;
-        let p = m.trail_pages.partition_point(|g| g.0 as usize <= t).checked_sub(1).ok_or_else(|| Need::Broken(format!("no page for trail {t}")))?;
-        let page = self.trails_in(&m.trail_pages[p].1)?;
-        page.trails.get(t - m.trail_pages[p].0 as usize).cloned().map(Some).ok_or_else(|| Need::Broken(format!("no trail {t} in its page")))
+        Ok(self.trails_numbered(&[t])?.pop())
     }
 
     /// The trails carried by two or more outlets that credit speaker `number` or print them
@@ -774,12 +771,19 @@ impl Library {
         self.require([&r])?;
         let Some(Decoded::SpeakerPage(p)) = self.get(&r.name) else { return Err(Need::Broken(format!("{}: not a speaker page", r.name))) };
         let list: Vec<usize> = number.checked_sub(p.first as usize).and_then(|k| p.travelled.get(k)).map_or(Vec::new(), |l| l.iter().take(n).map(|&t| t as usize).collect());
-        let page_of = |t: usize| m.trail_pages.partition_point(|g| g.0 as usize <= t).checked_sub(1);
-        let refs: Vec<ShardRef> = list.iter().filter_map(|&t| page_of(t)).map(|i| m.trail_pages[i].1.clone()).collect();
+        self.trails_numbered(&list)
+    }
+
+    /// Trails by number, in the order of `ts`, from their pages (split layout): one round
+    /// for all of them.
+    fn trails_numbered(&mut self, ts: &[usize]) -> Result<Vec<ShardTrail>, Need> {
+        let m = self.manifest.clone();
+        let page_of = |t: usize| m.trail_pages.partition_point(|g| g.0 as usize <= t).checked_sub(1).ok_or_else(|| Need::Broken(format!("no page for trail {t}")));
+        let refs = ts.iter().map(|&t| page_of(t).map(|i| m.trail_pages[i].1.clone())).collect::<Result<Vec<ShardRef>, Need>>()?;
         self.require(refs.iter())?;
-        let mut out = Vec::with_capacity(list.len());
-        for t in list {
-            let i = page_of(t).ok_or_else(|| Need::Broken(format!("no page for trail {t}")))?;
+        let mut out = Vec::with_capacity(ts.len());
+        for &t in ts {
+            let i = page_of(t)?;
             let page = self.trails_in(&m.trail_pages[i].1)?;
             out.push(page.trails.get(t - m.trail_pages[i].0 as usize).cloned().ok_or_else(|| Need::Broken(format!("no trail {t} in its page")))?);
         }
@@ -793,6 +797,12 @@ impl Library {
             _ => Err(Need::Broken(format!("{}: not a trails shard", r.name))),
         }
     }
+}
+
+/// A quotation's reference, packed: `article << 12 | index into its quotations` (the index
+/// below [`super::MAX_QUOTES_PER_ARTICLE`], the article below [`super::MAX_ARTICLES`]).
+pub fn pack_quote(article: usize, index: usize) -> u32 {
+    ((article as u32) << 12) | index as u32
 }
 
 /// A speaker's quotation reference, unpacked: `(article number, index into its quotations)`.

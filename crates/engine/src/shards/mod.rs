@@ -214,7 +214,7 @@ pub struct TrailOccurrence {
 impl TrailsShard {
     /// The trail holding quotation `index` of article `article`, if any.
     pub fn of_quote(&self, article: usize, index: usize) -> Option<usize> {
-        let packed = ((article as u32) << 12) | index as u32;
+        let packed = library::pack_quote(article, index);
         self.trails.iter().position(|t| t.occurrences.iter().any(|o| o.quote == Some(packed)))
     }
 

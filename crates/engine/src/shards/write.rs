@@ -201,7 +201,7 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
             (q.kind != QuoteKind::Scare).then(|| {
                 let k = counts[q.article];
                 counts[q.article] += 1;
-                (k < MAX_QUOTES_PER_ARTICLE && q.article <= MAX_ARTICLES).then_some(((q.article as u32) << 12) | k as u32)
+                (k < MAX_QUOTES_PER_ARTICLE && q.article <= MAX_ARTICLES).then_some(super::library::pack_quote(q.article, k))
             })?
         })
         .collect();
