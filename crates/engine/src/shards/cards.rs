@@ -224,10 +224,7 @@ fn placeholder(article: usize) -> Quote {
 pub fn speaker_name_terms(cards: &[(usize, Card)]) -> HashMap<String, Vec<u32>> {
     let mut out: HashMap<String, Vec<u32>> = HashMap::new();
     for (d, card) in cards {
-        for s in card.speakers.iter().filter(|s| !card.unnamed.contains(&s.0)) {
-            if card.quotes.iter().flatten().any(|q| q.speaker == Some(s.0 as usize)) {
-                continue;
-            }
+        for s in card.named_speakers_lacking() {
             for word in folded_name(&s.1) {
                 let docs = out.entry(normalize::term_of_folded(&word)).or_default();
                 if docs.last() != Some(&(*d as u32)) {
@@ -251,10 +248,16 @@ impl Card {
     /// ([`crate::search::names::worth_reading_whole`]).
     pub fn lacks_named_speaker(&self, query: &str) -> bool {
         let words = crate::search::names::name_words(query);
-        crate::search::names::worth_reading_whole(&words)
-            && self.speakers.iter().filter(|s| !self.unnamed.contains(&s.0)).any(|s| {
-                names(&folded_name(&s.1), &words) && !self.quotes.iter().flatten().any(|q| q.speaker == Some(s.0 as usize))
-            })
+        crate::search::names::worth_reading_whole(&words) && self.named_speakers_lacking().any(|s| names(&folded_name(&s.1), &words))
+    }
+
+    /// The named speakers (not unnamed sources) the article quotes none of whose quotations
+    /// the card holds: what a query naming one reads the whole article for, and what the
+    /// postings' speaker marks are computed from ([`speaker_name_terms`]), so the two agree.
+    fn named_speakers_lacking(&self) -> impl Iterator<Item = &(u32, String, Option<String>)> {
+        self.speakers
+            .iter()
+            .filter(|s| !self.unnamed.contains(&s.0) && !self.quotes.iter().flatten().any(|q| q.speaker == Some(s.0 as usize)))
     }
 
     /// The card as a one-article group: an article whose text is the kept blocks at their
