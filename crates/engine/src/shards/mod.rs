@@ -221,8 +221,15 @@ impl TrailsShard {
     /// The trails of speaker number `speaker` (credited by the trail or by one of its
     /// outlets), widest first: which of their quotations travelled furthest.
     pub fn of_speaker(&self, speaker: usize) -> Vec<usize> {
-        let s = Some(speaker as u32);
-        (0..self.trails.len()).filter(|&t| self.trails[t].speaker == s || self.trails[t].occurrences.iter().any(|o| o.speaker == s)).collect()
+        let s = speaker as u32;
+        (0..self.trails.len()).filter(|&t| self.trails[t].speakers().any(|x| x == s)).collect()
+    }
+}
+
+impl ShardTrail {
+    /// The speakers the trail credits: its own, then each occurrence's (repeats included).
+    pub fn speakers(&self) -> impl Iterator<Item = u32> + '_ {
+        self.speaker.into_iter().chain(self.occurrences.iter().filter_map(|o| o.speaker))
     }
 }
 

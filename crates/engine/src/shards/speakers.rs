@@ -61,7 +61,7 @@ pub const TRAVELLED_KEPT: usize = 8;
 pub fn travelled(trails: &super::TrailsShard, speakers: usize) -> Vec<Vec<u32>> {
     let mut out: Vec<Vec<u32>> = vec![Vec::new(); speakers];
     for (t, trail) in trails.trails.iter().enumerate().filter(|(_, t)| t.outlets >= 2) {
-        for s in trail.speaker.into_iter().chain(trail.occurrences.iter().filter_map(|o| o.speaker)) {
+        for s in trail.speakers() {
             if let Some(list) = out.get_mut(s as usize) {
                 if list.last() != Some(&(t as u32)) && list.len() < TRAVELLED_KEPT {
                     list.push(t as u32);
