@@ -177,6 +177,12 @@ pub struct Speaker {
 }
 
 impl Speaker {
+    /// Whether this is an unnamed source that is a saying ("The old adage", "a Russian
+    /// proverb"): shared words, not one speaker's (quote trails join them only as the same words).
+    pub fn is_saying(&self) -> bool {
+        self.kind == SpeakerKind::Unnamed && self.name.rsplit(' ').next().is_some_and(words::is_saying_noun)
+    }
+
     /// This speaker's quotations grouped by outlet: `(outlet, quote indexes)`, outlets in the
     /// order of their first quotation.
     pub fn by_outlet<'c>(&self, index: &QuoteIndex, corpus: &'c Corpus) -> Vec<(&'c str, Vec<usize>)> {

@@ -260,6 +260,14 @@ word_class!(
 );
 
 word_class!(
+    /// Nouns of sayings: "the old adage", "a proverb", "as the saying goes". Words that belong
+    /// to everyone, so a quotation credited to one is nobody's statement.
+    is_saying_noun:
+    "adage" | "saying" | "proverb" | "maxim" | "aphorism" | "idiom" | "expression" | "cliche" | "cliché"
+    | "dictum" | "axiom" | "truism" | "motto" | "mantra"
+);
+
+word_class!(
     /// Party members named by party ("the Texas Republican"): a description of a person.
     is_party_member:
     "democrat" | "republican" | "conservative" | "liberal" | "socialist" | "libertarian" | "tory" | "independent"

@@ -38,6 +38,11 @@ fn named(index: &QuoteIndex, q: usize) -> Option<usize> {
     index.quotes[q].speaker.filter(|&s| index.speakers[s].kind != SpeakerKind::Unnamed)
 }
 
+/// Whether the article credits quotation `q` to a saying ("the old adage").
+pub(super) fn saying(index: &QuoteIndex, q: usize) -> bool {
+    index.quotes[q].speaker.is_some_and(|s| index.speakers[s].is_saying())
+}
+
 /// The words of a name as compared: folded, without dots and commas ("J." = "j").
 fn name_words(name: &str) -> Vec<String> {
     name_key(name).split(' ').map(|w| w.chars().filter(|c| c.is_alphanumeric() || *c == '\'').collect::<String>()).filter(|w| !w.is_empty()).collect()
@@ -57,6 +62,9 @@ pub(super) fn same_speaker(index: &QuoteIndex, a: usize, b: usize) -> bool {
 
 /// How the speakers the articles of quotations `q` and `r` credit stand to each other.
 pub(super) fn credits(index: &QuoteIndex, q: usize, r: usize) -> Credits {
+    if saying(index, q) || saying(index, r) {
+        return Credits::Saying;
+    }
     match (named(index, q), named(index, r)) {
         (Some(a), Some(b)) if same_speaker(index, a, b) => Credits::Compatible,
         (Some(_), Some(_)) => Credits::Conflicting,

@@ -14,7 +14,8 @@
 //! under [`MIN_QUOTE_WORDS`] never; under [`WORDS_ALONE`] a part of another quotation only
 //! when both name speakers that can be one person (the same words, boundaries and all, need
 //! no more than the next rule); under [`SHORT_QUOTE_WORDS`] unless both name speakers that
-//! cannot be one; from there on whatever the credits say. A paraphrase shares too few words in a row;
+//! cannot be one; from there on whatever the credits say — except that a quotation credited to
+//! a saying ("the old adage") joins only the same words. A paraphrase shares too few words in a row;
 //! two statements that share a stock phrase share less than half of the shorter one, and a
 //! stock phrase quoted alone is too short to join on its words.
 
@@ -76,6 +77,10 @@ pub enum Credits {
     Conflicting,
     /// At least one credits nobody, or an unnamed source.
     Unknown,
+    /// At least one credits a saying ("the old adage"): words that belong to everyone, so a
+    /// statement that uses them is not a copy of the saying, nor the saying a trimmed copy of
+    /// the statement. Only the same words join.
+    Saying,
 }
 
 /// Which rule joined two quotations.
@@ -112,6 +117,7 @@ pub(super) fn credits_allow(rule: JoinRule, words: usize, credits: Credits) -> b
         Credits::Compatible => true,
         Credits::Unknown => words >= WORDS_ALONE || rule == JoinRule::SameWords,
         Credits::Conflicting => words >= SHORT_QUOTE_WORDS,
+        Credits::Saying => rule == JoinRule::SameWords,
     }
 }
 
@@ -287,6 +293,19 @@ mod tests {
         let (p, full) = (v.words(phrase, Span::new(0, phrase.len())), v.words(a, Span::new(0, a.len())));
         assert_eq!(join(&p, &full, Credits::Conflicting), None);
         assert_eq!(join(&p, &full, Credits::Unknown), Some(JoinRule::Contained));
+    }
+
+    #[test]
+    fn a_saying_joins_only_the_same_words() {
+        // The 10k bench corpus's case: one outlet quotes the adage alone, another a long
+        // statement that ends with it. The statement uses the saying; it is not its source.
+        let mut v = Vocabulary::default();
+        let mut w = |s: &str| v.words(s, Span::new(0, s.len()));
+        let adage = w("Fool me once, shame on you — fool me twice, shame on me.");
+        let statement = w("The study looked solely at the cost of low-skilled immigrants to the government. Fool me once, shame on you. Fool me twice, shame on me.");
+        assert_eq!(join(&adage, &statement, Credits::Unknown), Some(JoinRule::Contained));
+        assert_eq!(join(&adage, &statement, Credits::Saying), None);
+        assert_eq!(join(&adage, &adage.clone(), Credits::Saying), Some(JoinRule::SameWords));
     }
 
     #[test]

@@ -141,8 +141,9 @@ impl Trails {
         // credits allow; the shorter form's length decides (see `join::credits_allow`).
         let join_forms = |sets: &mut UnionFind, f: usize, g: usize, rule: JoinRule| {
             let words = form_words[f].len().min(form_words[g].len());
-            if words >= SHORT_QUOTE_WORDS {
-                // Long enough to join whatever the credits: all join the first.
+            let saying = || forms[f].iter().chain(&forms[g]).any(|&q| credit::saying(index, q));
+            if words >= SHORT_QUOTE_WORDS && (rule == JoinRule::SameWords || !saying()) {
+                // Long enough to join whatever the credits (a saying aside): all join the first.
                 for &q in forms[f].iter().chain(&forms[g]) {
                     sets.union(forms[f][0], q);
                 }

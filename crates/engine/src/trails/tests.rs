@@ -192,3 +192,22 @@ fn a_surname_that_fits_two_credited_people_does_not_make_them_agree() {
     assert_eq!(t.trails[0].speaker, None, "{:?}", t.trails[0].credited(&index));
     assert!(t.trails[0].occurrences.iter().all(|o| o.credit == Credit::Own));
 }
+
+#[test]
+fn a_saying_quoted_alone_does_not_join_a_statement_that_uses_it() {
+    // The 10k bench corpus's case: one outlet quotes the adage, another a statement ending
+    // with it. Two outlets quoting the adage alone are the same words, and do join.
+    let statement = "The study looked solely at the cost of low-skilled immigrants and at nothing else. Fool me once, shame on you. Fool me twice, shame on me";
+    let adage = "Fool me once, shame on you — fool me twice, shame on me.";
+    let (_, index, t) = build(&[
+        ("Coast Herald", "2020-03-02", &format!("\"{statement},\" said Tom Reed, an economist.")),
+        ("Valley Post", "2020-03-03", &format!("The old adage says, “{adage}” That advice serves well here.")),
+    ]);
+    assert!(index.speakers.iter().any(|s| s.is_saying()), "{:?}", index.speakers);
+    assert!(t.trails.is_empty(), "{t:?}");
+    let (_, _, t) = build(&[
+        ("Valley Post", "2020-03-03", &format!("The old adage says, “{adage}” That advice serves well here.")),
+        ("Bay Times", "2020-03-04", &format!("As the saying goes, “{adage}”")),
+    ]);
+    assert_eq!(t.trails.len(), 1, "{t:?}");
+}
