@@ -46,8 +46,14 @@ export async function fetch_shard(url, fresh) {
     // Shards are gzip-compressed at build time; a server that added its own Content-Encoding
     // has already been undone by the browser, so look at the bytes, not the headers.
     if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
+    // Written straight into the decompressor: a Blob around the bytes (the usual recipe) is
+    // registered with the browser process in Chromium, about half a millisecond a shard.
+    const gunzip = new DecompressionStream('gzip');
+    const writer = gunzip.writable.getWriter();
+    // Corrupt bytes fail the read below; these promises fail with it and are not reported twice.
+    writer.write(bytes).catch(() => {});
+    writer.close().catch(() => {});
+    return new Uint8Array(await new Response(gunzip.readable).arrayBuffer());
   } finally {
     clearTimeout(timer);
   }

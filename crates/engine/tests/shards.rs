@@ -312,6 +312,38 @@ fn a_letter_being_typed_fetches_its_dictionary_ahead() {
 /// with the whole articles of the hits whose cards, the postings' marks say, lack the words
 /// searched for (their snippets come from the whole text).
 #[test]
+fn a_search_waiting_for_its_cards_is_not_mistaken_for_another() {
+    // A search that stopped to fetch its hits' cards keeps its ranking for the round that
+    // delivers them; a different request in between (the next keystroke) must rank its own.
+    let (corpus, index) = search_support::seeds();
+    let sizing = Sizing { cards: Some(shards::CardSizing { shard: 3_000, text: 420 }), ..TINY };
+    let set = shards::build(corpus.clone(), sizing, |b| b.to_vec());
+    let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
+    let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
+    let req = |q: &str, outlets: &[&str]| SearchRequest { query: q.into(), limit: Some(10), outlets: outlets.iter().map(|o| o.to_string()).collect(), ..Default::default() };
+    let ids = |r: &dispatches_engine::search::SearchResults| r.hits.iter().map(|h| h.article).collect::<Vec<_>>();
+    let mut stopped_for_cards = 0;
+    for (first, then) in [(req("aleppo", &[]), req("evacuation", &[])), (req("aleppo", &[]), req("aleppo", &["TIME"])), (req("rebel", &[]), req("rebels", &[]))] {
+        // Fetch until the first request's only missing shards are its cards, then leave it.
+        loop {
+            match lib.search(&first) {
+                Err(Need::Fetch(refs)) if refs.iter().all(|r| r.name.starts_with("cards-")) => {
+                    stopped_for_cards += 1;
+                    break;
+                }
+                Err(Need::Fetch(refs)) => refs.iter().for_each(|r| lib.provide(&r.name, &files[&r.name]).unwrap()),
+                Err(Need::Broken(e)) => panic!("{e}"),
+                Ok(_) => break,
+            }
+        }
+        let mut rounds = 0;
+        assert_eq!(ids(&fetching(&mut lib, &files, |l| l.search(&then), &mut rounds)), ids(&index.search(corpus, &then)), "{then:?}");
+        assert_eq!(ids(&fetching(&mut lib, &files, |l| l.search(&first), &mut rounds)), ids(&index.search(corpus, &first)), "{first:?}");
+    }
+    assert!(stopped_for_cards > 0, "some searches stopped for their cards (what is tested)");
+}
+
+#[test]
 fn a_search_with_its_dictionary_at_hand_costs_two_rounds() {
     let (corpus, index) = search_support::seeds();
     let sizing = Sizing { cards: Some(shards::CardSizing { shard: 3_000, text: 420 }), ..TINY };

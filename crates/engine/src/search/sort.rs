@@ -45,11 +45,39 @@ pub fn sort_truncate_by<T>(v: &mut Vec<T>, keep: usize, mut cmp: impl FnMut(&T, 
     }
 }
 
-/// [`sort_truncate_by`] on wasm: the whole list sorted, then cut (there is no compact
-/// selection; cutting before sorting kept the first `keep` in their old order, not the best).
+/// [`sort_truncate_by`] on wasm: the best `keep` chosen in one pass, then the rest dropped. A
+/// search keeps 200 of up to every article; sorting them all cost a keystroke several
+/// milliseconds at 10,000 articles.
 pub(crate) fn compact_sort_truncate_by<T>(v: &mut Vec<T>, keep: usize, cmp: &mut impl FnMut(&T, &T) -> Ordering) {
-    compact_sort_by(v, cmp);
+    if keep >= v.len() {
+        return compact_sort_by(v, cmp);
+    }
+    let perm = best_first(v.len(), keep, &mut |a, b| cmp(&v[a], &v[b]) == Ordering::Less);
+    permute(v, perm);
     v.truncate(keep);
+}
+
+/// The indices `0..n`, the best `keep` first in stable sorted order (`less` as in
+/// [`sorted_indices`]), then the others. The best are kept in a sorted buffer that a new
+/// element enters only when it beats the buffer's last: about `n` comparisons, plus a binary
+/// search for each of the few that enter.
+fn best_first(n: usize, keep: usize, less: &mut dyn FnMut(usize, usize) -> bool) -> Vec<usize> {
+    let mut best: Vec<usize> = Vec::with_capacity(keep + 1);
+    for i in 0..n {
+        if keep == 0 || best.len() == keep && !less(i, best[keep - 1]) {
+            continue;
+        }
+        // After every kept element `i` does not beat: ties keep their order (stable).
+        let at = best.partition_point(|&b| !less(i, b));
+        best.insert(at, i);
+        best.truncate(keep);
+    }
+    let mut chosen = vec![false; n];
+    for &i in &best {
+        chosen[i] = true;
+    }
+    best.extend((0..n).filter(|&i| !chosen[i]));
+    best
 }
 
 /// The merge sort every target can run (tested against the standard library's).
@@ -114,15 +142,19 @@ fn permute<T>(v: &mut [T], mut perm: Vec<usize>) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn compact_sort_equals_std_stable_sort() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
+    /// A small deterministic generator (xorshift64) for test data.
+    fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
             seed ^= seed << 13;
             seed ^= seed >> 7;
             seed ^= seed << 17;
             seed
-        };
+        }
+    }
+
+    #[test]
+    fn compact_sort_equals_std_stable_sort() {
+        let mut next = xorshift(0x2545_f491_4f6c_dd1d);
         for n in (0..40).chain([63, 64, 65, 200, 1000, 4097]) {
             for range in [2, 10, 1_000_000] {
                 // (key, original index): equal keys show whether the sort is stable.
@@ -142,5 +174,24 @@ mod tests {
         w.sort_by(|a, b| b.cmp(a));
         assert_eq!(top, w[..20]);
         assert_eq!(compact, w[..20], "the wasm path keeps the best too");
+    }
+
+    #[test]
+    fn the_compact_selection_keeps_the_stable_sorts_first_elements() {
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15);
+        for n in [0, 1, 2, 5, 199, 200, 201, 1000, 8000] {
+            for keep in [0, 1, 3, 200, 10_000] {
+                for range in [3, 1_000_000] {
+                    // Equal keys (small range) show whether ties keep their order.
+                    let v: Vec<(u64, usize)> = (0..n).map(|i| (next() % range, i)).collect();
+                    let mut sorted = v.clone();
+                    sorted.sort_by(|x, y| y.0.cmp(&x.0));
+                    sorted.truncate(keep);
+                    let mut compact = v.clone();
+                    compact_sort_truncate_by(&mut compact, keep, &mut |x: &(u64, usize), y: &(u64, usize)| y.0.cmp(&x.0));
+                    assert_eq!(compact, sorted, "n {n} keep {keep} range {range}");
+                }
+            }
+        }
     }
 }

@@ -128,6 +128,9 @@ pub struct Library {
     budget: usize,
     cached_bytes: usize,
     tick: u64,
+    /// The last search that stopped to fetch its hits' cards: its index and ranking, so the
+    /// round that delivers the cards does not read and rank the postings again.
+    pending_search: Option<(SearchRequest, SearchIndex, search::Ranked)>,
 }
 
 impl Library {
@@ -135,7 +138,7 @@ impl Library {
     pub fn open(manifest: &[u8], source: Option<Source>) -> Result<Library, String> {
         let mut manifest: Manifest = decode(manifest, "manifest")?;
         let table = Arc::new(std::mem::take(&mut manifest.table));
-        Ok(Library { manifest: Arc::new(manifest), table, source, cache: HashMap::new(), budget: DEFAULT_BUDGET, cached_bytes: 0, tick: 1 })
+        Ok(Library { manifest: Arc::new(manifest), table, source, cache: HashMap::new(), budget: DEFAULT_BUDGET, cached_bytes: 0, tick: 1, pending_search: None })
     }
 
     /// Opens the inline layout's blob (manifest and every shard).
@@ -433,15 +436,39 @@ impl Library {
 
     /// Runs a search: the same answer as [`SearchIndex::search`] over the whole corpus.
     pub fn search(&mut self, req: &SearchRequest) -> Result<SearchResults, Need> {
-        let index = self.index_for(req)?;
-        // 3. Rank, then the cards of the hits for their snippets.
-        let ranked = index.rank(req);
+        let (index, ranked) = match self.pending_search.take() {
+            Some((pending, index, ranked)) if pending == *req => (index, ranked),
+            _ => {
+                let index = self.index_for(req)?;
+                // 3. Rank, then the cards of the hits for their snippets.
+                let ranked = index.rank(req);
+                (index, ranked)
+            }
+        };
+        match self.snippet_sources(req, &index, &ranked) {
+            Ok((cards, whole, groups)) => Ok(index.finish(ranked, |d| {
+                let g = if whole.contains(&d) { groups.iter().find(|g| g.article(d).is_some())? } else { cards.iter().find(|g| g.article(d).is_some())? };
+                Some((g.article(d)?, g.starts(d)))
+            })),
+            Err(need) => {
+                if matches!(need, Need::Fetch(_)) {
+                    self.pending_search = Some((req.clone(), index, ranked));
+                }
+                Err(need)
+            }
+        }
+    }
+
+    /// What the hits of a ranking take their snippets from: their cards, and the whole
+    /// articles of those (`whole`) whose cards lack what the page shows.
+    #[allow(clippy::type_complexity)]
+    fn snippet_sources(&mut self, req: &SearchRequest, index: &SearchIndex, ranked: &search::Ranked) -> Result<(Vec<Arc<Group>>, Vec<usize>, Vec<Arc<Group>>), Need> {
         let hits: Vec<usize> = ranked.articles().collect();
         // The hits whose cards the postings' marks say lack their matches, or a named
         // speaker's quotations, have their articles fetched with the cards: one round.
         let mut refs: Vec<ShardRef> = hits.iter().filter_map(|&d| self.card_shard_of(d).cloned()).collect();
         let speakers_too = search::names::worth_reading_whole(&search::names::name_words(&req.query));
-        for &d in hits.iter().filter(|&&d| !self.has_article(d) && (index.card_lacks_matches(&ranked, d) || (speakers_too && index.card_lacks_speaker(&ranked, d)))) {
+        for &d in hits.iter().filter(|&&d| !self.has_article(d) && (index.card_lacks_matches(ranked, d) || (speakers_too && index.card_lacks_speaker(ranked, d)))) {
             refs.extend(self.group_of(d).cloned());
         }
         self.require(refs.iter())?;
@@ -454,14 +481,11 @@ impl Library {
         let whole: Vec<usize> = hits
             .iter()
             .zip(&cards)
-            .filter(|(&d, card)| index.matches_outside(&ranked, d, card.starts(d)) || self.card_lacks_named_speaker(d, &req.query))
+            .filter(|(&d, card)| index.matches_outside(ranked, d, card.starts(d)) || self.card_lacks_named_speaker(d, &req.query))
             .map(|(&d, _)| d)
             .collect();
         let groups = if whole.is_empty() { Vec::new() } else { self.articles(&whole)? };
-        Ok(index.finish(ranked, |d| {
-            let g = if whole.contains(&d) { groups.iter().find(|g| g.article(d).is_some())? } else { cards.iter().find(|g| g.article(d).is_some())? };
-            Some((g.article(d)?, g.starts(d)))
-        }))
+        Ok((cards, whole, groups))
     }
 
     /// Shards to fetch ahead while the last word of `query` is one letter being typed (the
