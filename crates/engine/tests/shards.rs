@@ -307,18 +307,62 @@ fn a_letter_being_typed_fetches_its_dictionary_ahead() {
     assert!(inline_library(&set).ahead_of_typing("aleppo e").is_empty(), "inline: everything is at hand");
 }
 
-/// A search whose dictionary is at hand (typed ahead, or read by the keystroke before) costs
-/// at most two rounds of fetches: the postings of its terms, then its hits' cards together
-/// with the whole articles of the hits whose cards, the postings' marks say, lack the words
-/// searched for (their snippets come from the whole text).
-#[test]
-fn a_search_waiting_for_its_cards_is_not_mistaken_for_another() {
-    // A search that stopped to fetch its hits' cards keeps its ranking for the round that
-    // delivers them; a different request in between (the next keystroke) must rank its own.
+/// The seeds cut into small shards, cards apart (as the split layout cuts a large corpus),
+/// with their files by name.
+fn seeds_with_cards() -> (&'static dispatches_engine::Corpus, &'static dispatches_engine::search::SearchIndex, shards::ShardSet, HashMap<String, Vec<u8>>) {
     let (corpus, index) = search_support::seeds();
     let sizing = Sizing { cards: Some(shards::CardSizing { shard: 3_000, text: 420 }), ..TINY };
     let set = shards::build(corpus.clone(), sizing, |b| b.to_vec());
     let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
+    (corpus, index, set, files)
+}
+
+#[test]
+fn a_two_letter_prefix_being_typed_fetches_its_hits_cards_with_its_postings() {
+    // The lone letter before it fetched the dictionary (`ahead_of_typing`); the dictionary's
+    // typing hints name the prefix's first hits, so their cards come with the postings and
+    // only a hit whose card lacks its matches costs another round (for its article).
+    let (corpus, index, set, files) = seeds_with_cards();
+    let (mut tried, mut one_round) = (0, 0);
+    for q in ["al", "ev", "ci", "re", "hu", "sy", "Ru", "fo"] {
+        let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
+        for r in lib.ahead_of_typing(&q[..1]) {
+            lib.provide(&r.name, &files[&r.name]).unwrap();
+        }
+        let req = SearchRequest { query: q.into(), limit: Some(dispatches_engine::search::TYPING_HINT_HITS), ..Default::default() };
+        let mut rounds: Vec<Vec<String>> = Vec::new();
+        lib.begin();
+        let got = loop {
+            match lib.search(&req) {
+                Ok(got) => break got,
+                Err(Need::Fetch(refs)) => {
+                    rounds.push(refs.iter().map(|r| r.name.clone()).collect());
+                    refs.iter().for_each(|r| lib.provide(&r.name, &files[&r.name]).unwrap());
+                }
+                Err(Need::Broken(e)) => panic!("{e}"),
+            }
+        };
+        let want = index.search(corpus, &req);
+        assert_eq!(got.hits.iter().map(|h| h.article).collect::<Vec<_>>(), want.hits.iter().map(|h| h.article).collect::<Vec<_>>(), "{q:?}");
+        if !want.hits.is_empty() {
+            tried += 1;
+            assert!(rounds.len() <= 2 && rounds.iter().skip(1).flatten().all(|n| n.starts_with("articles-")), "{q:?}: {rounds:?}");
+            one_round += usize::from(rounds.len() == 1);
+        }
+        // Filtered, the hint does not apply: its hits' cards are fetched after the ranking.
+        let filtered = SearchRequest { outlets: vec!["TIME".into()], ..req.clone() };
+        let mut rounds = 0;
+        let got = fetching(&mut Library::open(&set.manifest_bytes, None).unwrap(), &files, |l| l.search(&filtered), &mut rounds);
+        assert_eq!(got.hits.iter().map(|h| h.article).collect::<Vec<_>>(), index.search(corpus, &filtered).hits.iter().map(|h| h.article).collect::<Vec<_>>(), "{q:?} in TIME");
+    }
+    assert!(tried >= 5 && one_round >= 3, "most of the prefixes match, most in one round ({one_round} of {tried})");
+}
+
+#[test]
+fn a_search_waiting_for_its_cards_is_not_mistaken_for_another() {
+    // A search that stopped to fetch its hits' cards keeps its ranking for the round that
+    // delivers them; a different request in between (the next keystroke) must rank its own.
+    let (corpus, index, set, files) = seeds_with_cards();
     let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
     let req = |q: &str, outlets: &[&str]| SearchRequest { query: q.into(), limit: Some(10), outlets: outlets.iter().map(|o| o.to_string()).collect(), ..Default::default() };
     let ids = |r: &dispatches_engine::search::SearchResults| r.hits.iter().map(|h| h.article).collect::<Vec<_>>();
@@ -343,12 +387,13 @@ fn a_search_waiting_for_its_cards_is_not_mistaken_for_another() {
     assert!(stopped_for_cards > 0, "some searches stopped for their cards (what is tested)");
 }
 
+/// A search whose dictionary is at hand (typed ahead, or read by the keystroke before) costs
+/// at most two rounds of fetches: the postings of its terms, then its hits' cards together
+/// with the whole articles of the hits whose cards, the postings' marks say, lack the words
+/// searched for (their snippets come from the whole text).
 #[test]
 fn a_search_with_its_dictionary_at_hand_costs_two_rounds() {
-    let (corpus, index) = search_support::seeds();
-    let sizing = Sizing { cards: Some(shards::CardSizing { shard: 3_000, text: 420 }), ..TINY };
-    let set = shards::build(corpus.clone(), sizing, |b| b.to_vec());
-    let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
+    let (corpus, index, set, files) = seeds_with_cards();
     let dictionary: Vec<&str> = set.manifest.dictionary.iter().map(|t| t.shard.name.as_str()).collect();
     let mut whole = 0;
     for q in ["aleppo", "evac", "egeland", "civilians killed", "hospita", "rebel fighters", "ceasefire", "russia OR turkey", "Assad regime forces", "humanitarian -aid", "bombardment", "wounded"] {

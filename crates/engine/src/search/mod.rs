@@ -652,6 +652,30 @@ pub struct IndexParts {
 }
 
 impl SearchIndex {
+    /// The first hits ([`TYPING_HINT_HITS`], ascending article numbers) of every two-letter
+    /// prefix the dictionary's words begin with, as [`typing_hint_key`] reads them: computed
+    /// at build time by the same ranking the page runs.
+    pub fn typing_hints(&self) -> Vec<(String, Vec<u32>)> {
+        let mut candidates: Vec<String> = self.terms.iter().map(|t| t.chars().take(2).collect::<String>()).filter(|p| p.chars().count() == 2).collect();
+        sort::sort(&mut candidates);
+        candidates.dedup();
+        let mut hints: Vec<(String, Vec<u32>)> = Vec::new();
+        for query in candidates {
+            let req = SearchRequest { query, limit: Some(TYPING_HINT_HITS), ..Default::default() };
+            let Some(key) = typing_hint_key(&req, &self.table.synonyms) else { continue };
+            if hints.iter().any(|(k, _)| *k == key) {
+                continue;
+            }
+            let mut docs: Vec<u32> = self.rank(&req).articles().map(|d| d as u32).collect();
+            if !docs.is_empty() {
+                docs.sort_unstable();
+                hints.push((key, docs));
+            }
+        }
+        sort::sort_by(&mut hints, |a, b| a.0.cmp(&b.0));
+        hints
+    }
+
     /// Takes the index apart for the shard writer; [`SearchIndex::assemble`] puts the parts a
     /// query needs back together.
     pub fn into_parts(self) -> IndexParts {
@@ -1526,6 +1550,33 @@ pub fn lookups(query: &str, synonyms: &Synonyms) -> Vec<TermRange> {
     out
 }
 
+/// Hits a typing hint names: the first page of the split layout (see `query::page_size` in
+/// the app).
+pub const TYPING_HINT_HITS: usize = 10;
+
+/// The two-letter prefix `req` is, when it is nothing else: one word being typed, two letters
+/// long, no filter, best first. The split layout stores the first hits of every such prefix
+/// with the dictionary (see [`SearchIndex::typing_hints`]), so a keystroke that reaches one
+/// fetches their cards together with the postings: one round of fetches, not two. A hint
+/// only says what to fetch; the ranking is always computed.
+pub fn typing_hint_key(req: &SearchRequest, synonyms: &Synonyms) -> Option<String> {
+    if !req.outlets.is_empty() || req.from.is_some() || req.to.is_some() || req.sort != Sort::Relevance {
+        return None;
+    }
+    let word = req.query.trim_start();
+    if word.chars().count() != 2 || !word.chars().all(char::is_alphanumeric) {
+        return None;
+    }
+    let mut prefixes = lookups(word, synonyms).into_iter().filter_map(|r| match r {
+        TermRange::Prefix(p) => Some(p),
+        TermRange::Term(_) => None,
+    });
+    match (prefixes.next(), prefixes.next()) {
+        (Some(p), None) if p.chars().count() == 2 => Some(p),
+        _ => None,
+    }
+}
+
 #[derive(Clone, Debug)]
 enum Resolved {
     /// Dictionary terms with weights (empty: matches nothing).
@@ -1838,5 +1889,26 @@ mod length_code_tests {
         // Ordered: a longer field never gets a smaller code.
         assert!((0..100_000u32).step_by(7).map(length_code).collect::<Vec<_>>().windows(2).all(|w| w[0] <= w[1]));
         assert_eq!(length_code(u32::MAX), 255);
+    }
+}
+
+#[cfg(test)]
+mod typing_hint_tests {
+    use super::{typing_hint_key, SearchRequest, Sort, Synonyms};
+
+    #[test]
+    fn only_a_lone_two_letter_prefix_unfiltered_and_best_first_has_a_hint() {
+        let synonyms = Synonyms::default();
+        let key = |query: &str| typing_hint_key(&SearchRequest { query: query.into(), ..Default::default() }, &synonyms);
+        assert_eq!(key("pr").as_deref(), Some("pr"));
+        assert_eq!(key("Pr").as_deref(), Some("pr"), "folded as the prefix is");
+        assert_eq!(key("  cl").as_deref(), Some("cl"));
+        for not in ["", "p", "pre", "pr ", "-pr", "\"pr", "pr*", "a pr", "é"] {
+            assert_eq!(key(not), None, "{not:?}");
+        }
+        let filtered = SearchRequest { query: "pr".into(), outlets: vec!["TIME".into()], ..Default::default() };
+        assert_eq!(typing_hint_key(&filtered, &synonyms), None);
+        let newest = SearchRequest { query: "pr".into(), sort: Sort::Newest, ..Default::default() };
+        assert_eq!(typing_hint_key(&newest, &synonyms), None);
     }
 }

@@ -14,7 +14,7 @@
 
 use super::cards::CardGroup;
 use super::speakers::{name_key, NameEntry, NameShard, QuotedShard, SpeakerPage};
-use super::{decode, content_hash, ArticleGroup, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, ShardTrail, TrailIndexShard, TrailsShard};
+use super::{decode, content_hash, ArticleGroup, Dictionary, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, ShardTrail, TrailIndexShard, TrailsShard};
 use crate::model::{Article, CorpusInfo};
 use crate::quotes::{Quote, Speaker};
 use crate::search::names::names;
@@ -87,7 +87,7 @@ impl Group {
 }
 
 enum Decoded {
-    Dictionary(Arc<(Vec<String>, Vec<u32>)>),
+    Dictionary(Arc<Dictionary>),
     Postings(Arc<PostingsShard>),
     Group(Arc<Group>),
     Cards(Arc<Cards>),
@@ -334,8 +334,8 @@ impl Library {
         let (mut terms, mut df) = (Vec::new(), Vec::new());
         for &i in which {
             if let Some(Decoded::Dictionary(d)) = self.get(&self.manifest.dictionary[i].shard.name) {
-                terms.extend(d.0.iter().cloned());
-                df.extend_from_slice(&d.1);
+                terms.extend(d.terms.iter().cloned());
+                df.extend_from_slice(&d.df);
             }
         }
         (terms, df)
@@ -363,6 +363,23 @@ impl Library {
                 match (prefix, dir.get(i)) {
                     (Some(p), Some(next)) if next.first.starts_with(p) => continue,
                     _ => break,
+                }
+            }
+        }
+        out
+    }
+
+    /// The card shards of the hits the build found for `req`, if it is a two-letter prefix
+    /// being typed, from the dictionary shards `dict` (at hand).
+    fn hinted_cards(&self, req: &SearchRequest, dict: &[usize]) -> Vec<ShardRef> {
+        let Some(key) = search::typing_hint_key(req, self.table.synonyms()) else { return Vec::new() };
+        let mut out: Vec<ShardRef> = Vec::new();
+        for &i in dict {
+            let Some(Decoded::Dictionary(d)) = self.get(&self.manifest.dictionary[i].shard.name) else { continue };
+            let Ok(k) = d.hints.binary_search_by(|(p, _)| p.as_str().cmp(&key)) else { continue };
+            for &doc in &d.hints[k].1 {
+                if let Some(r) = self.card_shard_of(doc as usize).filter(|r| !out.contains(r)) {
+                    out.push(r.clone());
                 }
             }
         }
@@ -424,9 +441,14 @@ impl Library {
                 words = SearchIndex::assemble(table.clone(), terms, df, |_| None).map_err(Need::Broken)?;
             }
         }
-        // 2. The postings of the terms the query resolved to.
+        // 2. The postings of the terms the query resolved to — and, for a two-letter prefix
+        // being typed, the cards of the hits the build found for it, so that the hits' round
+        // comes with this one (`search::typing_hint_key`).
         let wanted = words.query_terms(&req.query);
-        let shards: Vec<ShardRef> = wanted.iter().filter_map(|t| self.postings_shard_of(t).cloned()).collect();
+        let mut shards: Vec<ShardRef> = wanted.iter().filter_map(|t| self.postings_shard_of(t).cloned()).collect();
+        if shards.iter().any(|r| !self.cache.contains_key(&r.name)) {
+            shards.extend(self.hinted_cards(req, &dict));
+        }
         self.require(shards.iter())?;
         let wanted: std::collections::HashSet<&str> = wanted.iter().map(String::as_str).collect();
         let mut index = words;

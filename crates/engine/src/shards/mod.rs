@@ -44,7 +44,7 @@ use crate::search::{front_code, front_decode, DocTable, PostingList};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a shard's shape changes; a shard of another version is refused.
-pub const FORMAT_VERSION: u32 = 13;
+pub const FORMAT_VERSION: u32 = 14;
 
 /// The manifest's file name in the split layout. It is the one file without a content hash in
 /// its name (the page must find it), so it is served with `Cache-Control: no-cache`.
@@ -137,6 +137,19 @@ pub struct DictionaryShard {
     /// Front-coded: (bytes shared with the previous term, rest).
     terms: Vec<(u8, String)>,
     df: Vec<u32>,
+    /// Typing hints (`search::typing_hint_key`) of the two-letter prefixes this shard's range
+    /// holds (the shard a prefix's lookup reads first): the prefix and its first hits'
+    /// article numbers, delta-coded.
+    hints: Vec<(String, Vec<u32>)>,
+}
+
+/// A dictionary shard, decoded.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Dictionary {
+    pub terms: Vec<String>,
+    pub df: Vec<u32>,
+    /// Prefix → its first hits (article numbers, ascending).
+    pub hints: Vec<(String, Vec<u32>)>,
 }
 
 /// Sorted terms and their postings.
@@ -258,17 +271,31 @@ fn decode<'de, T: Deserialize<'de>>(bytes: &'de [u8], what: &str) -> Result<T, S
 }
 
 impl DictionaryShard {
-    fn new(terms: &[(String, u32)]) -> DictionaryShard {
-        DictionaryShard { terms: front_code(terms.iter().map(|t| t.0.as_str())), df: terms.iter().map(|t| t.1).collect() }
+    fn new(terms: &[(String, u32)], hints: Vec<(String, Vec<u32>)>) -> DictionaryShard {
+        let hints = hints
+            .into_iter()
+            .map(|(prefix, docs)| (prefix, docs.iter().scan(0u32, |prev, &d| Some(d - std::mem::replace(prev, d))).collect()))
+            .collect();
+        DictionaryShard { terms: front_code(terms.iter().map(|t| t.0.as_str())), df: terms.iter().map(|t| t.1).collect(), hints }
     }
 
-    /// The terms, decoded, with their frequencies.
-    pub fn entries(&self) -> Result<(Vec<String>, Vec<u32>), String> {
+    /// The terms, decoded, with their frequencies and the typing hints.
+    pub fn entries(self) -> Result<Dictionary, String> {
         let terms = front_decode(&self.terms).map_err(|e| format!("corrupt dictionary shard: {e}"))?;
         if self.df.len() != terms.len() {
             return Err("corrupt dictionary shard: frequencies".into());
         }
-        Ok((terms, self.df.clone()))
+        let mut hints = Vec::with_capacity(self.hints.len());
+        for (prefix, deltas) in self.hints {
+            let mut docs = Vec::with_capacity(deltas.len());
+            let mut d = 0u32;
+            for delta in deltas {
+                d = d.checked_add(delta).ok_or("corrupt dictionary shard: typing hints")?;
+                docs.push(d);
+            }
+            hints.push((prefix, docs));
+        }
+        Ok(Dictionary { terms, df: self.df, hints })
     }
 }
 

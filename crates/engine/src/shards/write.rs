@@ -173,7 +173,9 @@ fn write_speakers<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, speakers: Vec<Spea
 /// for the inline one); names hash the content before it, so they do not depend on it.
 pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) -> ShardSet {
     let quotes = QuoteIndex::build(&corpus);
-    let parts = SearchIndex::build(&corpus).into_parts();
+    let index = SearchIndex::build(&corpus);
+    let mut hints = index.typing_hints().into_iter().peekable();
+    let parts = index.into_parts();
     let mut w = Writer { wire, files: Vec::new(), written: std::collections::HashSet::new() };
 
     // Dictionary and postings: term ranges in sorted order.
@@ -183,9 +185,17 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
         dict_items.push((term.clone(), df));
         post_items.push((term, list));
     }
-    let dictionary = runs(dict_items, sizing.dictionary, |(t, _)| t.len() + 3)
-        .into_iter()
-        .map(|run| TermShardRef { first: run.first().map_or(String::new(), |x| x.0.clone()), shard: w.add("dict", &DictionaryShard::new(&run)) })
+    let dict_runs = runs(dict_items, sizing.dictionary, |(t, _)| t.len() + 3);
+    let dictionary = dict_runs
+        .iter()
+        .enumerate()
+        .map(|(i, run)| {
+            // The hints of the prefixes that sort before the next shard's first term: the
+            // shard a prefix's lookup reads first (`Library::dictionary_for`).
+            let next = dict_runs.get(i + 1).and_then(|r| r.first()).map(|x| x.0.as_str());
+            let mine: Vec<(String, Vec<u32>)> = std::iter::from_fn(|| hints.next_if(|(p, _)| next.is_none_or(|n| p.as_str() < n))).collect();
+            TermShardRef { first: run.first().map_or(String::new(), |x| x.0.clone()), shard: w.add("dict", &DictionaryShard::new(run, mine)) }
+        })
         .collect();
 
     // Quotations per article — scare quotes left out, as the page never shows them, so a
