@@ -318,13 +318,13 @@ fn seeds_with_cards() -> (&'static dispatches_engine::Corpus, &'static dispatche
 }
 
 #[test]
-fn a_two_letter_prefix_being_typed_fetches_its_hits_cards_with_its_postings() {
+fn a_short_prefix_being_typed_fetches_its_hits_cards_with_its_postings() {
     // The lone letter before it fetched the dictionary (`ahead_of_typing`); the dictionary's
     // typing hints name the prefix's first hits, so their cards come with the postings and
     // only a hit whose card lacks its matches costs another round (for its article).
     let (corpus, index, set, files) = seeds_with_cards();
     let (mut tried, mut one_round) = (0, 0);
-    for q in ["al", "ev", "ci", "re", "hu", "sy", "Ru", "fo"] {
+    for q in ["al", "ev", "ci", "re", "hu", "sy", "Ru", "fo", "ale", "eva", "reb"] {
         let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
         for r in lib.ahead_of_typing(&q[..1]) {
             lib.provide(&r.name, &files[&r.name]).unwrap();

@@ -653,10 +653,25 @@ pub struct IndexParts {
 
 impl SearchIndex {
     /// The first hits ([`TYPING_HINT_HITS`], ascending article numbers) of every two-letter
-    /// prefix the dictionary's words begin with, as [`typing_hint_key`] reads them: computed
-    /// at build time by the same ranking the page runs.
+    /// prefix the dictionary's words begin with and of the [`TYPING_HINT_TRIGRAMS`] commonest
+    /// three-letter ones, as [`typing_hint_key`] reads them: computed at build time by the
+    /// same ranking the page runs.
     pub fn typing_hints(&self) -> Vec<(String, Vec<u32>)> {
-        let mut candidates: Vec<String> = self.terms.iter().map(|t| t.chars().take(2).collect::<String>()).filter(|p| p.chars().count() == 2).collect();
+        let prefixes = |letters: usize| {
+            // (prefix, articles its words are in, counted once per word)
+            let mut out: HashMap<String, u64> = HashMap::new();
+            for (t, term) in self.terms.iter().enumerate() {
+                let p: String = term.chars().take(letters).collect();
+                if p.chars().count() == letters {
+                    *out.entry(p).or_default() += self.df.get(t).copied().unwrap_or(0) as u64;
+                }
+            }
+            out.into_iter().collect::<Vec<(String, u64)>>()
+        };
+        let mut trigrams = prefixes(3);
+        sort::sort_by(&mut trigrams, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        trigrams.truncate(TYPING_HINT_TRIGRAMS);
+        let mut candidates: Vec<String> = prefixes(2).into_iter().chain(trigrams).map(|(p, _)| p).collect();
         sort::sort(&mut candidates);
         candidates.dedup();
         let mut hints: Vec<(String, Vec<u32>)> = Vec::new();
@@ -1554,17 +1569,23 @@ pub fn lookups(query: &str, synonyms: &Synonyms) -> Vec<TermRange> {
 /// the app).
 pub const TYPING_HINT_HITS: usize = 10;
 
-/// The two-letter prefix `req` is, when it is nothing else: one word being typed, two letters
-/// long, no filter, best first. The split layout stores the first hits of every such prefix
-/// with the dictionary (see [`SearchIndex::typing_hints`]), so a keystroke that reaches one
-/// fetches their cards together with the postings: one round of fetches, not two. A hint
-/// only says what to fetch; the ranking is always computed.
+/// Three-letter prefixes with typing hints: the most common ones (by the articles their
+/// words are in), so the build ranks a bounded number of queries at any corpus size.
+pub const TYPING_HINT_TRIGRAMS: usize = 600;
+
+/// The prefix `req` is, when it is nothing else: one word being typed, two or three letters
+/// long, no filter, best first. The split layout stores the first hits of every two-letter
+/// and the commonest three-letter prefixes with the dictionary (see
+/// [`SearchIndex::typing_hints`]), so a keystroke that reaches one fetches their cards
+/// together with the postings: one round of fetches, not two. A hint only says what to
+/// fetch; the ranking is always computed.
 pub fn typing_hint_key(req: &SearchRequest, synonyms: &Synonyms) -> Option<String> {
     if !req.outlets.is_empty() || req.from.is_some() || req.to.is_some() || req.sort != Sort::Relevance {
         return None;
     }
     let word = req.query.trim_start();
-    if word.chars().count() != 2 || !word.chars().all(char::is_alphanumeric) {
+    let letters = word.chars().count();
+    if !(2..=3).contains(&letters) || !word.chars().all(char::is_alphanumeric) {
         return None;
     }
     let mut prefixes = lookups(word, synonyms).into_iter().filter_map(|r| match r {
@@ -1572,7 +1593,7 @@ pub fn typing_hint_key(req: &SearchRequest, synonyms: &Synonyms) -> Option<Strin
         TermRange::Term(_) => None,
     });
     match (prefixes.next(), prefixes.next()) {
-        (Some(p), None) if p.chars().count() == 2 => Some(p),
+        (Some(p), None) if p.chars().count() == letters => Some(p),
         _ => None,
     }
 }
@@ -1903,7 +1924,8 @@ mod typing_hint_tests {
         assert_eq!(key("pr").as_deref(), Some("pr"));
         assert_eq!(key("Pr").as_deref(), Some("pr"), "folded as the prefix is");
         assert_eq!(key("  cl").as_deref(), Some("cl"));
-        for not in ["", "p", "pre", "pr ", "-pr", "\"pr", "pr*", "a pr", "é"] {
+        assert_eq!(key("pre").as_deref(), Some("pre"));
+        for not in ["", "p", "pres", "pr ", "-pr", "\"pr", "pr*", "a pr", "é"] {
             assert_eq!(key(not), None, "{not:?}");
         }
         let filtered = SearchRequest { query: "pr".into(), outlets: vec!["TIME".into()], ..Default::default() };
