@@ -369,8 +369,8 @@ impl Library {
         out
     }
 
-    /// The card shards of the hits the build found for `req`, if it is a two-letter prefix
-    /// being typed, from the dictionary shards `dict` (at hand).
+    /// The card shards of the hits the build found for `req`, if it is a two- or three-letter
+    /// prefix being typed that has a typing hint, from the dictionary shards `dict` (at hand).
     fn hinted_cards(&self, req: &SearchRequest, dict: &[usize]) -> Vec<ShardRef> {
         let Some(key) = search::typing_hint_key(req, self.table.synonyms()) else { return Vec::new() };
         let mut out: Vec<ShardRef> = Vec::new();
@@ -441,9 +441,9 @@ impl Library {
                 words = SearchIndex::assemble(table.clone(), terms, df, |_| None).map_err(Need::Broken)?;
             }
         }
-        // 2. The postings of the terms the query resolved to — and, for a two-letter prefix
-        // being typed, the cards of the hits the build found for it, so that the hits' round
-        // comes with this one (`search::typing_hint_key`).
+        // 2. The postings of the terms the query resolved to — and, for a short prefix being
+        // typed, the cards of the hits the build found for it, so that the hits' round comes
+        // with this one (`search::typing_hint_key`).
         let wanted = words.query_terms(&req.query);
         let mut shards: Vec<ShardRef> = wanted.iter().filter_map(|t| self.postings_shard_of(t).cloned()).collect();
         if shards.iter().any(|r| !self.cache.contains_key(&r.name)) {

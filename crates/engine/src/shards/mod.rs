@@ -137,7 +137,7 @@ pub struct DictionaryShard {
     /// Front-coded: (bytes shared with the previous term, rest).
     terms: Vec<(u8, String)>,
     df: Vec<u32>,
-    /// Typing hints (`search::typing_hint_key`) of the two-letter prefixes this shard's range
+    /// Typing hints (`search::typing_hint_key`) of the short prefixes this shard's range
     /// holds (the shard a prefix's lookup reads first): the prefix and its first hits'
     /// article numbers, delta-coded.
     hints: Vec<(String, Vec<u32>)>,
