@@ -32,12 +32,17 @@ pub fn attribution(view: &ArticleView, q: &QuoteView) -> (String, String) {
     let sp = q.speaker.and_then(|s| view.speaker(s));
     let name = sp.map(|s| s.0.to_string()).unwrap_or_default();
     let role = q.role.clone().or_else(|| sp.and_then(|s| s.1.map(str::to_string)));
-    let label = match (name.is_empty(), role) {
+    let label = attribution_label(&name, role.as_deref());
+    (name, label)
+}
+
+/// How a quotation's speaker is named to screen readers and in its tooltip: "Name, role".
+pub fn attribution_label(name: &str, role: Option<&str>) -> String {
+    match (name.is_empty(), role) {
         (true, _) => "Speaker not identified".to_string(),
         (false, Some(r)) => format!("{name}, {r}"),
-        (false, None) => name.clone(),
-    };
-    (name, label)
+        (false, None) => name.to_string(),
+    }
 }
 
 /// A block's text with its quotations as `<q>` and the search terms marked.

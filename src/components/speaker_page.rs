@@ -2,10 +2,11 @@
 //! grouped by outlet and report, a page of reports at a time, each linking into the reader.
 
 use crate::components::links::{link, open_link};
-use crate::components::reader::attribution;
+use crate::components::reader::attribution_label;
 use crate::components::text::{long_date, plural, truncate};
 use crate::data::{self, DataVersion};
-use crate::state::query::{self, speaker_named, ReportFilter};
+use crate::state::query::{speaker_named, ReportFilter};
+use dispatches_engine::shards::speakers::SaidInReport;
 use crate::state::{url, Action, AppState, Route, View};
 use yew::prelude::*;
 
@@ -58,57 +59,67 @@ pub fn speaker_page(props: &Props) -> Html {
         }
         Err(need) => return loading(&need),
     };
-    // The filters apply here too: only quotations in the reports they keep.
+    // The filters apply here too: only quotations in the reports they keep. Each quotation
+    // as (article, its number there, its place in the speaker's list).
     let filter = ReportFilter::of(&props.route);
-    let kept: Vec<(usize, usize)> = data::with(|l| s.quotes.iter().copied().filter(|&(a, _)| filter.keeps(l.table(), a)).collect());
+    let kept: Vec<(usize, usize, usize)> =
+        data::with(|l| s.quotes.iter().enumerate().map(|(i, &(a, n))| (a, n, i)).filter(|&(a, _, _)| filter.keeps(l.table(), a)).collect());
     // Grouped by outlet, the outlet quoting them most first; within one, newest first (corpus
     // order). Each report's quotations together.
-    let mut outlets: Vec<(usize, Vec<(usize, Vec<usize>)>)> = Vec::new();
+    let mut outlets: Vec<(usize, Vec<Quoted>)> = Vec::new();
     data::with(|l| {
         let table = l.table();
-        for &(a, n) in &kept {
+        for &(a, n, i) in &kept {
             let o = table.outlet_of(a).unwrap_or(usize::MAX);
-            let i = outlets.iter().position(|x| x.0 == o).unwrap_or_else(|| {
+            let at = outlets.iter().position(|x| x.0 == o).unwrap_or_else(|| {
                 outlets.push((o, Vec::new()));
                 outlets.len() - 1
             });
-            let reports = &mut outlets[i].1;
+            let reports = &mut outlets[at].1;
             match reports.iter_mut().find(|(x, _)| *x == a) {
-                Some((_, v)) => v.push(n),
-                None => reports.push((a, vec![n])),
+                Some((_, v)) => v.push((n, i)),
+                None => reports.push((a, vec![(n, i)])),
             }
         }
     });
-    let quotes_in = |reports: &[(usize, Vec<usize>)]| reports.iter().map(|r| r.1.len()).sum::<usize>();
+    let quotes_in = |reports: &[Quoted]| reports.iter().map(|r| r.1.len()).sum::<usize>();
     dispatches_engine::search::sort::sort_by(&mut outlets, |a, b| quotes_in(&b.1).cmp(&quotes_in(&a.1)));
     let all_reports: usize = outlets.iter().map(|o| o.1.len()).sum();
     let outlet_count = outlets.len();
     // The first `shown` reports, in that order.
     let mut budget = *shown;
-    let mut page: Vec<(usize, usize, Vec<(usize, Vec<usize>)>)> = Vec::new();
+    let mut page: Vec<(usize, usize, Vec<Quoted>)> = Vec::new();
     for (o, reports) in &outlets {
         if budget == 0 {
             break;
         }
-        let take: Vec<(usize, Vec<usize>)> = reports.iter().take(budget).cloned().collect();
+        let take: Vec<Quoted> = reports.iter().take(budget).cloned().collect();
         budget -= take.len();
         page.push((*o, quotes_in(reports), take));
     }
     let shown_reports: usize = page.iter().map(|p| p.2.len()).sum();
-    let indexes: Vec<usize> = page.iter().flat_map(|p| p.2.iter().map(|r| r.0)).collect();
+    // What the shown quotations say: the runs of what speakers said that hold them, not the
+    // reports' articles (at 10,000 reports that was about 20 article groups, 700 KB).
+    let places: Vec<usize> = page.iter().flat_map(|p| p.2.iter().flat_map(|r| r.1.iter().map(|q| q.1))).collect();
     let more = {
         let shown = shown.clone();
         Callback::from(move |_| shown.set(*shown + REPORTS_PER_PAGE))
     };
-    let views = match query::articles(&indexes) {
-        Ok(v) => v,
+    let said = match data::with(|l| l.said(s.number, &places)) {
+        Ok(said) => said,
         Err(need) => return loading(&need),
     };
     let route = Route { view: View::Speakers, speaker: Some(s.name.clone()), ..Route::default() };
-    let mut views = views.iter();
+    let mut said = said.into_iter();
     let sections = page.iter().map(|(o, quotes, reports)| {
         let outlet = data::with(|l| l.table().outlets().get(*o).cloned()).unwrap_or_default();
-        let reports: Vec<_> = reports.iter().zip(views.by_ref()).map(|((a, ns), view)| report(&route, *a, ns, view, &props.dispatch)).collect();
+        let reports: Vec<_> = reports
+            .iter()
+            .map(|(a, ns)| {
+                let quotations: Vec<(usize, SaidInReport)> = ns.iter().map(|q| q.0).zip(said.by_ref()).collect();
+                report(&route, *a, &s.name, &outlet, &quotations, &props.dispatch)
+            })
+            .collect();
         html! {
             <section class="said-outlet" aria-labelledby={format!("dx-said-o{o}")}>
                 <h2 class="said-outlet__head" id={format!("dx-said-o{o}")}>
@@ -141,27 +152,32 @@ pub fn speaker_page(props: &Props) -> Html {
     }
 }
 
-/// One report's quotations of the speaker, each linking into the reader at it.
-fn report(route: &Route, a: usize, ns: &[usize], view: &std::rc::Rc<query::ArticleView>, dispatch: &UseReducerDispatcher<AppState>) -> Html {
-    let article = view.article();
-    let items = ns.iter().filter_map(|&n| view.quote(n)).map(|q| {
-        let (href, onclick) = open_link(route, &article.id, Some(q.n), dispatch);
-        let (speaker, label) = attribution(view, q);
-        let text = view.quote_text(q);
+/// A report's quotations of the speaker: (article, [(quotation number, place in the
+/// speaker's list)]).
+type Quoted = (usize, Vec<(usize, usize)>);
+
+/// One report's quotations of the speaker (`(number, what it says)`), each linking into the
+/// reader at it.
+fn report(route: &Route, a: usize, speaker: &str, outlet: &str, quotations: &[(usize, SaidInReport)], dispatch: &UseReducerDispatcher<AppState>) -> Html {
+    let Some((id, headline)) = quotations.first().map(|(_, q)| (q.id.as_str(), q.headline.as_str())) else { return html! {} };
+    let items = quotations.iter().map(|(n, q)| {
+        let (href, onclick) = open_link(route, id, Some(*n), dispatch);
+        let label = attribution_label(speaker, q.said.role.as_deref());
         html! {
             <li class="said__item">
-                <blockquote class="said__quote"><p><q data-speaker={speaker} data-label={label}>{text}</q></p></blockquote>
-                <a class="said__link" data-focus={format!("q:{}:{}", article.id, q.n)} {href} {onclick}>
-                    {"Read it in context"}<span class="sr-only">{format!(": {}, {}", article.meta.outlet, truncate(&article.meta.headline, 60))}</span>
+                <blockquote class="said__quote"><p><q data-speaker={speaker.to_string()} data-label={label}>{&q.said.text}</q></p></blockquote>
+                <a class="said__link" data-focus={format!("q:{id}:{n}")} {href} {onclick}>
+                    {"Read it in context"}<span class="sr-only">{format!(": {outlet}, {}", truncate(headline, 60))}</span>
                 </a>
             </li>
         }
     });
+    let date = data::with(|l| l.table().date_of(a)).map(long_date).unwrap_or_default();
     html! {
         <section class="said" aria-labelledby={format!("dx-said-{a}")}>
             <h3 class="said__head" id={format!("dx-said-{a}")}>
-                <span class="said__date">{long_date(article.meta.published)}</span>
-                <span class="said__headline">{&article.meta.headline}</span>
+                <span class="said__date">{date}</span>
+                <span class="said__headline">{headline}</span>
             </h3>
             <ol class="said__list">{ for items }</ol>
         </section>

@@ -9,7 +9,7 @@ use dispatches_engine::shards::{self, Library, Need, Sizing};
 use dispatches_engine::Date;
 use std::collections::HashMap;
 
-const TINY: Sizing = Sizing { dictionary: 200, postings: 300, group: 2_000, cards: None, ids_per_shard: 2, speakers: 300, trails: None };
+const TINY: Sizing = Sizing { dictionary: 200, postings: 300, group: 2_000, cards: None, ids_per_shard: 2, speakers: 300, said: 300, trails: None };
 
 fn shard_set() -> shards::ShardSet {
     let (corpus, _) = search_support::seeds();
@@ -113,6 +113,46 @@ fn articles_ids_and_speakers_come_from_their_shards() {
         let q = &g.quotes(d)[k];
         assert_eq!(q.speaker, Some(egeland));
     }
+}
+
+/// A speaker's page reads what they said from its own runs, never the reports' articles:
+/// the same words, roles, ids and headlines as the articles give, for every quotation of
+/// every speaker, in both layouts, the runs cut small enough to split speakers.
+#[test]
+fn what_speakers_said_comes_from_its_runs_as_the_articles_give_it() {
+    let (corpus, _) = search_support::seeds();
+    let set = shard_set();
+    assert!(set.manifest.speakers.said.len() > 3, "cut small: {} runs", set.manifest.speakers.said.len());
+    assert!(set.manifest.speakers.said.windows(2).any(|w| w[0].0 == w[1].0), "some run starts inside a speaker's list");
+    let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
+    let mut split = Library::open(&set.manifest_bytes, None).unwrap();
+    let mut inline = inline_library(&set);
+    let mut rounds = 0;
+    let mut checked = 0;
+    for number in 0..split.speaker_count() {
+        let (_, speaker) = fetching(&mut split, &files, |l| l.speakers(&[number]), &mut rounds).pop().unwrap();
+        // Asked out of order, as a page grouped by outlet asks.
+        let indexes: Vec<usize> = (0..speaker.quotes.len()).rev().collect();
+        let before = rounds;
+        let said = fetching(&mut split, &files, |l| l.said(number, &indexes), &mut rounds);
+        assert!(rounds - before <= 1, "one round");
+        assert_eq!(said, inline.said(number, &indexes).unwrap());
+        for (&i, got) in indexes.iter().zip(&said) {
+            let (d, k) = shards::library::unpack_quote(speaker.quotes[i]);
+            let g = fetching(&mut split, &files, |l| l.article(d), &mut rounds);
+            let (article, q) = (g.article(d).unwrap(), &g.quotes(d)[k]);
+            assert_eq!(got.said.article as usize, d);
+            assert_eq!((got.id.as_str(), got.headline.as_str()), (article.id.as_str(), article.meta.headline.as_str()));
+            assert_eq!(got.said.text, article.text[q.span.range()].trim_end_matches([',', ' ']));
+            let role = q.role.clone().or_else(|| g.speakers(d).iter().find(|s| s.0 as usize == number).and_then(|s| s.2.clone()));
+            assert_eq!(got.said.role, role, "{} in {}", speaker.name, article.id);
+            checked += 1;
+        }
+    }
+    assert!(checked > 50, "{checked} quotations");
+    // A quotation the speaker does not have is an error, not a silent gap.
+    let n = split.speaker_count() - 1;
+    assert!(matches!(inline.said(n, &[10_000]), Err(Need::Broken(_))));
 }
 
 /// Who said what read page by page and name by name equals the speaker index built whole.

@@ -13,7 +13,7 @@
 //! may exceed the bound). Callers holding an `Arc` of a group keep it alive past eviction.
 
 use super::cards::CardGroup;
-use super::speakers::{name_key, NameEntry, NameShard, QuotedShard, SpeakerPage};
+use super::speakers::{name_key, NameEntry, NameShard, QuotedShard, SaidInReport, SaidShard, SpeakerPage};
 use super::{decode, content_hash, ArticleGroup, Dictionary, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, ShardTrail, TrailIndexShard, TrailsShard};
 use crate::model::{Article, CorpusInfo};
 use crate::quotes::{Quote, Speaker};
@@ -95,6 +95,7 @@ enum Decoded {
     SpeakerPage(Arc<SpeakerPage>),
     Names(Arc<NameShard>),
     Quoted(Arc<QuotedShard>),
+    Said(Arc<SaidShard>),
     Trails(Arc<TrailsShard>),
     TrailIndex(Arc<TrailIndexShard>),
 }
@@ -214,6 +215,7 @@ impl Library {
             Kind::SpeakerPage => Decoded::SpeakerPage(Arc::new(decode(bytes, name)?)),
             Kind::Names => Decoded::Names(Arc::new(decode(bytes, name)?)),
             Kind::Quoted => Decoded::Quoted(Arc::new(decode(bytes, name)?)),
+            Kind::Said => Decoded::Said(Arc::new(decode(bytes, name)?)),
             Kind::Trails => Decoded::Trails(Arc::new(decode(bytes, name)?)),
             Kind::TrailIndex => Decoded::TrailIndex(Arc::new(decode(bytes, name)?)),
         };
@@ -257,6 +259,8 @@ impl Library {
             Some(Kind::Names)
         } else if m.speakers.quoted.iter().any(|g| g.1.name == name) {
             Some(Kind::Quoted)
+        } else if m.speakers.said.iter().any(|g| g.2.name == name) {
+            Some(Kind::Said)
         } else if m.trails.name == name || m.trail_pages.iter().any(|g| g.1.name == name) {
             Some(Kind::Trails)
         } else if m.trail_index.iter().any(|g| g.1.name == name) {
@@ -664,6 +668,38 @@ impl Library {
             .collect())
     }
 
+    /// The run of what speakers said holding quotation `index` of speaker `number`.
+    fn said_shard_of(&self, number: usize, index: usize) -> Option<&ShardRef> {
+        let runs = &self.manifest.speakers.said;
+        let i = runs.partition_point(|g| (g.0 as usize, g.1 as usize) <= (number, index)).checked_sub(1)?;
+        Some(&runs[i].2)
+    }
+
+    /// Quotations `indexes` (places in the speaker's quotation list, [`Speaker::quotes`]) of
+    /// speaker `number` as their page shows them, in the order asked, with their reports' ids
+    /// and headlines: the runs of what speakers said that hold them (one round of fetches),
+    /// never the reports' whole articles.
+    pub fn said(&mut self, number: usize, indexes: &[usize]) -> Result<Vec<SaidInReport>, Need> {
+        let mut refs: Vec<ShardRef> = Vec::new();
+        for r in indexes.iter().filter_map(|&i| self.said_shard_of(number, i)) {
+            if !refs.contains(r) {
+                refs.push(r.clone());
+            }
+        }
+        self.require(refs.iter())?;
+        let broken = |i: usize| Need::Broken(format!("no quotation {} of speaker number {number}", i + 1));
+        indexes
+            .iter()
+            .map(|&i| {
+                let Some(Decoded::Said(run)) = self.said_shard_of(number, i).and_then(|r| self.get(&r.name)) else { return Err(broken(i)) };
+                let k = if number == run.speaker as usize { i.checked_sub(run.index as usize) } else { Some(i) };
+                let said = number.checked_sub(run.speaker as usize).and_then(|s| run.said.get(s)).zip(k).and_then(|(list, k)| list.get(k)).ok_or_else(|| broken(i))?;
+                let (_, id, headline) = run.articles.binary_search_by_key(&said.article, |a| a.0).ok().map(|j| &run.articles[j]).ok_or_else(|| broken(i))?;
+                Ok(SaidInReport { id: id.clone(), headline: headline.clone(), said: said.clone() })
+            })
+            .collect()
+    }
+
     /// The speakers `start..start + n` in rank order.
     pub fn speakers_ranked(&mut self, start: usize, n: usize) -> Result<Vec<(usize, Speaker)>, Need> {
         let end = start.saturating_add(n).min(self.speaker_count());
@@ -866,6 +902,7 @@ enum Kind {
     SpeakerPage,
     Names,
     Quoted,
+    Said,
     Trails,
     TrailIndex,
 }

@@ -44,7 +44,7 @@ use crate::search::{front_code, front_decode, DocTable, PostingList};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a shard's shape changes; a shard of another version is refused.
-pub const FORMAT_VERSION: u32 = 14;
+pub const FORMAT_VERSION: u32 = 15;
 
 /// The manifest's file name in the split layout. It is the one file without a content hash in
 /// its name (the page must find it), so it is served with `Cache-Control: no-cache`.
@@ -119,6 +119,7 @@ impl Manifest {
             .chain(self.speakers.pages.iter().map(|g| &g.1))
             .chain(self.speakers.names.iter().map(|g| &g.1))
             .chain(self.speakers.quoted.iter().map(|g| &g.1))
+            .chain(self.speakers.said.iter().map(|g| &g.2))
             .chain(std::iter::once(&self.trails))
             .chain(self.trail_index.iter().map(|g| &g.1))
             .chain(self.trail_pages.iter().map(|g| &g.1))

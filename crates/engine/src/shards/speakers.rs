@@ -13,7 +13,12 @@
 //!   of names spans every rank page;
 //! - **quoted**: per article, the named speakers its quotations credit, cut into article
 //!   ranges: what the "people quoted" overview of a search's matches counts. Fetched only
-//!   when that overview is open.
+//!   when that overview is open;
+//! - **said**: every speaker's quotations as a speaker's page shows them (the words, the
+//!   role the article gives, the report's id and headline), in rank order and in the order of
+//!   each speaker's quotation list, cut into runs that may split a much-quoted speaker: a
+//!   speaker's page reads the runs holding the quotations it shows, not the reports' whole
+//!   articles.
 
 use super::ShardRef;
 use crate::quotes::{Speaker, SpeakerKind};
@@ -32,6 +37,41 @@ pub struct SpeakerDirectory {
     /// `(first article number, shard)` of the [`QuotedShard`]s, in corpus order.
     #[serde(default)]
     pub quoted: Vec<(u32, ShardRef)>,
+    /// `(speaker number, index in their quotation list, shard)` where each [`SaidShard`]
+    /// starts, in rank order.
+    pub said: Vec<(u32, u32, ShardRef)>,
+}
+
+/// A run of speakers' quotations as a speaker's page shows them, from quotation `index` of
+/// speaker `speaker` on (see [`SpeakerDirectory::said`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SaidShard {
+    pub speaker: u32,
+    pub index: u32,
+    /// Per speaker from `speaker` on, their quotations from `index` (the first) or 0 (the
+    /// others) on, in the order of [`Speaker::quotes`].
+    pub said: Vec<Vec<Said>>,
+    /// `(article number, id, headline)` of the reports the quotations are in, sorted.
+    pub articles: Vec<(u32, String, String)>,
+}
+
+/// One quotation as a speaker's page shows it.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Said {
+    /// The report (article number).
+    pub article: u32,
+    /// The quoted words (as the reader's `<q>` holds them, without a trailing comma).
+    pub text: String,
+    /// The role the article gives the speaker here, else the one the corpus gives most often.
+    pub role: Option<String>,
+}
+
+/// A quotation of a speaker's page, with its report's id and headline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SaidInReport {
+    pub id: String,
+    pub headline: String,
+    pub said: Said,
 }
 
 /// Consecutive articles' named speakers (rank numbers), each article's listed once.

@@ -2,7 +2,7 @@
 //! one pass over the corpus, its terms or its quotations (near-linear in the corpus size).
 
 use super::cards::{self, CardGroup};
-use super::speakers::{self, NameEntry, NameShard, QuotedShard, SpeakerDirectory, SpeakerPage};
+use super::speakers::{self, NameEntry, NameShard, QuotedShard, Said, SaidShard, SpeakerDirectory, SpeakerPage};
 use super::{
     content_hash, encode, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, ShardTrail, TermShardRef,
     TrailIndexShard, TrailOccurrence, TrailsShard, FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE,
@@ -23,6 +23,8 @@ pub struct Sizing {
     pub ids_per_shard: usize,
     /// Speaker pages and name shards (see [`super::speakers`]).
     pub speakers: usize,
+    /// What speakers' pages show of their quotations (`said-*`, see [`super::speakers`]).
+    pub said: usize,
     /// The reader's trails: the smallest page of trails, in bytes (`None`: only the whole
     /// trails shard, the inline layout, where every shard is at hand anyway).
     pub trails: Option<usize>,
@@ -47,8 +49,8 @@ impl Sizing {
     /// Sizes for a corpus of `articles` whose texts total `text_bytes` in `layout`: small
     /// enough that a query or a result page fetches little, large enough that the whole
     /// corpus stays under [`MAX_FILES`] files whatever its size: at most about 400 postings
-    /// shards, 800 article groups, 540 card shards, a dozen id shards, 100 speaker pages and
-    /// 100 name shards, and a dictionary of a few dozen.
+    /// shards, 720 article groups, 540 card shards, a dozen id shards, 100 speaker pages,
+    /// 100 name shards and 80 runs of what speakers said, and a dictionary of a few dozen.
     pub fn for_corpus(layout: Layout, articles: usize, text_bytes: u64) -> Sizing {
         let text = text_bytes as usize;
         Sizing {
@@ -58,7 +60,7 @@ impl Sizing {
             // Postings take roughly a third of the text's size.
             postings: (48 << 10).max(text / 3 / (MAX_FILES / 5)),
             // Articles carry their structure and quotations too: about 1.3 times the text.
-            group: (48 << 10).max(text * 13 / 10 / (MAX_FILES * 4 / 10)),
+            group: (48 << 10).max(text * 13 / 10 / (MAX_FILES * 36 / 100)),
             // A card is its text plus about 250 bytes (id, headline, date, quotations).
             cards: (layout == Layout::Split).then(|| CardSizing { shard: (6 << 10).max(articles * (CARD_TEXT + 250) / (MAX_FILES * 27 / 100)), text: CARD_TEXT }),
             // A link naming a report reads one id shard: a few at most, whatever the size.
@@ -66,6 +68,8 @@ impl Sizing {
             // Speakers and their quotation references grow with the text (about a twentieth
             // of it); the first screen of who said what reads one page.
             speakers: (16 << 10).max(text / 20 / (MAX_FILES / 20)),
+            // Quotations are about a fifth of news text.
+            said: (32 << 10).max(text / 5 / (MAX_FILES / 25)),
             // A report's reader reads one page of trails per trail it shows: about 40
             // pages (and 40 index ranges) whatever the corpus's size, never under 16 KB.
             trails: (layout == Layout::Split).then(|| (16 << 10).max(text / 25 / 40)),
@@ -122,6 +126,42 @@ fn runs<T>(items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize) -> Vec<Ve
     out
 }
 
+/// What speakers said (`said[speaker]`, in the order of their quotation lists), cut into
+/// runs of about `target` bytes that may split a speaker's list; each run names the reports
+/// it quotes. Returns the directory: where each run starts.
+fn write_said<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, said: Vec<Vec<Said>>, corpus: &Corpus, target: usize) -> Vec<(u32, u32, ShardRef)> {
+    let mut out = Vec::new();
+    let mut run = SaidShard::default();
+    let mut size = 0usize;
+    let mut flush = |run: &mut SaidShard, next: (u32, u32)| {
+        let mut done = std::mem::replace(run, SaidShard { speaker: next.0, index: next.1, ..SaidShard::default() });
+        let mut articles: Vec<u32> = done.said.iter().flatten().map(|x| x.article).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        done.articles = articles
+            .into_iter()
+            .filter_map(|a| corpus.articles.get(a as usize).map(|x| (a, x.id.clone(), x.meta.headline.clone())))
+            .collect();
+        out.push((done.speaker, done.index, w.add("said", &done)));
+    };
+    for (s, list) in said.into_iter().enumerate() {
+        run.said.push(Vec::with_capacity(list.len()));
+        for (i, x) in list.into_iter().enumerate() {
+            if size >= target {
+                flush(&mut run, (s as u32, i as u32));
+                run.said.push(Vec::new());
+                size = 0;
+            }
+            // The words and role, and the report's id and headline (counted each time: most
+            // of a run's reports are quoted once).
+            size += 16 + x.text.len() + x.role.as_ref().map_or(0, String::len) + 80;
+            run.said.last_mut().expect("a list was opened").push(x);
+        }
+    }
+    flush(&mut run, (0, 0));
+    out
+}
+
 /// Speaker pages in rank order, then the name shards (see [`super::speakers`]).
 fn write_speakers<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, speakers: Vec<Speaker>, travelled: Vec<Vec<u32>>, quoted: Vec<Vec<u32>>, corpus: &Corpus, target: usize) -> SpeakerDirectory {
     let outlets_of = |s: &Speaker| {
@@ -165,7 +205,7 @@ fn write_speakers<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, speakers: Vec<Spea
             (first, w.add("quoted", &QuotedShard { first, speakers: run.into_iter().map(|x| x.1).collect() }))
         })
         .collect();
-    SpeakerDirectory { count, pages, names, quoted }
+    SpeakerDirectory { count, pages, names, quoted, said: Vec::new() }
 }
 
 /// Runs every build-time analysis over an ingested corpus and cuts the result into shards.
@@ -244,12 +284,28 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
     let trails = w.add("trails", &all_trails);
     let unnamed: Vec<bool> = quotes.speakers.iter().map(|s| s.kind == SpeakerKind::Unnamed).collect();
     let mut speakers = quotes.speakers;
+    // What each speaker's page shows of their quotations, in the order of their list.
+    let mut said: Vec<Vec<Said>> = Vec::with_capacity(speakers.len());
     for s in &mut speakers {
-        s.quotes = s.quotes.iter().filter_map(|&g| place.get(g).copied().flatten()).map(|p| p as usize).collect();
+        let mut mine = Vec::with_capacity(s.quotes.len());
+        s.quotes = s
+            .quotes
+            .iter()
+            .filter_map(|&g| {
+                let p = place.get(g).copied().flatten()?;
+                let q = &quotes.quotes[g];
+                let text = corpus.articles[q.article].text.get(q.span.range()).unwrap_or("").trim_end_matches([',', ' ']).to_string();
+                mine.push(Said { article: q.article as u32, text, role: q.role.clone().or_else(|| s.role.clone()) });
+                Some(p as usize)
+            })
+            .collect();
+        said.push(mine);
     }
+    let said = write_said(&mut w, said, &corpus, sizing.said);
     let quoted: Vec<Vec<u32>> = names.iter().map(|v| v.iter().map(|x| x.0).filter(|&n| !unnamed.get(n as usize).copied().unwrap_or(true)).collect()).collect();
     let travelled = speakers::travelled(&all_trails, speakers.len());
-    let speakers = write_speakers(&mut w, speakers, travelled, quoted, &corpus, sizing.speakers);
+    let mut speakers = write_speakers(&mut w, speakers, travelled, quoted, &corpus, sizing.speakers);
+    speakers.said = said;
 
     // Ids, sorted.
     let mut ids: Vec<(String, u32)> = corpus.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i as u32)).collect();
