@@ -68,8 +68,9 @@ impl Sizing {
             // Speakers and their quotation references grow with the text (about a twentieth
             // of it); the first screen of who said what reads one page.
             speakers: (16 << 10).max(text / 20 / (MAX_FILES / 20)),
-            // Quotations are about a fifth of news text.
-            said: (32 << 10).max(text / 5 / (MAX_FILES / 25)),
+            // What speakers said, with each report's id and headline, is about three tenths
+            // of the text (0.3 at 10k): about 80 runs.
+            said: (32 << 10).max(text * 3 / 10 / (MAX_FILES / 25)),
             // A report's reader reads one page of trails per trail it shows: about 40
             // pages (and 40 index ranges) whatever the corpus's size, never under 16 KB.
             trails: (layout == Layout::Split).then(|| (16 << 10).max(text / 25 / 40)),
