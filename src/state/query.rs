@@ -254,7 +254,7 @@ impl ArticleView {
 }
 
 fn text_of<'a>(article: &'a Article, q: &QuoteView) -> &'a str {
-    article.text.get(q.text_span.range()).unwrap_or("").trim_end_matches([',', ' '])
+    dispatches_engine::quotes::listed_words(article, q.text_span)
 }
 
 thread_local! {

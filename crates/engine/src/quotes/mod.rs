@@ -156,6 +156,13 @@ impl Quote {
     }
 }
 
+/// A quotation's words as lists show them (a speaker's page, a result's quotations): the text
+/// of `span` in `article`, without the comma that led into its cue (“…,” he said). Empty for
+/// a span that does not fit the text.
+pub fn listed_words(article: &Article, span: Span) -> &str {
+    article.text.get(span.range()).unwrap_or("").trim_end_matches([',', ' '])
+}
+
 /// A person, organisation or unnamed source quoted in the corpus.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Speaker {

@@ -295,7 +295,7 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
             .filter_map(|&g| {
                 let p = place.get(g).copied().flatten()?;
                 let q = &quotes.quotes[g];
-                let text = corpus.articles[q.article].text.get(q.span.range()).unwrap_or("").trim_end_matches([',', ' ']).to_string();
+                let text = crate::quotes::listed_words(&corpus.articles[q.article], q.span).to_string();
                 mine.push(Said { article: q.article as u32, text, role: q.role.clone().or_else(|| s.role.clone()) });
                 Some(p as usize)
             })
