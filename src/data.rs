@@ -43,6 +43,11 @@ export async function fetch_shard(url, fresh) {
     const response = await fetch(url, { signal: abort.signal, ...(fresh ? { cache: 'no-store' } : {}) });
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
     const bytes = new Uint8Array(await response.arrayBuffer());
+    // Where a static route of our worker fetched the shard past it, the worker keeps it when
+    // handed the bytes (it skips what it has; the manifest is its own to check and keep).
+    if (!fresh && !url.includes('?') && our_worker()) {
+      try { navigator.serviceWorker.controller.postMessage({ type: 'dispatches:keep', url, bytes }); } catch {}
+    }
     // Shards are gzip-compressed at build time; a server that added its own Content-Encoding
     // has already been undone by the browser, so look at the bytes, not the headers.
     if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
@@ -320,7 +325,9 @@ pub async fn download(shards: Vec<ShardRef>, progress: Callback<u64>) -> Result<
     let mut done = 0u64;
     for chunk in shards.chunks(6) {
         // Started together (a JS promise runs from its creation), awaited in turn.
-        let started: Vec<_> = chunk.iter().map(|r| fetch_shard(&format!("{base}{}", r.name), false)).collect();
+        // `?keep`: the service worker answers once its copy is stored (a search's fetch is
+        // answered at once and stored meanwhile), so "available offline" is true when said.
+        let started: Vec<_> = chunk.iter().map(|r| fetch_shard(&format!("{base}{}?keep", r.name), false)).collect();
         for (r, promise) in chunk.iter().zip(started) {
             let promise = promise.map_err(describe)?;
             JsFuture::from(promise).await.map_err(|e| format!("{}: {}", r.name, describe(e)))?;

@@ -269,6 +269,41 @@ test.describe('split layout with the service worker', () => {
     }
   });
 
+  test('the shards a search fetched are kept as it goes: offline, the same search and report open again', async ({ page, context }) => {
+    const { build: id } = build();
+    const server = await serve({ root: DIST_SPLIT, site: false });
+    try {
+      await page.goto(`${server.origin}/`);
+      await expect(resultLinks(page)).toHaveCount(articles.length);
+      await controlled(page);
+      // A load the worker controls from its start: every shard it reads is to be kept (in
+      // Chromium a static route fetches it past the worker, and the page hands it over).
+      await page.reload();
+      await expect(resultLinks(page)).toHaveCount(articles.length);
+      await searchFinds(page);
+      await page.locator(`.hit__link[data-focus="a:${hits[0]}"]`).click();
+      await expect(page.getByRole('heading', { level: 1, name: byId[hits[0]].headline })).toBeVisible();
+      const fetched = await page.evaluate(() => [...new Set(performance.getEntriesByType('resource')
+        .map((e) => new URL(e.name).pathname.slice(1)).filter((p) => /^corpus\/.+-[0-9a-f]{16}\.bin$/.test(p)))]);
+      expect(fetched.length).toBeGreaterThan(2);
+      const cached = () => page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname.slice(1)), `dispatches-${id}`);
+      await expect.poll(cached).toEqual(expect.arrayContaining(fetched));
+      // Nothing else: the shards the page did not read stay on the server.
+      expect((await cached()).filter((p) => /^corpus\/.+-[0-9a-f]{16}\.bin$/.test(p)).length).toBeLessThan(build().shards.length);
+
+      await context.setOffline(true);
+      await page.goto(`${server.origin}/`);
+      await expect(resultLinks(page)).toHaveCount(articles.length);
+      await searchFinds(page);
+      await page.locator(`.hit__link[data-focus="a:${hits[0]}"]`).click();
+      await expect(page.getByRole('heading', { level: 1, name: byId[hits[0]].headline })).toBeVisible();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+    } finally {
+      await context.setOffline(false);
+      await server.stop();
+    }
+  });
+
   test('a deploy while the worker is active: "The explorer was updated", and Reload opens the new build', async ({ page }) => {
     test.skip(missing(DIST_SPLIT_B), `${DIST_SPLIT_B} is built by scripts/test.sh (DISPATCHES_LAYOUT=split DISPATCHES_CORPUS=tests/fixtures/corpus-b)`);
     const port = await freePort();
