@@ -107,9 +107,9 @@ async function store(key, response) {
   }
 }
 
-// `later(promise)` is where storing a copy goes: the fetch event's waitUntil (the page gets
-// its answer at once, the worker stays alive until the copy is stored), or the promise itself
-// to be awaited first.
+// `later(promise)` is where storing a copy goes: the fetch event's lifetime (the page gets its
+// answer at once, the worker stays alive until the copy is stored), or the promise itself, to
+// be awaited before answering.
 async function corpusManifest(request, key, later) {
   let response;
   try {
@@ -186,8 +186,13 @@ self.addEventListener('fetch', (event) => {
     const waitForCopy = url.searchParams.has('keep');
     url.search = '';
     const key = new Request(url.href);
-    const later = waitForCopy ? (p) => p : (p) => { event.waitUntil(p); };
-    event.respondWith(url.href === CORPUS_MANIFEST ? corpusManifest(request, key, later) : corpusFile(request, key, later));
+    // The copies to store after answering; waitUntil is called now, while the event is
+    // dispatched (some engines refuse it later), with a promise that waits for them.
+    const copies = [];
+    const later = waitForCopy ? (p) => p : (p) => { copies.push(p); };
+    const answer = url.href === CORPUS_MANIFEST ? corpusManifest(request, key, later) : corpusFile(request, key, later);
+    event.respondWith(answer);
+    event.waitUntil(answer.then(() => Promise.all(copies), () => {}).catch(() => {}));
     return;
   }
   event.respondWith((async () => {
