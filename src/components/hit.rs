@@ -12,8 +12,9 @@ use yew::prelude::*;
 
 /// Quotations shown under a result at most.
 const QUOTES_SHOWN: usize = 3;
-/// Longest quotation shown under a result, in bytes (cut at a char boundary).
-const QUOTE_MAX: usize = 320;
+/// Longest quotation shown under a result, in bytes (cut at a char boundary): the engine's,
+/// because a result card keeps that much of the quotations it shows.
+use dispatches_engine::shards::cards::QUOTE_SHOWN_MAX as QUOTE_MAX;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {

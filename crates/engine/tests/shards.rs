@@ -120,7 +120,6 @@ fn articles_ids_and_speakers_come_from_their_shards() {
 /// every speaker, in both layouts, the runs cut small enough to split speakers.
 #[test]
 fn what_speakers_said_comes_from_its_runs_as_the_articles_give_it() {
-    let (corpus, _) = search_support::seeds();
     let set = shard_set();
     assert!(set.manifest.speakers.said.len() > 3, "cut small: {} runs", set.manifest.speakers.said.len());
     assert!(set.manifest.speakers.said.windows(2).any(|w| w[0].0 == w[1].0), "some run starts inside a speaker's list");
@@ -244,7 +243,7 @@ fn a_shard_of_another_build_or_damaged_is_refused() {
 fn cards_snippet_like_the_whole_index_from_less_text() {
     let (corpus, index) = search_support::seeds();
     for (text, exact) in [(1_000_000, true), (420, false)] {
-        let sizing = Sizing { cards: Some(shards::CardSizing { shard: 3_000, text }), ..TINY };
+        let sizing = Sizing { cards: Some(shards::CardSizing { shard: 3_000, text, quoted_widely: 1 }), ..TINY };
         let set = shards::build(corpus.clone(), sizing, |b| b.to_vec());
         assert!(set.manifest.cards.len() >= 2, "cards are cut into several shards");
         let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
@@ -281,13 +280,78 @@ fn cards_snippet_like_the_whole_index_from_less_text() {
             for (c, q) in card.quotes(*d).iter().zip(whole.quotes(*d)) {
                 if c.span.end > c.span.start {
                     assert_eq!(c, q);
-                    assert_eq!(card.article(*d).unwrap().slice(c.span), corpus.articles[*d].slice(q.span));
+                    // As much of it as a result shows (a long quotation is kept that far).
+                    let (got, want) = (card.article(*d).unwrap().slice(c.span), corpus.articles[*d].slice(q.span));
+                    let mut n = want.len().min(shards::cards::QUOTE_SHOWN_MAX + 1);
+                    while !want.is_char_boundary(n) {
+                        n -= 1;
+                    }
+                    assert_eq!(got.get(..n), Some(&want[..n]), "quotation {} of {}", q.span.start, corpus.articles[*d].id);
                     kept += 1;
                 }
             }
         }
         assert!(kept > 0, "cards keep some quotations");
     }
+}
+
+/// A card keeps a quotation of every widely quoted named speaker of its report (as much as a
+/// result shows), so a search naming one shows their words without reading whole reports:
+/// checked for every such speaker of the seeds, and against cards that keep none.
+#[test]
+fn a_search_naming_a_widely_quoted_speaker_reads_their_words_from_the_cards() {
+    let (corpus, _) = search_support::seeds();
+    let quotes = dispatches_engine::quotes::QuoteIndex::build(corpus);
+    let build = |quoted_widely| {
+        let sizing = Sizing { cards: Some(shards::CardSizing { shard: 3_000, text: 420, quoted_widely }), ..TINY };
+        let set = shards::build(corpus.clone(), sizing, |b| b.to_vec());
+        let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
+        (set, files)
+    };
+    let (keeping, keeping_files) = build(1);
+    let (none, none_files) = build(u32::MAX);
+    let mut lib = Library::open(&keeping.manifest_bytes, None).unwrap();
+    let mut rounds = 0;
+    let all: Vec<usize> = (0..corpus.articles.len()).collect();
+    let cards = fetching(&mut lib, &keeping_files, |l| l.cards(&all), &mut rounds);
+    let mut surnames: Vec<String> = Vec::new();
+    for (d, card) in all.iter().zip(&cards) {
+        let listed = |s: usize| quotes.quotes.iter().any(|q| q.article == *d && q.speaker == Some(s) && q.kind.is_speech() && q.repeat_of.is_none());
+        let mut named: Vec<usize> = quotes.quotes.iter().filter(|q| q.article == *d).filter_map(|q| q.speaker).collect();
+        named.sort_unstable();
+        named.dedup();
+        for s in named.into_iter().filter(|&s| quotes.speakers[s].kind != dispatches_engine::quotes::SpeakerKind::Unnamed && listed(s)) {
+            assert!(card.quotes(*d).iter().any(|q| q.speaker == Some(s) && q.span.end > q.span.start), "the card of {} keeps a quotation of {}", corpus.articles[*d].id, quotes.speakers[s].name);
+            surnames.extend(quotes.speakers[s].name.split_whitespace().last().filter(|w| w.chars().count() >= 3).map(str::to_string));
+        }
+    }
+    surnames.sort();
+    surnames.dedup();
+    assert!(surnames.len() >= 3, "the seeds name several speakers: {surnames:?}");
+    // Searching each: whole reports are read only where the cards that keep nothing read them.
+    let groups_read = |set: &shards::ShardSet, files: &HashMap<String, Vec<u8>>, q: &str| {
+        let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
+        let req = SearchRequest { query: q.to_string(), limit: Some(10), ..Default::default() };
+        lib.begin();
+        let mut read = 0;
+        loop {
+            match lib.search(&req) {
+                Ok(_) => return read,
+                Err(Need::Fetch(refs)) => refs.iter().for_each(|r| {
+                    read += usize::from(r.name.starts_with("articles-"));
+                    lib.provide(&r.name, &files[&r.name]).unwrap();
+                }),
+                Err(Need::Broken(e)) => panic!("{e}"),
+            }
+        }
+    };
+    let (mut with, mut without) = (0, 0);
+    for q in &surnames {
+        let (a, b) = (groups_read(&keeping, &keeping_files, q), groups_read(&none, &none_files, q));
+        assert!(a <= b, "{q}: {a} article groups read, {b} by cards that keep no quotation");
+        (with, without) = (with + a, without + b);
+    }
+    assert!(with < without, "fewer whole reports read: {with} against {without}");
 }
 
 /// The overview of a search's matches: every match (no snippets), and the people quoted in
@@ -351,7 +415,7 @@ fn a_letter_being_typed_fetches_its_dictionary_ahead() {
 /// with their files by name.
 fn seeds_with_cards() -> (&'static dispatches_engine::Corpus, &'static dispatches_engine::search::SearchIndex, shards::ShardSet, HashMap<String, Vec<u8>>) {
     let (corpus, index) = search_support::seeds();
-    let sizing = Sizing { cards: Some(shards::CardSizing { shard: 3_000, text: 420 }), ..TINY };
+    let sizing = Sizing { cards: Some(shards::CardSizing { shard: 3_000, text: 420, quoted_widely: 1 }), ..TINY };
     let set = shards::build(corpus.clone(), sizing, |b| b.to_vec());
     let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
     (corpus, index, set, files)

@@ -34,8 +34,10 @@ pub struct Card {
     pub text_len: u32,
     /// The kept blocks, in text order.
     pub blocks: Vec<CardBlock>,
-    /// The article's quotations (numbered as in the article): those inside kept blocks, and
-    /// `None` for the others, so a card's quotation links point where the reader's do.
+    /// The article's quotations (numbered as in the article): those the kept text shows (see
+    /// [`QUOTE_SHOWN_MAX`]), and `None` for the others, so a card's quotation links point
+    /// where the reader's do. A widely quoted named speaker's first quotation is always kept
+    /// ([`super::CardSizing::quoted_widely`]).
     pub quotes: Vec<Option<Quote>>,
     /// `(speaker number, name, role)` of every speaker the article quotes (kept quotations
     /// or not: a search naming one whose quotations the card lacks reads the whole article).
@@ -45,8 +47,9 @@ pub struct Card {
     pub unnamed: Vec<u32>,
 }
 
-/// A kept block: its start in the article's text, its (possibly cut) text, and the token
-/// position its first word has in the article's postings.
+/// A kept block: where its kept text starts in the article's text (the block's start, or a
+/// quotation's inside the block), that text (possibly cut), and the token position its first
+/// word has in the article's postings.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CardBlock {
     /// Index into the article's blocks (snippets and matched paragraphs name blocks by it).
@@ -99,6 +102,7 @@ pub fn card_of(
     quotes: &[Quote],
     speakers: &[(u32, String, Option<String>)],
     unnamed: &[bool],
+    keeps_a_quotation: &[bool],
     df: &HashMap<String, u32>,
     articles: usize,
     budget: usize,
@@ -176,11 +180,65 @@ pub fn card_of(
             CardBlock { index: i as u32, kind: b.kind, start: b.span.start, first_pos, text: text[..cut_len(text, block_max)].to_string() }
         })
         .collect();
-    let inside = |s: Span| blocks.iter().any(|b| s.start >= b.start && s.end as usize <= b.start as usize + b.text.len());
-    let quotes: Vec<Option<Quote>> = quotes.iter().map(|q| inside(q.span).then(|| q.clone())).collect();
+    let mut blocks = blocks;
+    let is_unnamed = |s: u32| unnamed.get(s as usize).copied().unwrap_or(false);
+    // A named speaker quoted widely keeps their first listed quotation (as much of it as a
+    // result shows): a search naming them then shows it from the card, where it would
+    // otherwise read the whole article, a whole article group, for each such hit.
+    for (number, _, _) in speakers.iter().filter(|s| keeps_a_quotation.get(s.0 as usize).copied().unwrap_or(false)) {
+        let theirs = || quotes.iter().filter(|q| q.speaker == Some(*number as usize));
+        if theirs().any(|q| shows(&blocks, q.span)) {
+            continue;
+        }
+        if let Some(q) = theirs().find(|q| q.kind.is_speech() && q.repeat_of.is_none()) {
+            keep_quotation(article, &candidates, &mut blocks, q);
+        }
+    }
+    let quotes: Vec<Option<Quote>> = quotes.iter().map(|q| shows(&blocks, q.span).then(|| q.clone())).collect();
     let speakers = speakers.to_vec();
-    let unnamed = speakers.iter().map(|s| s.0).filter(|&s| unnamed.get(s as usize).copied().unwrap_or(false)).collect();
+    let unnamed = speakers.iter().map(|s| s.0).filter(|&s| is_unnamed(s)).collect();
     Card { id: article.id.clone(), headline: article.meta.headline.clone(), published: article.meta.published, text_len: article.text.len() as u32, blocks, quotes, speakers, unnamed }
+}
+
+/// Longest part of a quotation a search result shows, in bytes (the page cuts it there, at a
+/// character boundary, and adds "…"): a card holding that much of a quotation shows it as the
+/// whole article would.
+pub const QUOTE_SHOWN_MAX: usize = 320;
+
+/// How much of quotation `span` a card must hold to show it: all of it, or more than a result
+/// shows (the page's cut then falls inside the kept text, whatever it trims at the end).
+fn shown_end(span: Span) -> usize {
+    (span.end as usize).min(span.start as usize + QUOTE_SHOWN_MAX + 16)
+}
+
+/// Whether the kept `blocks` hold enough of quotation `span` to show it.
+fn shows(blocks: &[CardBlock], span: Span) -> bool {
+    blocks.iter().any(|b| span.start >= b.start && shown_end(span) <= b.start as usize + b.text.len())
+}
+
+/// Adds to `blocks` what showing quotation `q` needs: its block's kept text runs on to the
+/// quotation's shown end, or, if the block is not kept, the quotation's shown part is kept
+/// as a block of its own (starting mid-block, at the token position of its first word).
+fn keep_quotation(article: &Article, candidates: &[(usize, u32, f32)], blocks: &mut Vec<CardBlock>, q: &Quote) {
+    let Some(&(i, first_pos, _)) = candidates.iter().find(|c| c.0 == q.block) else { return };
+    let b = &article.blocks[i];
+    let (start, mut end) = (q.span.start as usize, shown_end(q.span));
+    while !article.text.is_char_boundary(end) {
+        end += 1;
+    }
+    if start < b.span.start as usize || end > b.span.end as usize || !article.text.is_char_boundary(start) {
+        return;
+    }
+    if let Some(kept) = blocks.iter_mut().find(|k| k.index as usize == i) {
+        if end > kept.start as usize + kept.text.len() {
+            kept.text = article.text[kept.start as usize..end].to_string();
+        }
+        return;
+    }
+    let before = &article.text[b.span.start as usize..start];
+    let pos = normalize::scan(before, first_pos, |_| {});
+    let at = blocks.partition_point(|k| (k.index as usize) < i);
+    blocks.insert(at, CardBlock { index: i as u32, kind: b.kind, start: start as u32, first_pos: pos, text: article.text[start..end].to_string() });
 }
 
 /// Bytes of `text` a card keeps: all of it if short, else up to the last sentence end (or

@@ -36,6 +36,9 @@ pub struct CardSizing {
     pub shard: usize,
     /// Bytes of text one card keeps (its opening always, whatever its length).
     pub text: usize,
+    /// Reports a named speaker is quoted in, at least, for each of those reports' cards to
+    /// keep one of their quotations (someone readers search for: see [`super::cards::card_of`]).
+    pub quoted_widely: u32,
 }
 
 /// Files a corpus of any size should stay under (static hosts cap the file count: Cloudflare
@@ -61,8 +64,16 @@ impl Sizing {
             postings: (48 << 10).max(text / 3 / (MAX_FILES / 5)),
             // Articles carry their structure and quotations too: about 1.3 times the text.
             group: (48 << 10).max(text * 13 / 10 / (MAX_FILES * 36 / 100)),
-            // A card is its text plus about 250 bytes (id, headline, date, quotations).
-            cards: (layout == Layout::Split).then(|| CardSizing { shard: (6 << 10).max(articles * (CARD_TEXT + 250) / (MAX_FILES * 27 / 100)), text: CARD_TEXT }),
+            // A card is its text plus about 450 bytes (id, headline, date, speakers and a
+            // quotation of each widely quoted one). Widely quoted: in one report in 300 (29
+            // at 10k), in 3 at least: each such speaker's quotation costs every card of theirs
+            // about 300 bytes, so the few who fill the news keep one (a card grows by 13% at
+            // 10k) and a search naming anyone else still reads whole reports.
+            cards: (layout == Layout::Split).then(|| CardSizing {
+                shard: (6 << 10).max(articles * (CARD_TEXT + 450) / (MAX_FILES * 27 / 100)),
+                text: CARD_TEXT,
+                quoted_widely: (articles / 300).max(3) as u32,
+            }),
             // A link naming a report reads one id shard: a few at most, whatever the size.
             ids_per_shard: 4_096.max(articles / 12),
             // Speakers and their quotation references grow with the text (about a twentieth
@@ -322,11 +333,16 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
         Some(c) => {
             let df = cards::word_frequencies(&corpus.articles);
             let n = corpus.articles.len();
+            let mut reports = vec![0u32; unnamed.len()];
+            for s in names.iter().flatten() {
+                reports[s.0 as usize] += 1;
+            }
+            let keeps_a_quotation: Vec<bool> = reports.iter().zip(&unnamed).map(|(&r, &u)| !u && r >= c.quoted_widely).collect();
             corpus
                 .articles
                 .iter()
                 .zip(per_article.iter().zip(&names))
-                .map(|(a, (q, s))| cards::card_of(a, q, s, &unnamed, &df, n, c.text))
+                .map(|(a, (q, s))| cards::card_of(a, q, s, &unnamed, &keeps_a_quotation, &df, n, c.text))
                 .enumerate()
                 .collect()
         }
