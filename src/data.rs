@@ -66,9 +66,6 @@ export async function fetch_shard(url, fresh) {
     const response = await fetch(url, { signal: abort.signal, ...(fresh ? { cache: 'no-store' } : {}) });
     if (!response.ok) throw new Error(`${response.status} ${response.statusText}`.trim());
     const bytes = new Uint8Array(await response.arrayBuffer());
-    // Where a static route of our worker fetched the shard past it, the worker keeps it when
-    // handed the bytes (it skips what it has; the manifest is its own to check and keep).
-    if (!fresh && !url.includes('?') && our_worker()) keep(url, bytes);
     // Shards are gzip-compressed at build time; a server that added its own Content-Encoding
     // has already been undone by the browser, so look at the bytes, not the headers.
     if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
@@ -79,7 +76,12 @@ export async function fetch_shard(url, fresh) {
     // Corrupt bytes fail the read below; these promises fail with it and are not reported twice.
     writer.write(bytes).catch(() => {});
     writer.close().catch(() => {});
-    return new Uint8Array(await new Response(gunzip.readable).arrayBuffer());
+    const unpacked = new Uint8Array(await new Response(gunzip.readable).arrayBuffer());
+    // Where a static route of our worker fetched the shard past it, the worker keeps it when
+    // handed the bytes (it skips what it has; the manifest is its own to check and keep):
+    // only bytes that unpacked, so a damaged transfer is fetched again, not kept.
+    if (!fresh && !url.includes('?') && our_worker()) keep(url, bytes);
+    return unpacked;
   } finally {
     clearTimeout(timer);
   }

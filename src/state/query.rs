@@ -467,11 +467,18 @@ pub fn speaker_rows(search: &str, order: SpeakerOrder, filter: &ReportFilter, wa
             let numbers: Vec<usize> = entries.iter().map(|e| e.number as usize).collect();
             let mut at = 0;
             let mut step = want.max(1);
-            while rows.len() < want && at < numbers.len() {
+            // Most quoted under the filter: read until none of the entries left (known, with
+            // their counts over the whole corpus) can come before the `want`-th row.
+            let by_quotes = order == SpeakerOrder::Quotes;
+            let unread = |at: usize| entries[at..].iter().map(|e| (e.unnamed, e.quotes as usize, e.number as usize)).min_by(|a, b| key_order(*a, *b));
+            while at < numbers.len() && if by_quotes { !filtered_top_is_final(&mut rows, want, unread(at)) } else { rows.len() < want } {
                 let batch = &numbers[at..(at + step).min(numbers.len())];
                 rows.extend(l.speakers(batch)?.iter().map(|(n, s)| filter.row(&table, *n, s)).filter(|r| r.quotes > 0));
                 at += batch.len();
                 step *= 2;
+            }
+            if by_quotes {
+                filtered_top_is_final(&mut rows, want, unread(at));
             }
             let more = rows.len() > want || at < numbers.len();
             rows.truncate(want);
@@ -482,13 +489,29 @@ pub fn speaker_rows(search: &str, order: SpeakerOrder, filter: &ReportFilter, wa
                 let count = l.speaker_count();
                 let mut at = 0;
                 let mut step = want.max(1);
-                while rows.len() < want && at < count {
-                    let batch = l.speakers_ranked(at, step)?;
-                    at += batch.len().max(1);
-                    rows.extend(batch.iter().map(|(n, s)| filter.row(&table, *n, s)).filter(|r| r.quotes > 0));
-                    if !filter.is_empty() {
+                if filter.is_empty() {
+                    while rows.len() < want && at < count {
+                        let batch = l.speakers_ranked(at, step)?;
+                        at += batch.len().max(1);
+                        rows.extend(batch.iter().map(|(n, s)| filter.row(&table, *n, s)).filter(|r| r.quotes > 0));
+                    }
+                } else {
+                    // Most quoted in the reports the filter keeps: the ranks (named speakers
+                    // first, then by quotations over the whole corpus) are read in growing
+                    // steps until no speaker left to read can enter the first `want` — a
+                    // speaker has no more quotations under a filter than in all, and the
+                    // ones left have no more than the last one read (Fagin's threshold).
+                    // The speakers after the last one read rank after it: not before it in
+                    // the named-first order, no more quotations, a later number.
+                    let mut unread: Option<(bool, usize, usize)> = None;
+                    while at < count && !filtered_top_is_final(&mut rows, want, unread) {
+                        let batch = l.speakers_ranked(at, step)?;
+                        at += batch.len().max(1);
+                        unread = batch.last().map(|(_, s)| (s.kind == SpeakerKind::Unnamed, s.quotes.len(), at)).or(unread);
+                        rows.extend(batch.iter().map(|(n, s)| filter.row(&table, *n, s)).filter(|r| r.quotes > 0));
                         step *= 2;
                     }
+                    filtered_top_is_final(&mut rows, want, unread);
                 }
                 let more = rows.len() > want || at < count;
                 rows.truncate(want);
@@ -514,6 +537,22 @@ pub fn speaker_rows(search: &str, order: SpeakerOrder, filter: &ReportFilter, wa
             }
         }
     })
+}
+
+/// The order of who said what under a filter, on `(unnamed, quotations, rank number)`: named
+/// speakers first, then most quotations, then rank.
+fn key_order(a: (bool, usize, usize), b: (bool, usize, usize)) -> std::cmp::Ordering {
+    a.0.cmp(&b.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2))
+}
+
+/// Orders `rows` as who said what lists them under a filter ([`key_order`], on the quotations
+/// the filter keeps), and says whether their first `want` are final: whether the `want`-th row
+/// comes before `unread`, the least key any speaker not read yet can have (its quotations over
+/// the whole corpus bound those the filter keeps). `None`: nothing is known of them yet.
+fn filtered_top_is_final(rows: &mut [SpeakerRow], want: usize, unread: Option<(bool, usize, usize)>) -> bool {
+    rows.sort_by(|a, b| key_order((a.unnamed, a.quotes, a.number), (b.unnamed, b.quotes, b.number)));
+    let Some(bound) = unread else { return false };
+    want > 0 && rows.get(want - 1).is_some_and(|r| key_order((r.unnamed, r.quotes, r.number), bound).is_lt())
 }
 
 fn row_of_entry(e: dispatches_engine::shards::speakers::NameEntry) -> SpeakerRow {

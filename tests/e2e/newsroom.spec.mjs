@@ -201,6 +201,26 @@ test('who said what: a screen at a time, found by name, ordered by quotes or nam
   await axe(page);
 });
 
+test('who said what under a filter: most quoted in the reports it keeps', async ({ page }) => {
+  // Named speakers first, then by quotations in the kept reports, then as ranked over the
+  // whole corpus; an outlet whose order differs from the corpus-wide one shows the difference.
+  const rank = Object.fromEntries(speakers.map((s, i) => [s.name, i]));
+  const unnamed = (name) => speakers[rank[name]].kind === 'unnamed';
+  const orders = [...new Set(articles.map((a) => a.outlet))].map((outlet) => {
+    const n = countsBy(quotes.filter((q) => byId[q.article].outlet === outlet).map((q) => q.speaker));
+    const names = Object.keys(n).sort((a, b) => rank[a] - rank[b]);
+    const filtered = [...names].sort((a, b) => (unnamed(a) - unnamed(b)) || (n[b] - n[a]) || (rank[a] - rank[b]));
+    return { outlet, n, names, filtered };
+  });
+  const differs = orders.filter((o) => o.filtered.join('|') !== o.names.join('|') && o.filtered.length <= 50);
+  expect(differs.length, 'an outlet of the newsroom ranks its speakers differently').toBeGreaterThan(0);
+  for (const { outlet, n, filtered } of differs.slice(0, 2)) {
+    await page.goto(`${server.origin}/?view=speakers&source=${encodeURIComponent(outlet)}`);
+    await expect(rows(page).locator('.speaker__name')).toHaveText(filtered);
+    await expect(rows(page).locator('.speaker__count')).toHaveText(filtered.map((name) => `${n[name]} quote${n[name] === 1 ? '' : 's'}`));
+  }
+});
+
 test('who said what stays small: one screen of rows, few DOM nodes', async ({ page }) => {
   await page.goto(`${server.origin}/?view=speakers`);
   await expect(rows(page)).toHaveCount(50);

@@ -95,14 +95,22 @@ pub fn word_frequencies(articles: &[Article]) -> HashMap<String, u32> {
     df
 }
 
+/// What cards need to know of every speaker, by rank number.
+pub struct SpeakerKinds<'a> {
+    /// Unnamed sources ("a resident"): a query word in their description does not name them.
+    pub unnamed: &'a [bool],
+    /// Named speakers quoted widely enough for every card of theirs to keep a quotation of
+    /// theirs ([`super::CardSizing::quoted_widely`]).
+    pub keeps_a_quotation: &'a [bool],
+}
+
 /// The card of `article`: its opening and its most salient blocks, `budget` bytes of text at
 /// most (the opening is always kept), with the quotations inside them.
 pub fn card_of(
     article: &Article,
     quotes: &[Quote],
     speakers: &[(u32, String, Option<String>)],
-    unnamed: &[bool],
-    keeps_a_quotation: &[bool],
+    who: &SpeakerKinds,
     df: &HashMap<String, u32>,
     articles: usize,
     budget: usize,
@@ -181,11 +189,11 @@ pub fn card_of(
         })
         .collect();
     let mut blocks = blocks;
-    let is_unnamed = |s: u32| unnamed.get(s as usize).copied().unwrap_or(false);
+    let is_unnamed = |s: u32| who.unnamed.get(s as usize).copied().unwrap_or(false);
     // A named speaker quoted widely keeps their first listed quotation (as much of it as a
     // result shows): a search naming them then shows it from the card, where it would
     // otherwise read the whole article, a whole article group, for each such hit.
-    for (number, _, _) in speakers.iter().filter(|s| keeps_a_quotation.get(s.0 as usize).copied().unwrap_or(false)) {
+    for (number, _, _) in speakers.iter().filter(|s| who.keeps_a_quotation.get(s.0 as usize).copied().unwrap_or(false)) {
         let theirs = || quotes.iter().filter(|q| q.speaker == Some(*number as usize));
         if theirs().any(|q| shows(&blocks, q.span)) {
             continue;

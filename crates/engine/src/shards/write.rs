@@ -338,11 +338,12 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
                 reports[s.0 as usize] += 1;
             }
             let keeps_a_quotation: Vec<bool> = reports.iter().zip(&unnamed).map(|(&r, &u)| !u && r >= c.quoted_widely).collect();
+            let who = cards::SpeakerKinds { unnamed: &unnamed, keeps_a_quotation: &keeps_a_quotation };
             corpus
                 .articles
                 .iter()
                 .zip(per_article.iter().zip(&names))
-                .map(|(a, (q, s))| cards::card_of(a, q, s, &unnamed, &keeps_a_quotation, &df, n, c.text))
+                .map(|(a, (q, s))| cards::card_of(a, q, s, &who, &df, n, c.text))
                 .enumerate()
                 .collect()
         }
