@@ -19,8 +19,9 @@
 //     Where the browser has static routes (InstallEvent.addRoutes, Chromium), a search's
 //     shard does not pass through this worker at all: a route answers it from the cache, or
 //     else from the network, and the page hands the bytes here to keep (message
-//     `dispatches:keep`). Passing every shard through the worker cost a third of a
-//     keystroke's time (measured at 100,000 articles: 882 against 1,362 ms for 20 states);
+//     `dispatches:keep`) once fetching pauses. Storing each shard as it arrived cost about a
+//     third of a keystroke's time at 100,000 articles (20 typing states: 1,176–1,554 ms,
+//     against 847–919 ms with no worker; BENCHMARKS.md, "Shards past the service worker");
 // - everything else in scope: cache first (file names are hashed), network otherwise.
 //
 // All URLs are relative to this file, so the app works from any sub-path (/explorer/).

@@ -500,9 +500,9 @@ pub fn speaker_rows(search: &str, order: SpeakerOrder, filter: &ReportFilter, wa
                     // first, then by quotations over the whole corpus) are read in growing
                     // steps until no speaker left to read can enter the first `want` — a
                     // speaker has no more quotations under a filter than in all, and the
-                    // ones left have no more than the last one read (Fagin's threshold).
-                    // The speakers after the last one read rank after it: not before it in
-                    // the named-first order, no more quotations, a later number.
+                    // ones left have no more than the last one read (Fagin's threshold):
+                    // they are not before it in the named-first order, have no more
+                    // quotations, and have later numbers.
                     let mut unread: Option<(bool, usize, usize)> = None;
                     while at < count && !filtered_top_is_final(&mut rows, want, unread) {
                         let batch = l.speakers_ranked(at, step)?;
@@ -550,7 +550,7 @@ fn key_order(a: (bool, usize, usize), b: (bool, usize, usize)) -> std::cmp::Orde
 /// comes before `unread`, the least key any speaker not read yet can have (its quotations over
 /// the whole corpus bound those the filter keeps). `None`: nothing is known of them yet.
 fn filtered_top_is_final(rows: &mut [SpeakerRow], want: usize, unread: Option<(bool, usize, usize)>) -> bool {
-    rows.sort_by(|a, b| key_order((a.unnamed, a.quotes, a.number), (b.unnamed, b.quotes, b.number)));
+    dispatches_engine::search::sort::sort_by(rows, |a, b| key_order((a.unnamed, a.quotes, a.number), (b.unnamed, b.quotes, b.number)));
     let Some(bound) = unread else { return false };
     want > 0 && rows.get(want - 1).is_some_and(|r| key_order((r.unnamed, r.quotes, r.number), bound).is_lt())
 }
