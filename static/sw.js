@@ -108,9 +108,24 @@ async function store(key, response) {
   }
 }
 
-// `later(promise)` is where storing a copy goes: the fetch event's lifetime (the page gets its
+// Every shard is gzip: what is not (a captive portal's page, a host's fallback index.html
+// answered with 200) must not stay cached under a shard's name (the page refuses it, and
+// "Try again" would get it back from here forever).
+const isGzip = (bytes) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+// Stores the body of `copy` (a clone of an answer) under `key` if `accepts(bytes)` says so.
+// `later(promise)` is where that work goes: the fetch event's lifetime (the page gets its
 // answer at once, the worker stays alive until the copy is stored), or the promise itself, to
 // be awaited before answering.
+function keepCopy(key, copy, accepts, later) {
+  return later((async () => {
+    const bytes = await copy.arrayBuffer();
+    if (await accepts(new Uint8Array(bytes))) {
+      await store(key, new Response(bytes, { status: copy.status, statusText: copy.statusText, headers: copy.headers }));
+    }
+  })());
+}
+
 async function corpusManifest(request, key, later) {
   let response;
   try {
@@ -121,13 +136,7 @@ async function corpusManifest(request, key, later) {
     throw error;
   }
   if (response.ok && MANIFEST) {
-    const copy = response.clone();
-    await later((async () => {
-      const bytes = await copy.arrayBuffer();
-      if (hex(await crypto.subtle.digest('SHA-256', bytes)) === MANIFEST) {
-        await store(key, new Response(bytes, { status: copy.status, statusText: copy.statusText, headers: copy.headers }));
-      }
-    })());
+    await keepCopy(key, response.clone(), async (bytes) => hex(await crypto.subtle.digest('SHA-256', bytes)) === MANIFEST, later);
   }
   return response;
 }
@@ -136,19 +145,7 @@ async function corpusFile(request, key, later) {
   const hit = await (await caches.open(CACHE)).match(key);
   if (hit) return hit;
   const response = await fetch(request);
-  // Only what is a shard is kept: every shard is gzip. A captive portal's page or a host's
-  // fallback index.html answered with 200 must not stay cached under a shard's name (the
-  // page refuses it, and "Try again" would get it back from here forever).
-  if (response.ok) {
-    const copy = response.clone();
-    await later((async () => {
-      const bytes = await copy.arrayBuffer();
-      const head = new Uint8Array(bytes, 0, Math.min(2, bytes.byteLength));
-      if (head.length === 2 && head[0] === 0x1f && head[1] === 0x8b) {
-        await store(key, new Response(bytes, { status: copy.status, statusText: copy.statusText, headers: copy.headers }));
-      }
-    })());
-  }
+  if (response.ok) await keepCopy(key, response.clone(), isGzip, later);
   return response;
 }
 
@@ -166,7 +163,7 @@ self.addEventListener('message', (event) => {
   }
   url.search = '';
   url.hash = '';
-  if (!url.href.startsWith(CORPUS) || url.href === CORPUS_MANIFEST || m.bytes.length < 2 || m.bytes[0] !== 0x1f || m.bytes[1] !== 0x8b) return;
+  if (!url.href.startsWith(CORPUS) || url.href === CORPUS_MANIFEST || !isGzip(m.bytes)) return;
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     if (await cache.match(url.href)) return;
