@@ -66,7 +66,7 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
     }
     let m = &set.manifest;
     println!(
-        "{}: {articles} articles, split layout: {} files in {} ({} KB gzip; manifest {} KB; {} dictionary, {} postings, {} article groups, {} id shards) in {:.1} s",
+        "{}: {articles} articles, split layout: {} files in {} ({} KB gzip; manifest {} KB; {} dictionary, {} postings, {} positions, {} card, {} article groups, {} id shards) in {:.1} s",
         dir.display(),
         set.files.len() + 1,
         folder.display(),
@@ -74,6 +74,8 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         set.manifest_bytes.len() / 1024,
         m.dictionary.len(),
         m.postings.len(),
+        m.positions.len(),
+        m.cards.len(),
         m.groups.len(),
         m.ids.len(),
         started.elapsed().as_secs_f64()

@@ -18,6 +18,7 @@ fn main() {
         ("  of which acronyms", postcard::to_allocvec(lib.table().synonyms().defined()).unwrap()),
         ("dictionary", postcard::to_allocvec(&m.dictionary).unwrap()),
         ("postings", postcard::to_allocvec(&m.postings).unwrap()),
+        ("positions", postcard::to_allocvec(&m.positions).unwrap()),
         ("groups", postcard::to_allocvec(&m.groups).unwrap()),
         ("cards", postcard::to_allocvec(&m.cards).unwrap()),
         ("ids", postcard::to_allocvec(&m.ids).unwrap()),

@@ -9,7 +9,7 @@ use dispatches_engine::shards::{self, Library, Need, Sizing};
 use dispatches_engine::Date;
 use std::collections::HashMap;
 
-const TINY: Sizing = Sizing { dictionary: 200, postings: 300, group: 2_000, cards: None, ids_per_shard: 2, speakers: 300, said: 300, trails: None };
+const TINY: Sizing = Sizing { dictionary: 200, postings: 300, positions: 300, group: 2_000, cards: None, ids_per_shard: 2, speakers: 300, said: 300, trails: None };
 
 fn shard_set() -> shards::ShardSet {
     let (corpus, _) = search_support::seeds();
@@ -514,4 +514,47 @@ fn a_search_with_its_dictionary_at_hand_costs_two_rounds() {
         whole += got.hits.iter().filter(|h| lib.has_article(h.article)).count();
     }
     assert!(whole > 0, "some hits' cards lack their matches (what the marks are for)");
+}
+
+/// Postings are stored without their positions, which most searches do not rank by: a word
+/// alone (or being typed) reads postings only, and finds its snippet in the text; a phrase,
+/// an acronym (its name is a phrase), or words whose proximity counts read positions too —
+/// in the same round as the postings. Both answer as the whole index does.
+#[test]
+fn a_word_alone_reads_no_positions_a_phrase_or_two_words_do() {
+    let (corpus, index, set, files) = seeds_with_cards();
+    assert!(!set.manifest.positions.is_empty());
+    let positions: std::collections::HashSet<&str> = set.manifest.positions.iter().map(|t| t.shard.name.as_str()).collect();
+    for (q, sort, reads_positions) in [
+        ("aleppo", Sort::Relevance, false),
+        ("evac", Sort::Relevance, false),
+        ("hospita", Sort::Relevance, false),
+        ("civilians killed", Sort::Newest, false),
+        ("civilians killed", Sort::Relevance, true),
+        ("\"hellish corner\"", Sort::Relevance, true),
+        ("aleppo -\"east aleppo\"", Sort::Newest, true),
+        ("UN ", Sort::Relevance, true),
+    ] {
+        let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
+        let req = SearchRequest { query: q.into(), sort, limit: Some(10), ..Default::default() };
+        let mut read: Vec<String> = Vec::new();
+        lib.begin();
+        let got = loop {
+            match lib.search(&req) {
+                Ok(x) => break x,
+                Err(Need::Fetch(refs)) => {
+                    assert!(read.len() < 1000);
+                    for r in refs {
+                        lib.provide(&r.name, &files[&r.name]).unwrap();
+                        read.push(r.name);
+                    }
+                }
+                Err(Need::Broken(e)) => panic!("{e}"),
+            }
+        };
+        assert_eq!(read.iter().any(|n| positions.contains(n.as_str())), reads_positions, "{q:?} {sort:?}: {read:?}");
+        let want = index.search(corpus, &req);
+        assert_eq!(got.hits.iter().map(|h| (h.article, h.score)).collect::<Vec<_>>(), want.hits.iter().map(|h| (h.article, h.score)).collect::<Vec<_>>(), "{q:?}");
+        assert_eq!(got.total, want.total, "{q:?}");
+    }
 }

@@ -41,7 +41,7 @@ fn corpus() -> Corpus {
     Corpus::new(articles)
 }
 
-const TINY: Sizing = Sizing { dictionary: 200, postings: 300, group: 300, cards: None, ids_per_shard: 2, speakers: 300, said: 300, trails: None };
+const TINY: Sizing = Sizing { dictionary: 200, postings: 300, positions: 300, group: 300, cards: None, ids_per_shard: 2, speakers: 300, said: 300, trails: None };
 
 fn fetching<T>(lib: &mut Library, files: &HashMap<String, Vec<u8>>, mut read: impl FnMut(&mut Library) -> Result<T, Need>) -> T {
     for _ in 0..100 {

@@ -283,6 +283,12 @@ pub struct SearchIndex {
     /// Per entry, the split layout's card marks ([`CARD_HOLDS`], [`CARD_LACKS_SPEAKER`]; see
     /// [`PostingList::mark_cards`]). Empty when unknown (an index built from a corpus).
     card_marks: Vec<u8>,
+    /// Per term, whether `positions` holds its positions. The split layout reads a term's
+    /// positions only for queries that rank by them (phrases, and proximity between words;
+    /// see [`needs_positions`]); without them a term's entries keep their counts (as
+    /// placeholder positions, so term frequencies read the same) and a hit's matches are
+    /// found in its text ([`SearchIndex::text_positions`]).
+    positioned: Vec<bool>,
 }
 
 /// What a search needs to know of every article without reading it: field lengths, outlet
@@ -558,7 +564,8 @@ impl TryFrom<StoredIndex> for SearchIndex {
             }
         }
         starts_off.push(starts.len() as u32);
-        Ok(SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(s.docs, s.outlets, s.avg_len, Synonyms::new(s.acronyms))), starts_off, starts, card_marks: Vec::new() })
+        let positioned = vec![true; terms.len()];
+        Ok(SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(s.docs, s.outlets, s.avg_len, Synonyms::new(s.acronyms))), starts_off, starts, card_marks: Vec::new(), positioned })
     }
 }
 
@@ -615,10 +622,30 @@ pub struct PostingList {
     positions: Vec<u32>,
 }
 
+/// A term's postings as an index is assembled from them: the list, and its positions when
+/// they are stored apart (the split layout's `pos-*` shards; `None`: the list's own, if any).
+#[derive(Clone, Copy, Debug)]
+pub struct Postings<'p> {
+    pub list: &'p PostingList,
+    pub positions: Option<&'p [u32]>,
+}
+
 impl PostingList {
-    /// Encoded size in numbers (a size estimate for grouping terms into shards).
-    pub fn weight(&self) -> usize {
-        self.entries.len() + self.positions.len()
+    /// Encoded size of the entries, in numbers (a size estimate for grouping terms into shards).
+    pub fn entries_weight(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Encoded size of the positions, in numbers.
+    pub fn positions_weight(&self) -> usize {
+        self.positions.len()
+    }
+
+    /// The list without its positions, and the positions (stored apart: most queries rank
+    /// without them, and they are two thirds of the bytes).
+    pub fn split_positions(mut self) -> (PostingList, Vec<u32>) {
+        let positions = std::mem::take(&mut self.positions);
+        (self, positions)
     }
 
     /// Sets each posting's card marks: `marks(article, field, positions)` gives
@@ -721,33 +748,49 @@ impl SearchIndex {
     /// frequencies) with the postings `postings` gives (a term it has none for matches
     /// nothing). Searches give exactly the whole index's answers as long as the dictionary
     /// covers the query's [`lookups`] and [`SearchIndex::typo_lookups`] and every term of
-    /// [`SearchIndex::query_terms`] has its postings. Corrupt postings (an article beyond the
-    /// table) are an error.
-    pub fn assemble<'p>(table: Arc<DocTable>, terms: Vec<String>, df: Vec<u32>, postings: impl Fn(&str) -> Option<&'p PostingList>) -> Result<SearchIndex, String> {
+    /// [`SearchIndex::query_terms`] has its postings, with their positions when the query
+    /// [`needs_positions`]. Corrupt postings (an article beyond the table) are an error.
+    pub fn assemble<'p>(table: Arc<DocTable>, terms: Vec<String>, df: Vec<u32>, postings: impl Fn(&str) -> Option<Postings<'p>>) -> Result<SearchIndex, String> {
         if df.len() != terms.len() {
             return Err("corrupt dictionary: frequencies".into());
         }
-        let mut index = SearchIndex { terms, term_start: Vec::new(), entries: Vec::new(), positions: Vec::new(), df, table, starts_off: Vec::new(), starts: Vec::new(), card_marks: Vec::new() };
+        let mut index = SearchIndex { terms, term_start: Vec::new(), entries: Vec::new(), positions: Vec::new(), df, table, starts_off: Vec::new(), starts: Vec::new(), card_marks: Vec::new(), positioned: Vec::new() };
         index.fill_postings(postings)?;
         Ok(index)
     }
 
     /// Replaces an assembled index's postings with those `postings` gives, keeping its
     /// dictionary (so a query resolves its words once, then loads only their postings).
-    pub fn fill_postings<'p>(&mut self, postings: impl Fn(&str) -> Option<&'p PostingList>) -> Result<(), String> {
+    pub fn fill_postings<'p>(&mut self, postings: impl Fn(&str) -> Option<Postings<'p>>) -> Result<(), String> {
         let n = self.table.docs.len() as u32;
         let mut term_start = Vec::with_capacity(self.terms.len() + 1);
         let (mut entries, mut positions, mut card_marks) = (Vec::new(), Vec::new(), Vec::new());
-        for term in &self.terms {
+        let mut positioned = vec![true; self.terms.len()];
+        for (t, term) in self.terms.iter().enumerate() {
             term_start.push(entries.len() as u32);
-            let Some(list) = postings(term) else { continue };
+            let Some(Postings { list, positions: deltas_of_term }) = postings(term) else { continue };
+            // A term read without positions keeps its counts as placeholders (never read as
+            // positions: see `positioned`).
+            let deltas_of_term = match deltas_of_term {
+                Some(d) => d,
+                None if list.positions.is_empty() => {
+                    positioned[t] = false;
+                    &[]
+                }
+                None => &list.positions,
+            };
             let mut doc = 0u32;
             let mut pi = 0usize;
             for pair in list.entries.chunks_exact(2) {
                 doc = doc.checked_add(pair[0] >> 3).filter(|&d| d < n).ok_or_else(|| format!("corrupt postings of “{term}”: article beyond the corpus"))?;
                 entries.push(((doc << 3) | (pair[0] & 7), positions.len() as u32));
                 card_marks.push((pair[1] & 3) as u8);
-                let deltas = list.positions.get(pi..pi + (pair[1] >> 2) as usize).ok_or_else(|| format!("corrupt postings of “{term}”: positions"))?;
+                let count = (pair[1] >> 2) as usize;
+                if !positioned[t] {
+                    positions.resize(positions.len() + count, u32::MAX);
+                    continue;
+                }
+                let deltas = deltas_of_term.get(pi..pi + count).ok_or_else(|| format!("corrupt postings of “{term}”: positions"))?;
                 pi += deltas.len();
                 let mut p = 0u32;
                 for &d in deltas {
@@ -757,7 +800,7 @@ impl SearchIndex {
             }
         }
         term_start.push(entries.len() as u32);
-        (self.term_start, self.entries, self.positions, self.card_marks) = (term_start, entries, positions, card_marks);
+        (self.term_start, self.entries, self.positions, self.card_marks, self.positioned) = (term_start, entries, positions, card_marks, positioned);
         Ok(())
     }
 
@@ -881,7 +924,8 @@ impl SearchIndex {
         // Acronyms defined in the indexed text (repeated blocks and boilerplate left out).
         let texts: Vec<&str> = corpus.articles.iter().flat_map(|a| text_blocks(a).filter_map(|b| a.text.get(b.span.range()))).collect();
         let synonyms = Synonyms::new(synonyms::defined_acronyms(texts.iter().copied()));
-        SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(docs, outlets, avg_len, synonyms)), starts_off, starts, card_marks: Vec::new() }
+        let positioned = vec![true; terms.len()];
+        SearchIndex { terms, term_start, entries, positions, df, table: Arc::new(DocTable::new(docs, outlets, avg_len, synonyms)), starts_off, starts, card_marks: Vec::new(), positioned }
     }
 
     /// Number of distinct terms.
@@ -899,6 +943,8 @@ impl SearchIndex {
         &self.entries[self.term_start[t] as usize..self.term_start[t + 1] as usize]
     }
 
+    /// Positions of entry `e` (placeholders, as many as its occurrences, when its term is
+    /// not [`SearchIndex::positioned`]).
     fn entry_positions(&self, e: usize) -> &[u32] {
         let p0 = self.entries[e].1 as usize;
         let p1 = self.entries.get(e + 1).map_or(self.positions.len(), |x| x.1 as usize);
@@ -912,6 +958,11 @@ impl SearchIndex {
         let lo = es.partition_point(|e| (e.0 >> 3) < d as u32);
         let hi = lo + es[lo..].partition_point(|e| (e.0 >> 3) == d as u32);
         base + lo..base + hi
+    }
+
+    /// Whether term `t`'s positions were read (see `positioned`).
+    fn is_positioned(&self, t: u32) -> bool {
+        self.positioned.get(t as usize).copied().unwrap_or(true)
     }
 
     fn find_term(&self, term: &str) -> Option<u32> {
@@ -1043,7 +1094,9 @@ impl SearchIndex {
     /// Occurrences of a phrase: `(entry code = article << 3 | field, start position)`.
     fn phrase_occurrences(&self, ids: &[u32], only_doc: Option<usize>) -> Vec<(u32, u32)> {
         let mut out = Vec::new();
-        if ids.is_empty() {
+        // A phrase is only ever read with its words' positions (`needs_positions`).
+        if ids.is_empty() || !ids.iter().all(|&t| self.is_positioned(t)) {
+            debug_assert!(ids.is_empty(), "a phrase read without its positions");
             return out;
         }
         // Drive from the rarest word.
@@ -1335,12 +1388,13 @@ impl SearchIndex {
         }
     }
 
-    /// `(field, position, term)` of every occurrence of a clause in article `d`.
+    /// `(field, position, term)` of every occurrence of a clause in article `d` (of its
+    /// terms whose positions were read: see [`SearchIndex::text_positions`] for the others).
     fn clause_positions(&self, d: usize, clause: &[Resolved], phrases: &[Vec<(u32, u32)>], out: &mut Vec<(u8, u32, u32)>) {
         for (ai, alt) in clause.iter().enumerate() {
             match alt {
                 Resolved::Term(variants) => {
-                    for &(t, _) in variants {
+                    for &(t, _) in variants.iter().filter(|v| self.is_positioned(v.0)) {
                         for e in self.doc_entries(t, d) {
                             let field = (self.entries[e].0 & 7) as u8;
                             out.extend(self.entry_positions(e).iter().map(|&p| (field, p, t)));
@@ -1404,6 +1458,7 @@ impl SearchIndex {
             for ai in 0..clause.len() {
                 buf.clear();
                 self.clause_positions(d, &clause[ai..=ai], &p[ai..=ai], &mut buf);
+                self.text_positions(d, article, starts, &clause[ai], &mut buf);
                 for &(field, pos, t) in &buf {
                     if !is_text_field(field) {
                         continue;
@@ -1451,16 +1506,79 @@ impl SearchIndex {
     /// `starts` knows (`u32::MAX` or past its end), and not in its headline: the text at hand
     /// (a result card's few blocks) cannot show a match, the whole article can. (A headline
     /// match is shown marked in the headline; the card's opening is then snippet enough.)
+    /// A term read without its positions counts by its postings' card marks (the card holds
+    /// one of its positions, or none), which say the same.
     pub fn matches_outside(&self, ranked: &Ranked, d: usize, starts: &[u32]) -> bool {
         let mut buf = Vec::new();
         for (clause, p) in ranked.clauses.iter().zip(&ranked.phrases) {
             self.clause_positions(d, clause, p, &mut buf);
         }
-        if buf.iter().any(|m| m.0 == HEADLINE) {
+        // Terms without positions: their fields and marks.
+        let (mut text_unpositioned, mut held) = (false, false);
+        for clause in &ranked.clauses {
+            for alt in clause {
+                let Resolved::Term(variants) = alt else { continue };
+                for &(t, _) in variants.iter().filter(|v| !self.is_positioned(v.0)) {
+                    for e in self.doc_entries(t, d) {
+                        let field = (self.entries[e].0 & 7) as u8;
+                        if field == HEADLINE {
+                            return false;
+                        }
+                        if is_text_field(field) {
+                            text_unpositioned = true;
+                            held |= self.card_marks.get(e).is_none_or(|m| m & CARD_HOLDS != 0);
+                        }
+                    }
+                }
+            }
+        }
+        if buf.iter().any(|m| m.0 == HEADLINE) || held {
             return false;
         }
         let mut text = buf.iter().filter(|m| is_text_field(m.0)).peekable();
-        text.peek().is_some() && text.all(|m| starts.get(m.1 as usize).is_none_or(|&s| s == u32::MAX))
+        (text_unpositioned || text.peek().is_some()) && text.all(|m| starts.get(m.1 as usize).is_none_or(|&s| s == u32::MAX))
+    }
+
+    /// `(field, position, term)` of the occurrences in article `d`'s text at hand (`article`,
+    /// whose token starts are `starts`: a whole article, or a result card's kept blocks) of
+    /// the terms of `alt` whose positions were not read: found by tokenizing the text as the
+    /// index did, so they are the positions the postings hold (of the text at hand).
+    fn text_positions(&self, d: usize, article: &Article, starts: &[u32], alt: &Resolved, out: &mut Vec<(u8, u32, u32)>) {
+        let Resolved::Term(variants) = alt else { return };
+        // The terms to find: unpositioned, and in this article's text fields.
+        let wanted: Vec<u32> = variants
+            .iter()
+            .map(|v| v.0)
+            .filter(|&t| !self.is_positioned(t) && self.doc_entries(t, d).any(|e| is_text_field((self.entries[e].0 & 7) as u8)))
+            .collect();
+        if wanted.is_empty() {
+            return;
+        }
+        let mut terms_of: HashMap<String, Option<u32>> = HashMap::new();
+        for block in text_blocks(article) {
+            let Some(text) = article.text.get(block.span.range()) else { continue };
+            let field = if block.kind == BlockKind::Standfirst { STANDFIRST } else { BODY };
+            let mut found: Vec<(u32, u32)> = Vec::new();
+            // The block's positions: those of its tokens counted from 0, shifted so its first
+            // word falls on the position its start has in `starts`.
+            let mut shift: Option<u32> = None;
+            normalize::scan(text, 0, |tok| {
+                if shift.is_none() && !tok.compound {
+                    let start = block.span.start as u32 + tok.start as u32;
+                    shift = starts.iter().position(|&s| s == start).and_then(|p| (p as u32).checked_sub(tok.pos));
+                }
+                let t = *terms_of.entry(tok.folded.to_string()).or_insert_with(|| {
+                    let term = normalize::term_of_folded(tok.folded);
+                    wanted.iter().copied().find(|&t| self.terms[t as usize] == term)
+                });
+                if let Some(t) = t {
+                    found.push((tok.pos, t));
+                }
+            });
+            if let Some(shift) = shift {
+                out.extend(found.into_iter().map(|(pos, t)| (field, pos + shift, t)));
+            }
+        }
     }
 
     /// Whether article `d`'s result card will probably lack all of the hit's matches (as
@@ -1563,6 +1681,16 @@ pub fn lookups(query: &str, synonyms: &Synonyms) -> Vec<TermRange> {
         }
     }
     out
+}
+
+/// Whether a search ranks by its words' positions — a phrase (an acronym's name is one), or
+/// two words or more by relevance, whose proximity counts — so the split layout reads them
+/// with its postings. A word alone ranks by its postings' counts; its snippet finds it in
+/// the text ([`SearchIndex::finish`]).
+pub fn needs_positions(req: &SearchRequest, synonyms: &Synonyms) -> bool {
+    let ast = query::parse_with(&req.query, synonyms);
+    let proximity = ast.clauses.len() >= 2 && req.sort == Sort::Relevance;
+    proximity || ast.clauses.iter().flat_map(|c| &c.alts).chain(&ast.excluded).any(|a| matches!(a, Alt::Phrase(_)))
 }
 
 /// Hits a typing hint names: the first page of the split layout (see `query::page_size` in

@@ -14,7 +14,7 @@
 
 use super::cards::CardGroup;
 use super::speakers::{name_key, NameEntry, NameShard, QuotedShard, SaidInReport, SaidShard, SpeakerPage};
-use super::{decode, content_hash, ArticleGroup, Dictionary, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, ShardTrail, TrailIndexShard, TrailsShard};
+use super::{decode, content_hash, ArticleGroup, Dictionary, DictionaryShard, IdShard, Manifest, PositionsShard, PostingsShard, ShardRef, ShardTrail, TermShardRef, TrailIndexShard, TrailsShard};
 use crate::model::{Article, CorpusInfo};
 use crate::quotes::{Quote, Speaker};
 use crate::search::names::names;
@@ -89,6 +89,7 @@ impl Group {
 enum Decoded {
     Dictionary(Arc<Dictionary>),
     Postings(Arc<PostingsShard>),
+    Positions(Arc<PositionsShard>),
     Group(Arc<Group>),
     Cards(Arc<Cards>),
     Ids(Arc<IdShard>),
@@ -199,6 +200,13 @@ impl Library {
         let shard = match kind {
             Kind::Dictionary => Decoded::Dictionary(Arc::new(decode::<DictionaryShard>(bytes, name)?.entries()?)),
             Kind::Postings => Decoded::Postings(Arc::new(decode(bytes, name)?)),
+            Kind::Positions => {
+                let p: PositionsShard = decode(bytes, name)?;
+                if p.terms.len() != p.lists.len() {
+                    return Err(format!("{name}: corrupt positions shard"));
+                }
+                Decoded::Positions(Arc::new(p))
+            }
             Kind::Group => {
                 let group: ArticleGroup = decode(bytes, name)?;
                 if group.quotes.len() != group.articles.len() || group.speakers.len() != group.articles.len() {
@@ -247,6 +255,8 @@ impl Library {
             Some(Kind::Dictionary)
         } else if m.postings.iter().any(|t| t.shard.name == name) {
             Some(Kind::Postings)
+        } else if m.positions.iter().any(|t| t.shard.name == name) {
+            Some(Kind::Positions)
         } else if m.groups.iter().any(|g| g.1.name == name) {
             Some(Kind::Group)
         } else if m.cards.iter().any(|g| g.1.name == name) {
@@ -345,11 +355,10 @@ impl Library {
         (terms, df)
     }
 
-    /// Postings shards a query will probably read: those of its exact words, and of prefixes
-    /// of three letters or more (at most [`LIKELY_PER_PREFIX`] shards each; a shorter prefix
-    /// expands to the most frequent of many terms, anywhere in its range).
-    fn likely_postings(&self, ranges: &[TermRange]) -> Vec<ShardRef> {
-        let dir = &self.manifest.postings;
+    /// Postings (or positions: `dir`) shards a query will probably read: those of its exact
+    /// words, and of prefixes of three letters or more (at most [`LIKELY_PER_PREFIX`] shards
+    /// each; a shorter prefix expands to the most frequent of many terms, anywhere in its range).
+    fn likely_postings(dir: &[TermShardRef], ranges: &[TermRange]) -> Vec<ShardRef> {
         let mut out: Vec<ShardRef> = Vec::new();
         for range in ranges {
             let (lo, prefix) = match range {
@@ -390,16 +399,25 @@ impl Library {
         out
     }
 
-    fn postings_shard_of(&self, term: &str) -> Option<&ShardRef> {
-        let dir = &self.manifest.postings;
+    /// The shard of `dir` (postings or positions) whose range holds `term`.
+    fn term_shard_of<'d>(dir: &'d [TermShardRef], term: &str) -> Option<&'d ShardRef> {
         let i = dir.partition_point(|t| t.first.as_str() <= term).checked_sub(1)?;
         Some(&dir[i].shard)
     }
 
-    fn postings_of(&self, term: &str) -> Option<&search::PostingList> {
-        let Some(Decoded::Postings(p)) = self.get(&self.postings_shard_of(term)?.name) else { return None };
+    /// `term`'s postings, with its positions when `positions` (and at hand).
+    fn postings_of(&self, term: &str, positions: bool) -> Option<search::Postings<'_>> {
+        let Some(Decoded::Postings(p)) = self.get(&Self::term_shard_of(&self.manifest.postings, term)?.name) else { return None };
         let k = p.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()?;
-        p.lists.get(k)
+        let list = p.lists.get(k)?;
+        let positions = positions.then(|| self.positions_of(term)).flatten();
+        Some(search::Postings { list, positions })
+    }
+
+    fn positions_of(&self, term: &str) -> Option<&[u32]> {
+        let Some(Decoded::Positions(p)) = self.get(&Self::term_shard_of(&self.manifest.positions, term)?.name) else { return None };
+        let k = p.terms.binary_search_by(|t| t.as_str().cmp(term)).ok()?;
+        p.lists.get(k).map(Vec::as_slice)
     }
 
     fn group_of(&self, d: usize) -> Option<&ShardRef> {
@@ -423,13 +441,19 @@ impl Library {
         // likely resolve to (their shards follow from the directory alone), so a typical
         // query costs two rounds of fetches, not three.
         let mut ranges = search::lookups(&req.query, table.synonyms());
+        // Positions only for a query that ranks by them (Lucene's .doc/.pos split: a word
+        // alone reads a third of the bytes).
+        let positions = search::needs_positions(req, table.synonyms());
         // When the dictionary is at hand (typed ahead, or read by an earlier keystroke), the
         // query's terms are known at once and their postings are the only round: guessing
         // would only add one.
         let mut dict = self.dictionary_for(&ranges);
         let mut first: Vec<ShardRef> = dict.iter().map(|&i| self.manifest.dictionary[i].shard.clone()).collect();
         if first.iter().any(|r| !self.cache.contains_key(&r.name)) {
-            first.extend(self.likely_postings(&ranges));
+            first.extend(Self::likely_postings(&self.manifest.postings, &ranges));
+            if positions {
+                first.extend(Self::likely_postings(&self.manifest.positions, &ranges));
+            }
         }
         self.require(first.iter())?;
         let (terms, df) = self.dictionary(&dict);
@@ -449,14 +473,22 @@ impl Library {
         // typed, the cards of the hits the build found for it, so that the hits' round comes
         // with this one (`search::typing_hint_key`).
         let wanted = words.query_terms(&req.query);
-        let mut shards: Vec<ShardRef> = wanted.iter().filter_map(|t| self.postings_shard_of(t).cloned()).collect();
+        let mut shards: Vec<ShardRef> = Vec::new();
+        for t in &wanted {
+            let of_term = [Some(&self.manifest.postings), positions.then_some(&self.manifest.positions)];
+            for r in of_term.into_iter().flatten().filter_map(|dir| Self::term_shard_of(dir, t)) {
+                if !shards.contains(r) {
+                    shards.push(r.clone());
+                }
+            }
+        }
         if shards.iter().any(|r| !self.cache.contains_key(&r.name)) {
             shards.extend(self.hinted_cards(req, &dict));
         }
         self.require(shards.iter())?;
         let wanted: std::collections::HashSet<&str> = wanted.iter().map(String::as_str).collect();
         let mut index = words;
-        index.fill_postings(|t| if wanted.contains(t) { self.postings_of(t) } else { None }).map_err(Need::Broken)?;
+        index.fill_postings(|t| if wanted.contains(t) { self.postings_of(t, positions) } else { None }).map_err(Need::Broken)?;
         Ok(index)
     }
 
@@ -896,6 +928,7 @@ pub fn unpack_quote(packed: usize) -> (usize, usize) {
 enum Kind {
     Dictionary,
     Postings,
+    Positions,
     Group,
     Cards,
     Ids,

@@ -44,7 +44,7 @@ use crate::search::{front_code, front_decode, DocTable, PostingList};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a shard's shape changes; a shard of another version is refused.
-pub const FORMAT_VERSION: u32 = 15;
+pub const FORMAT_VERSION: u32 = 16;
 
 /// The manifest's file name in the split layout. It is the one file without a content hash in
 /// its name (the page must find it), so it is served with `Cache-Control: no-cache`.
@@ -79,7 +79,11 @@ pub struct Manifest {
     pub info: CorpusInfo,
     pub table: DocTable,
     pub dictionary: Vec<TermShardRef>,
+    /// Postings without their positions (what most queries rank by) ...
     pub postings: Vec<TermShardRef>,
+    /// ... and the positions, in ranges of their own (read for phrases and proximity; see
+    /// `search::needs_positions`): Lucene's `.doc` and `.pos` files.
+    pub positions: Vec<TermShardRef>,
     /// `(first article number, shard)`, in corpus order.
     pub groups: Vec<(u32, ShardRef)>,
     /// Result cards (see [`cards`]): `(first article number, shard)`, in corpus order. Empty
@@ -113,6 +117,7 @@ impl Manifest {
             .iter()
             .map(|t| &t.shard)
             .chain(self.postings.iter().map(|t| &t.shard))
+            .chain(self.positions.iter().map(|t| &t.shard))
             .chain(self.groups.iter().map(|g| &g.1))
             .chain(self.cards.iter().map(|g| &g.1))
             .chain(self.ids.iter().map(|g| &g.1))
@@ -158,6 +163,14 @@ pub struct Dictionary {
 pub struct PostingsShard {
     pub terms: Vec<String>,
     pub lists: Vec<PostingList>,
+}
+
+/// Sorted terms and their positions (as [`PostingList`] orders them: per posting, the
+/// position deltas), for the postings stored without them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PositionsShard {
+    pub terms: Vec<String>,
+    pub lists: Vec<Vec<u32>>,
 }
 
 /// Consecutive articles with their quotations.

@@ -4,7 +4,7 @@
 use super::cards::{self, CardGroup};
 use super::speakers::{self, NameEntry, NameShard, QuotedShard, Said, SaidShard, SpeakerDirectory, SpeakerPage};
 use super::{
-    content_hash, encode, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PostingsShard, ShardRef, ShardTrail, TermShardRef,
+    content_hash, encode, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PositionsShard, PostingsShard, ShardRef, ShardTrail, TermShardRef,
     TrailIndexShard, TrailOccurrence, TrailsShard, FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE,
 };
 use crate::model::Corpus;
@@ -16,7 +16,10 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sizing {
     pub dictionary: usize,
+    /// Postings shards (without positions) ...
     pub postings: usize,
+    /// ... and positions shards (read only for phrases and proximity: fewer, larger files).
+    pub positions: usize,
     pub group: usize,
     /// Card shards (`None`: no cards, the inline layout) and the text a card keeps.
     pub cards: Option<CardSizing>,
@@ -52,7 +55,7 @@ impl Sizing {
     /// Sizes for a corpus of `articles` whose texts total `text_bytes` in `layout`: small
     /// enough that a query or a result page fetches little, large enough that the whole
     /// corpus stays under [`MAX_FILES`] files whatever its size: at most about 400 postings
-    /// shards, 720 article groups, 540 card shards, a dozen id shards, 100 speaker pages,
+    /// and positions shards together, 720 article groups, 540 card shards, a dozen id shards, 100 speaker pages,
     /// 100 name shards and 80 runs of what speakers said, and a dictionary of a few dozen.
     pub fn for_corpus(layout: Layout, articles: usize, text_bytes: u64) -> Sizing {
         let text = text_bytes as usize;
@@ -60,8 +63,13 @@ impl Sizing {
             // The vocabulary grows far slower than the text (and not at all when a corpus
             // repeats itself), so dictionary shards keep one size.
             dictionary: 32 << 10,
-            // Postings take roughly a third of the text's size.
-            postings: (48 << 10).max(text / 3 / (MAX_FILES / 5)),
+            // Postings take roughly a third of the text's size, two thirds of it positions.
+            // A query for a word reads postings without positions, so those are cut twice as
+            // fine as postings with them were (half the bytes per file), and the positions,
+            // read only for phrases and proximity, twice as coarse: about as many files in
+            // all as before (entries are 30 to 45 % of the numbers).
+            postings: (24 << 10).max(text / 3 / (MAX_FILES / 5) / 2),
+            positions: (96 << 10).max(text / 3 / (MAX_FILES / 5) * 2),
             // Articles carry their structure and quotations too: about 1.3 times the text.
             group: (48 << 10).max(text * 13 / 10 / (MAX_FILES * 36 / 100)),
             // A card is its text plus about 450 bytes (id, headline, date, speakers and a
@@ -136,6 +144,27 @@ fn runs<T>(items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize) -> Vec<Ve
         out.push(run);
     }
     out
+}
+
+/// Cuts sorted `(term, value)` items into runs of about `target` bytes (a term's bytes plus
+/// two per number of its value, `numbers(value)` of them) and writes each as a `kind` shard
+/// made by `shard(terms, values)`: the directory of a set of term-range shards.
+fn term_shards<W: Fn(&[u8]) -> Vec<u8>, V, S: Serialize>(
+    w: &mut Writer<W>,
+    kind: &str,
+    items: Vec<(String, V)>,
+    target: usize,
+    numbers: impl Fn(&V) -> usize,
+    shard: impl Fn(Vec<String>, Vec<V>) -> S,
+) -> Vec<TermShardRef> {
+    runs(items, target, |(t, v)| t.len() + 2 * numbers(v))
+        .into_iter()
+        .map(|run| {
+            let first = run.first().map_or(String::new(), |x| x.0.clone());
+            let (terms, values) = run.into_iter().unzip();
+            TermShardRef { first, shard: w.add(kind, &shard(terms, values)) }
+        })
+        .collect()
 }
 
 /// What speakers said (`said[speaker]`, in the order of their quotation lists), cut into
@@ -365,14 +394,18 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
             });
         }
     }
-    let postings = runs(post_items, sizing.postings, |(t, l)| t.len() + 2 * l.weight())
+    // Postings and their positions, stored apart (see `Manifest::positions`).
+    let mut position_items: Vec<(String, Vec<u32>)> = Vec::with_capacity(post_items.len());
+    let post_items: Vec<(String, crate::search::PostingList)> = post_items
         .into_iter()
-        .map(|run| {
-            let first = run.first().map_or(String::new(), |x| x.0.clone());
-            let (terms, lists) = run.into_iter().unzip();
-            TermShardRef { first, shard: w.add("post", &PostingsShard { terms, lists }) }
+        .map(|(term, list)| {
+            let (list, positions) = list.split_positions();
+            position_items.push((term.clone(), positions));
+            (term, list)
         })
         .collect();
+    let postings = term_shards(&mut w, "post", post_items, sizing.postings, |l| l.entries_weight(), |terms, lists| PostingsShard { terms, lists });
+    let positions = term_shards(&mut w, "pos", position_items, sizing.positions, Vec::len, |terms, lists| PositionsShard { terms, lists });
 
     let cards = match sizing.cards {
         Some(c) => {
@@ -409,6 +442,7 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
         table: parts.table.without_token_counts(),
         dictionary,
         postings,
+        positions,
         groups,
         cards,
         ids,
