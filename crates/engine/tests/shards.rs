@@ -516,14 +516,17 @@ fn a_search_with_its_dictionary_at_hand_costs_two_rounds() {
     assert!(whole > 0, "some hits' cards lack their matches (what the marks are for)");
 }
 
-/// Postings are stored without their positions, which most searches do not rank by: a word
-/// alone (or being typed) reads postings only, and finds its snippet in the text; a phrase,
-/// an acronym (its name is a phrase), or words whose proximity counts read positions too —
-/// in the same round as the postings. Both answer as the whole index does.
+/// A common word's postings are stored without its positions, which most searches do not
+/// rank by: a word alone (or being typed) reads postings only, and finds its snippet in the
+/// text; a phrase, an acronym (its name is a phrase), or words whose proximity counts read
+/// the positions of their common words too. A rare word keeps its few positions in its
+/// postings: words found in one report only read no positions shard. All answer as the
+/// whole index does.
 #[test]
 fn a_word_alone_reads_no_positions_a_phrase_or_two_words_do() {
     let (corpus, index, set, files) = seeds_with_cards();
     assert!(!set.manifest.positions.is_empty());
+    assert_eq!(set.manifest.positions_apart_from, 2, "the seeds: words in two reports or more");
     let positions: std::collections::HashSet<&str> = set.manifest.positions.iter().map(|t| t.shard.name.as_str()).collect();
     for (q, sort, reads_positions) in [
         ("aleppo", Sort::Relevance, false),
@@ -534,6 +537,8 @@ fn a_word_alone_reads_no_positions_a_phrase_or_two_words_do() {
         ("\"hellish corner\"", Sort::Relevance, true),
         ("aleppo -\"east aleppo\"", Sort::Newest, true),
         ("UN ", Sort::Relevance, true),
+        ("colville imminent", Sort::Relevance, false),
+        ("\"colville described\"", Sort::Relevance, true),
     ] {
         let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
         let req = SearchRequest { query: q.into(), sort, limit: Some(10), ..Default::default() };

@@ -631,18 +631,13 @@ pub struct Postings<'p> {
 }
 
 impl PostingList {
-    /// Encoded size of the entries, in numbers (a size estimate for grouping terms into shards).
-    pub fn entries_weight(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Encoded size of the positions, in numbers.
-    pub fn positions_weight(&self) -> usize {
-        self.positions.len()
+    /// Encoded size in numbers (a size estimate for grouping terms into shards).
+    pub fn weight(&self) -> usize {
+        self.entries.len() + self.positions.len()
     }
 
     /// The list without its positions, and the positions (stored apart: most queries rank
-    /// without them, and they are two thirds of the bytes).
+    /// without them, and a common word's are two thirds of its bytes).
     pub fn split_positions(mut self) -> (PostingList, Vec<u32>) {
         let positions = std::mem::take(&mut self.positions);
         (self, positions)
@@ -958,6 +953,11 @@ impl SearchIndex {
         let lo = es.partition_point(|e| (e.0 >> 3) < d as u32);
         let hi = lo + es[lo..].partition_point(|e| (e.0 >> 3) == d as u32);
         base + lo..base + hi
+    }
+
+    /// The document frequency of `term`, if the index's dictionary holds it.
+    pub fn document_frequency(&self, term: &str) -> Option<u32> {
+        self.find_term(term).and_then(|t| self.df.get(t as usize).copied())
     }
 
     /// Whether term `t`'s positions were read (see `positioned`).

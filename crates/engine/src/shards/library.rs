@@ -355,10 +355,11 @@ impl Library {
         (terms, df)
     }
 
-    /// Postings (or positions: `dir`) shards a query will probably read: those of its exact
-    /// words, and of prefixes of three letters or more (at most [`LIKELY_PER_PREFIX`] shards
-    /// each; a shorter prefix expands to the most frequent of many terms, anywhere in its range).
-    fn likely_postings(dir: &[TermShardRef], ranges: &[TermRange]) -> Vec<ShardRef> {
+    /// Postings shards a query will probably read: those of its exact words, and of prefixes
+    /// of three letters or more (at most [`LIKELY_PER_PREFIX`] shards each; a shorter prefix
+    /// expands to the most frequent of many terms, anywhere in its range).
+    fn likely_postings(&self, ranges: &[TermRange]) -> Vec<ShardRef> {
+        let dir = &self.manifest.postings;
         let mut out: Vec<ShardRef> = Vec::new();
         for range in ranges {
             let (lo, prefix) = match range {
@@ -441,19 +442,18 @@ impl Library {
         // likely resolve to (their shards follow from the directory alone), so a typical
         // query costs two rounds of fetches, not three.
         let mut ranges = search::lookups(&req.query, table.synonyms());
-        // Positions only for a query that ranks by them (Lucene's .doc/.pos split: a word
-        // alone reads a third of the bytes).
+        // Positions only for a query that ranks by them, and only the common words' are
+        // apart (see `Manifest::positions`): a word alone reads a third of the bytes.
         let positions = search::needs_positions(req, table.synonyms());
         // When the dictionary is at hand (typed ahead, or read by an earlier keystroke), the
         // query's terms are known at once and their postings are the only round: guessing
         // would only add one.
         let mut dict = self.dictionary_for(&ranges);
         let mut first: Vec<ShardRef> = dict.iter().map(|&i| self.manifest.dictionary[i].shard.clone()).collect();
+        // (Positions are not guessed: only a common word has them apart, which the
+        // dictionary tells.)
         if first.iter().any(|r| !self.cache.contains_key(&r.name)) {
-            first.extend(Self::likely_postings(&self.manifest.postings, &ranges));
-            if positions {
-                first.extend(Self::likely_postings(&self.manifest.positions, &ranges));
-            }
+            first.extend(self.likely_postings(&ranges));
         }
         self.require(first.iter())?;
         let (terms, df) = self.dictionary(&dict);
@@ -474,8 +474,9 @@ impl Library {
         // with this one (`search::typing_hint_key`).
         let wanted = words.query_terms(&req.query);
         let mut shards: Vec<ShardRef> = Vec::new();
+        let apart = |t: &str| positions && words.document_frequency(t).is_some_and(|df| df >= self.manifest.positions_apart_from);
         for t in &wanted {
-            let of_term = [Some(&self.manifest.postings), positions.then_some(&self.manifest.positions)];
+            let of_term = [Some(&self.manifest.postings), apart(t).then_some(&self.manifest.positions)];
             for r in of_term.into_iter().flatten().filter_map(|dir| Self::term_shard_of(dir, t)) {
                 if !shards.contains(r) {
                     shards.push(r.clone());

@@ -81,9 +81,12 @@ pub struct Manifest {
     pub dictionary: Vec<TermShardRef>,
     /// Postings without their positions (what most queries rank by) ...
     pub postings: Vec<TermShardRef>,
-    /// ... and the positions, in ranges of their own (read for phrases and proximity; see
-    /// `search::needs_positions`): Lucene's `.doc` and `.pos` files.
+    /// ... and the positions of the terms in at least `positions_apart_from` articles, in
+    /// ranges of their own, read for phrases and proximity (`search::needs_positions`): like
+    /// Lucene's `.doc` and `.pos` files. A rarer term's few positions stay in its postings,
+    /// so a query of rare words reads no positions shard.
     pub positions: Vec<TermShardRef>,
+    pub positions_apart_from: u32,
     /// `(first article number, shard)`, in corpus order.
     pub groups: Vec<(u32, ShardRef)>,
     /// Result cards (see [`cards`]): `(first article number, shard)`, in corpus order. Empty

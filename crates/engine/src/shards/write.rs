@@ -55,21 +55,20 @@ impl Sizing {
     /// Sizes for a corpus of `articles` whose texts total `text_bytes` in `layout`: small
     /// enough that a query or a result page fetches little, large enough that the whole
     /// corpus stays under [`MAX_FILES`] files whatever its size: at most about 400 postings
-    /// and positions shards together, 720 article groups, 540 card shards, a dozen id shards, 100 speaker pages,
-    /// 100 name shards and 80 runs of what speakers said, and a dictionary of a few dozen.
+    /// and positions shards together, 720 article groups, 540 card shards, a dozen id shards,
+    /// 100 speaker pages, 100 name shards and 80 runs of what speakers said, and a dictionary
+    /// of a few dozen.
     pub fn for_corpus(layout: Layout, articles: usize, text_bytes: u64) -> Sizing {
         let text = text_bytes as usize;
         Sizing {
             // The vocabulary grows far slower than the text (and not at all when a corpus
             // repeats itself), so dictionary shards keep one size.
             dictionary: 32 << 10,
-            // Postings take roughly a third of the text's size, two thirds of it positions.
-            // A query for a word reads postings without positions, so those are cut twice as
-            // fine as postings with them were (half the bytes per file), and the positions,
-            // read only for phrases and proximity, twice as coarse: about as many files in
-            // all as before (entries are 30 to 45 % of the numbers).
-            postings: (24 << 10).max(text / 3 / (MAX_FILES / 5) / 2),
-            positions: (96 << 10).max(text / 3 / (MAX_FILES / 5) * 2),
+            // Postings take roughly a third of the text's size, half or more of it the
+            // positions of common words, which are stored apart (`positions_apart_from`):
+            // the two kinds of files together are about as many as postings with positions.
+            postings: (48 << 10).max(text / 3 / (MAX_FILES / 5)),
+            positions: (48 << 10).max(text / 3 / (MAX_FILES / 5)),
             // Articles carry their structure and quotations too: about 1.3 times the text.
             group: (48 << 10).max(text * 13 / 10 / (MAX_FILES * 36 / 100)),
             // A card is its text plus about 450 bytes (id, headline, date, speakers and a
@@ -144,6 +143,13 @@ fn runs<T>(items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize) -> Vec<Ve
         out.push(run);
     }
     out
+}
+
+/// The articles a term is in, at least, for its positions to be stored apart from its
+/// postings: one in 200 (2 at least). The few per cent of terms this common hold nine tenths
+/// of the positions (the 10k bench file: 9 % of its terms, 95 % of its positions).
+fn positions_apart_from(articles: usize) -> u32 {
+    (articles / 200).max(2) as u32
 }
 
 /// Cuts sorted `(term, value)` items into runs of about `target` bytes (a term's bytes plus
@@ -262,9 +268,11 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
     // Dictionary and postings: term ranges in sorted order.
     let mut dict_items = Vec::with_capacity(parts.terms.len());
     let mut post_items = Vec::with_capacity(parts.terms.len());
+    let mut dfs = Vec::with_capacity(parts.terms.len());
     for (term, df, list) in parts.terms {
         dict_items.push((term.clone(), df));
         post_items.push((term, list));
+        dfs.push(df);
     }
     let dict_runs = runs(dict_items, sizing.dictionary, |(t, _)| t.len() + 3);
     let dictionary = dict_runs
@@ -394,17 +402,22 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
             });
         }
     }
-    // Postings and their positions, stored apart (see `Manifest::positions`).
-    let mut position_items: Vec<(String, Vec<u32>)> = Vec::with_capacity(post_items.len());
+    // Postings, and the positions of common words stored apart (see `Manifest::positions`).
+    let positions_apart_from = positions_apart_from(corpus.articles.len());
+    let mut position_items: Vec<(String, Vec<u32>)> = Vec::new();
     let post_items: Vec<(String, crate::search::PostingList)> = post_items
         .into_iter()
-        .map(|(term, list)| {
+        .zip(dfs)
+        .map(|((term, list), df)| {
+            if df < positions_apart_from {
+                return (term, list);
+            }
             let (list, positions) = list.split_positions();
             position_items.push((term.clone(), positions));
             (term, list)
         })
         .collect();
-    let postings = term_shards(&mut w, "post", post_items, sizing.postings, |l| l.entries_weight(), |terms, lists| PostingsShard { terms, lists });
+    let postings = term_shards(&mut w, "post", post_items, sizing.postings, |l| l.weight(), |terms, lists| PostingsShard { terms, lists });
     let positions = term_shards(&mut w, "pos", position_items, sizing.positions, Vec::len, |terms, lists| PositionsShard { terms, lists });
 
     let cards = match sizing.cards {
@@ -443,6 +456,7 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
         dictionary,
         postings,
         positions,
+        positions_apart_from,
         groups,
         cards,
         ids,
