@@ -782,6 +782,12 @@ impl SearchIndex {
                 card_marks.push((pair[1] & 3) as u8);
                 let count = (pair[1] >> 2) as usize;
                 if !positioned[t] {
+                    // A term occurs at most once per position of a field (lengths are stored
+                    // within 4.5 %): a larger count is a damaged shard, not an allocation.
+                    let field_len = self.table.docs[doc as usize].lens[((pair[0] & 7) as usize).min(NFIELDS - 1)] as usize;
+                    if count > field_len + field_len / 16 + 2 {
+                        return Err(format!("corrupt postings of “{term}”: occurrences beyond the field's length"));
+                    }
                     positions.resize(positions.len() + count, u32::MAX);
                     continue;
                 }
