@@ -76,8 +76,10 @@ impl Sizing {
             // at 10k), in 3 at least: each such speaker's quotation costs every card of theirs
             // about 300 bytes, so the few who fill the news keep one (a card grows by 13% at
             // 10k) and a search naming anyone else still reads whole reports.
+            // A result page reads ten card shards, each mostly other reports' cards: while the
+            // file budget allows (up to about 1,200 reports), a shard holds two or three.
             cards: (layout == Layout::Split).then(|| CardSizing {
-                shard: (6 << 10).max(articles * (CARD_TEXT + 450) / (MAX_FILES * 27 / 100)),
+                shard: (2 << 10).max(articles * (CARD_TEXT + 450) / (MAX_FILES * 27 / 100)),
                 text: CARD_TEXT,
                 quoted_widely: (articles / 300).max(3) as u32,
             }),
