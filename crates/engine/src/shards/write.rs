@@ -76,10 +76,11 @@ impl Sizing {
             // at 10k), in 3 at least: each such speaker's quotation costs every card of theirs
             // about 300 bytes, so the few who fill the news keep one (a card grows by 13% at
             // 10k) and a search naming anyone else still reads whole reports.
-            // A result page reads ten card shards, each mostly other reports' cards: while the
-            // file budget allows (up to about 1,200 reports), a shard holds two or three.
+            // Not under 6 KB (eight cards or so): smaller shards made a result page cheaper
+            // in bytes but costlier in requests, as fewer of a keystroke's hits fell in
+            // shards an earlier keystroke had fetched (1k: keystroke p95 24 → 31 ms).
             cards: (layout == Layout::Split).then(|| CardSizing {
-                shard: (2 << 10).max(articles * (CARD_TEXT + 450) / (MAX_FILES * 27 / 100)),
+                shard: (6 << 10).max(articles * (CARD_TEXT + 450) / (MAX_FILES * 27 / 100)),
                 text: CARD_TEXT,
                 quoted_widely: (articles / 300).max(3) as u32,
             }),
