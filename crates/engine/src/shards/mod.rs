@@ -79,7 +79,7 @@ pub struct Manifest {
     pub info: CorpusInfo,
     pub table: DocTable,
     pub dictionary: Vec<TermShardRef>,
-    /// Postings without their positions (what most queries rank by) ...
+    /// Postings — occurrence counts, what most queries rank by, and a rare term's positions ...
     pub postings: Vec<TermShardRef>,
     /// ... and the positions of the terms in at least `positions_apart_from` articles, in
     /// ranges of their own, read for phrases and proximity (`search::needs_positions`): like

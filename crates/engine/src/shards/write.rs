@@ -16,9 +16,9 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Sizing {
     pub dictionary: usize,
-    /// Postings shards (without positions) ...
+    /// Postings shards (common words' without their positions) ...
     pub postings: usize,
-    /// ... and positions shards (read only for phrases and proximity: fewer, larger files).
+    /// ... and the common words' positions shards (read for phrases and proximity).
     pub positions: usize,
     pub group: usize,
     /// Card shards (`None`: no cards, the inline layout) and the text a card keeps.
