@@ -1528,25 +1528,8 @@ impl SearchIndex {
             self.clause_positions(d, clause, p, &mut buf);
         }
         // Terms without positions: their fields and marks.
-        let (mut text_unpositioned, mut held) = (false, false);
-        for clause in &ranked.clauses {
-            for alt in clause {
-                let Resolved::Term(variants) = alt else { continue };
-                for &(t, _) in variants.iter().filter(|v| !self.is_positioned(v.0)) {
-                    for e in self.doc_entries(t, d) {
-                        let field = (self.entries[e].0 & 7) as u8;
-                        if field == HEADLINE {
-                            return false;
-                        }
-                        if is_text_field(field) {
-                            text_unpositioned = true;
-                            held |= self.card_marks.get(e).is_none_or(|m| m & CARD_HOLDS != 0);
-                        }
-                    }
-                }
-            }
-        }
-        if buf.iter().any(|m| m.0 == HEADLINE) || held {
+        let Some(text_unpositioned) = self.unheld_text_matches(ranked, d, |t| !self.is_positioned(t)) else { return false };
+        if buf.iter().any(|m| m.0 == HEADLINE) {
             return false;
         }
         let mut text = buf.iter().filter(|m| is_text_field(m.0)).peekable();
@@ -1601,9 +1584,14 @@ impl SearchIndex {
     /// A phrase counts as in the card when one of its words is (the card's own check then
     /// decides). False when the postings carry no marks (the inline layout).
     pub fn card_lacks_matches(&self, ranked: &Ranked, d: usize) -> bool {
-        if self.card_marks.is_empty() {
-            return false;
-        }
+        !self.card_marks.is_empty() && self.unheld_text_matches(ranked, d, |_| true) == Some(true)
+    }
+
+    /// Told from the postings' card marks, over article `d`'s entries for the terms of
+    /// `ranked` that `which` keeps (a phrase's words included): `None` when one is in the
+    /// headline or in text the card holds (or no marks say otherwise), else whether any is in
+    /// the text.
+    fn unheld_text_matches(&self, ranked: &Ranked, d: usize, which: impl Fn(u32) -> bool) -> Option<bool> {
         let mut text = false;
         for clause in &ranked.clauses {
             for alt in clause {
@@ -1611,18 +1599,18 @@ impl SearchIndex {
                     Resolved::Term(variants) => variants.iter().map(|v| v.0).collect(),
                     Resolved::Phrase(ids) => ids.clone(),
                 };
-                for t in terms {
+                for t in terms.into_iter().filter(|&t| which(t)) {
                     for e in self.doc_entries(t, d) {
                         let field = (self.entries[e].0 & 7) as u8;
                         if field == HEADLINE || (is_text_field(field) && self.card_marks.get(e).is_none_or(|m| m & CARD_HOLDS != 0)) {
-                            return false;
+                            return None;
                         }
                         text |= is_text_field(field);
                     }
                 }
             }
         }
-        text
+        Some(text)
     }
 
     /// Whether article `d`'s card will probably lack every quotation of a speaker the query
