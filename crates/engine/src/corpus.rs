@@ -103,9 +103,13 @@ pub fn load(dir: &Path) -> Result<Corpus, Vec<CorpusError>> {
     // Should the folder not resolve, its path as given is the stricter yardstick: any link is outside.
     let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
     let mut articles = Vec::new();
-    for entry in unique {
+    let read = crate::par::map(unique.into_iter(), |entry| {
         let path = dir.join(&entry.file);
-        match read_article(&path, &root, &entry) {
+        let article = read_article(&path, &root, &entry);
+        (entry, path, article)
+    });
+    for (entry, path, article) in read {
+        match article {
             Ok(article) => articles.push(article),
             Err(CatalogOrFile::Catalog(message)) => errors.push(err(&catalog_path, entry.file_line, message)),
             Err(CatalogOrFile::File(line, message)) => errors.push(err(&path, line, message)),

@@ -9,6 +9,7 @@
 
 pub mod date;
 pub mod model;
+pub mod par;
 pub mod text;
 
 #[cfg(feature = "ingest")]

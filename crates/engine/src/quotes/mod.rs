@@ -218,9 +218,11 @@ impl QuoteIndex {
     pub fn build(corpus: &Corpus) -> QuoteIndex {
         let mut quotes = Vec::new();
         let mut refs: Vec<Option<(usize, SpeakerRef, Option<String>)>> = Vec::new();
-        for (a, article) in corpus.articles.iter().enumerate() {
+        // Each report's quotations on their own (in parallel), then who is who across them.
+        let found = crate::par::map(corpus.articles.iter(), extract);
+        for ((a, article), found) in corpus.articles.iter().enumerate().zip(found) {
             let base = quotes.len();
-            for q in extract(article) {
+            for q in found {
                 refs.push(q.speaker.clone().map(|s| (a, s, q.role.clone())));
                 quotes.push(Quote {
                     article: a,

@@ -76,20 +76,32 @@ const SALIENT_MIN_LEN: usize = 4;
 /// Document frequencies of the folded words of every article's text (one pass; a word
 /// counts once per article).
 pub fn word_frequencies(articles: &[Article]) -> HashMap<String, u32> {
-    let mut df: HashMap<String, u32> = HashMap::new();
-    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for a in articles {
-        seen.clear();
-        for b in a.blocks.iter().filter(|b| is_text_block(b)) {
-            let Some(text) = a.text.get(b.span.range()) else { continue };
-            normalize::scan(text, 0, |t| {
-                if t.folded.len() >= SALIENT_MIN_LEN && !seen.contains(t.folded) {
-                    seen.insert(t.folded.to_string());
-                }
-            });
+    // A few large runs of reports counted in parallel, then added up: few partial tables.
+    let run = articles.len().div_ceil(4 * crate::par::threads()).max(1);
+    let partial = crate::par::map(articles.chunks(run), |run| {
+        let mut df: HashMap<String, u32> = HashMap::new();
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        for a in run {
+            seen.clear();
+            for b in a.blocks.iter().filter(|b| is_text_block(b)) {
+                let Some(text) = a.text.get(b.span.range()) else { continue };
+                normalize::scan(text, 0, |t| {
+                    if t.folded.len() >= SALIENT_MIN_LEN && !seen.contains(t.folded) {
+                        seen.insert(t.folded.to_string());
+                    }
+                });
+            }
+            for w in seen.drain() {
+                *df.entry(w).or_insert(0) += 1;
+            }
         }
-        for w in seen.drain() {
-            *df.entry(w).or_insert(0) += 1;
+        df
+    });
+    let mut all = partial.into_iter();
+    let mut df = all.next().unwrap_or_default();
+    for part in all {
+        for (w, n) in part {
+            *df.entry(w).or_insert(0) += n;
         }
     }
     df

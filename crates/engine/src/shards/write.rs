@@ -127,6 +127,29 @@ impl<W: Fn(&[u8]) -> Vec<u8>> Writer<W> {
         }
         r
     }
+
+    /// [`Writer::add`] for many shards, encoded and compressed in parallel (most of a
+    /// build's shards come in such runs), named in order.
+    fn add_all<T: Serialize + Send>(&mut self, kind: &str, values: Vec<T>) -> Vec<ShardRef>
+    where
+        W: Sync,
+    {
+        let wire = &self.wire;
+        let done = crate::par::map(values.into_iter(), |value| {
+            let raw = encode(&value);
+            drop(value);
+            (format!("{kind}-{}.bin", content_hash(&raw)), wire(&raw))
+        });
+        done.into_iter()
+            .map(|(name, bytes)| {
+                let r = ShardRef { name: name.clone(), bytes: bytes.len() as u32 };
+                if self.written.insert(name.clone()) {
+                    self.files.push((name, bytes));
+                }
+                r
+            })
+            .collect()
+    }
 }
 
 /// Cuts `items` into runs whose summed `weight` reaches `target` (the last run may be smaller).
@@ -158,7 +181,7 @@ fn positions_apart_from(articles: usize) -> u32 {
 /// Cuts sorted `(term, value)` items into runs of about `target` bytes (a term's bytes plus
 /// two per number of its value, `numbers(value)` of them) and writes each as a `kind` shard
 /// made by `shard(terms, values)`: the directory of a set of term-range shards.
-fn term_shards<W: Fn(&[u8]) -> Vec<u8>, V, S: Serialize>(
+fn term_shards<W: Fn(&[u8]) -> Vec<u8> + Sync, V, S: Serialize + Send>(
     w: &mut Writer<W>,
     kind: &str,
     items: Vec<(String, V)>,
@@ -166,14 +189,15 @@ fn term_shards<W: Fn(&[u8]) -> Vec<u8>, V, S: Serialize>(
     numbers: impl Fn(&V) -> usize,
     shard: impl Fn(Vec<String>, Vec<V>) -> S,
 ) -> Vec<TermShardRef> {
-    runs(items, target, |(t, v)| t.len() + 2 * numbers(v))
+    let (firsts, shards): (Vec<String>, Vec<S>) = runs(items, target, |(t, v)| t.len() + 2 * numbers(v))
         .into_iter()
         .map(|run| {
             let first = run.first().map_or(String::new(), |x| x.0.clone());
             let (terms, values) = run.into_iter().unzip();
-            TermShardRef { first, shard: w.add(kind, &shard(terms, values)) }
+            (first, shard(terms, values))
         })
-        .collect()
+        .unzip();
+    firsts.into_iter().zip(w.add_all(kind, shards)).map(|(first, shard)| TermShardRef { first, shard }).collect()
 }
 
 /// What speakers said (`said[speaker]`, in the order of their quotation lists), cut into
@@ -261,7 +285,7 @@ fn write_speakers<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, speakers: Vec<Spea
 /// Runs every build-time analysis over an ingested corpus and cuts the result into shards.
 /// `wire` turns a shard's bytes into the bytes written (gzip for the split layout, nothing
 /// for the inline one); names hash the content before it, so they do not depend on it.
-pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) -> ShardSet {
+pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8> + Sync) -> ShardSet {
     let quotes = QuoteIndex::build(&corpus);
     let index = SearchIndex::build(&corpus);
     let mut hints = index.typing_hints().into_iter().peekable();
@@ -379,13 +403,8 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
             }
             let keeps_a_quotation: Vec<bool> = reports.iter().zip(&unnamed).map(|(&r, &u)| !u && r >= c.quoted_widely).collect();
             let who = cards::SpeakerKinds { unnamed: &unnamed, keeps_a_quotation: &keeps_a_quotation };
-            corpus
-                .articles
-                .iter()
-                .zip(per_article.iter().zip(&names))
-                .map(|(a, (q, s))| cards::card_of(a, q, s, &who, &df, n, c.text))
-                .enumerate()
-                .collect()
+            let made = crate::par::map(corpus.articles.iter().zip(per_article.iter().zip(&names)), |(a, (q, s))| cards::card_of(a, q, s, &who, &df, n, c.text));
+            made.into_iter().enumerate().collect()
         }
         None => Vec::new(),
     };
@@ -426,13 +445,12 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
     let cards = match sizing.cards {
         Some(c) => {
             let list = card_list;
-            runs(list, c.shard, |(_, card)| 200 + card.blocks.iter().map(|b| b.text.len()).sum::<usize>() + 40 * card.quotes.iter().flatten().count())
+            let groups: Vec<CardGroup> = runs(list, c.shard, |(_, card)| 200 + card.blocks.iter().map(|b| b.text.len()).sum::<usize>() + 40 * card.quotes.iter().flatten().count())
                 .into_iter()
-                .map(|run| {
-                    let first = run.first().map_or(0, |x| x.0 as u32);
-                    (first, w.add("cards", &CardGroup { first, cards: run.into_iter().map(|x| x.1).collect() }))
-                })
-                .collect()
+                .map(|run| CardGroup { first: run.first().map_or(0, |x| x.0 as u32), cards: run.into_iter().map(|x| x.1).collect() })
+                .collect();
+            let firsts: Vec<u32> = groups.iter().map(|g| g.first).collect();
+            firsts.into_iter().zip(w.add_all("cards", groups)).collect()
         }
         None => Vec::new(),
     };
@@ -440,16 +458,17 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8>) ->
     let groups = runs(articles, sizing.group, |(_, (a, (q, _)))| a.text.len() + 32 * a.blocks.len() + 48 * q.len())
         .into_iter()
         .map(|run| {
-            let first = run.first().map_or(0, |x| x.0 as u32);
-            let mut group = ArticleGroup { first, ..ArticleGroup::default() };
+            let mut group = ArticleGroup { first: run.first().map_or(0, |x| x.0 as u32), ..ArticleGroup::default() };
             for (_, (a, (q, n))) in run {
                 group.articles.push(a);
                 group.quotes.push(q);
                 group.speakers.push(n);
             }
-            (first, w.add("articles", &group))
+            group
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let firsts: Vec<u32> = groups.iter().map(|g| g.first).collect();
+    let groups = firsts.into_iter().zip(w.add_all("articles", groups)).collect();
 
     let mut manifest = Manifest {
         format_version: FORMAT_VERSION,
