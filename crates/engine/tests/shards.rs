@@ -297,7 +297,8 @@ fn cards_snippet_like_the_whole_index_from_less_text() {
 
 /// A card keeps a quotation of every widely quoted named speaker of its report (as much as a
 /// result shows), so a search naming one shows their words without reading whole reports:
-/// checked for every such speaker of the seeds, and against cards that keep none.
+/// checked for every such speaker of the seeds, and against cards that keep none. A name
+/// still being typed reads no whole report for them.
 #[test]
 fn a_search_naming_a_widely_quoted_speaker_reads_their_words_from_the_cards() {
     let (corpus, _) = search_support::seeds();
@@ -352,6 +353,16 @@ fn a_search_naming_a_widely_quoted_speaker_reads_their_words_from_the_cards() {
         (with, without) = (with + a, without + b);
     }
     assert!(with < without, "fewer whole reports read: {with} against {without}");
+    // A name still being typed reads no report for its speakers' quotations (the hits list
+    // what the cards hold): whether the cards keep any changes nothing.
+    let mut typed = 0;
+    for q in surnames.iter().filter(|q| q.chars().count() >= 4) {
+        let prefix: String = q.chars().take(q.chars().count() - 1).collect();
+        let (a, b) = (groups_read(&keeping, &keeping_files, &prefix), groups_read(&none, &none_files, &prefix));
+        assert_eq!(a, b, "{prefix:?}: reports read for its matches only");
+        typed += 1;
+    }
+    assert!(typed >= 2, "names long enough to type: {surnames:?}");
 }
 
 /// The overview of a search's matches: every match (no snippets), and the people quoted in

@@ -211,6 +211,9 @@ fn group_of(field: u8) -> usize {
         _ => 2,
     }
 }
+/// The weight of the word as typed (its own term), against which its prefix and typo
+/// expansions weigh less.
+const EXACT_WEIGHT: f32 = 1.0;
 const PREFIX_WEIGHT: f32 = 0.7;
 const TYPO_WEIGHT: f32 = 0.35;
 const MAX_PREFIX_EXPANSIONS: usize = 24;
@@ -987,7 +990,7 @@ impl SearchIndex {
     fn expand(&self, spec: &TermSpec) -> Vec<(u32, f32)> {
         let mut out: Vec<(u32, f32)> = Vec::new();
         if let Some(t) = self.find_term(&spec.term) {
-            out.push((t, 1.0));
+            out.push((t, EXACT_WEIGHT));
         }
         if spec.exact {
             return out;
@@ -1614,15 +1617,19 @@ impl SearchIndex {
     }
 
     /// Whether article `d`'s card will probably lack every quotation of a speaker the query
-    /// names (the page lists them under the result; see `search::names`), told from the
-    /// postings' marks: each of the query's words resolves, in this article, to a word of
-    /// the name of such a speaker. False when the postings carry no marks.
+    /// names in whole words (the page lists them under the result; see
+    /// `search::names::names_in_full`), told from the postings' marks: each of the query's
+    /// words, as typed (not its prefix or typo expansions), is in this article a word of the
+    /// name of such a speaker. False when the postings carry no marks.
     pub fn card_lacks_speaker(&self, ranked: &Ranked, d: usize) -> bool {
         !self.card_marks.is_empty()
             && !ranked.clauses.is_empty()
             && ranked.clauses.iter().all(|clause| {
                 clause.iter().any(|alt| match alt {
-                    Resolved::Term(variants) => variants.iter().any(|v| self.doc_entries(v.0, d).any(|e| self.card_marks[e] & CARD_LACKS_SPEAKER != 0)),
+                    Resolved::Term(variants) => variants
+                        .iter()
+                        .filter(|v| v.1 == EXACT_WEIGHT)
+                        .any(|v| self.doc_entries(v.0, d).any(|e| self.card_marks[e] & CARD_LACKS_SPEAKER != 0)),
                     Resolved::Phrase(_) => false,
                 })
             })

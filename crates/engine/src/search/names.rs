@@ -22,14 +22,15 @@ pub fn names(folded: &[String], words: &[String]) -> bool {
         && words.iter().enumerate().all(|(i, w)| folded.iter().any(|n| if i + 1 == words.len() { n.starts_with(w.as_str()) && w.len() >= 2 } else { n == w }))
 }
 
-/// Whether a query's name words ([`name_words`]) are worth reading whole reports for, when a
-/// result card lacks the quotations of a speaker they name (see `shards::Library::search`): a
-/// lone two-letter prefix ("cl") names dozens of people (Clinton, Clark, Clayton…), and
-/// fetching the text of most hits on that keystroke would double its cost for quotations
-/// nobody has asked for yet; the hits still list those the cards hold. From a third letter,
-/// or after a whole word, it is.
-pub fn worth_reading_whole(words: &[String]) -> bool {
-    words.len() > 1 || words.first().is_some_and(|w| w.chars().count() >= 3)
+/// Whether a name (its [`folded_name`]) contains every query word of [`name_words`] as a
+/// whole word: what makes a result whose card lacks that speaker's quotations read its whole
+/// report (see `shards::Library::search`), so the hit can list them. A word still being
+/// typed names too many people to fetch reports for — "cl" names Clinton, Clark, Clayton…,
+/// and at 100,000 reports "cli" fetched 4.3 MB of them on one keystroke — so until it is
+/// complete the hits list the quotations their cards hold ([`names`]), and the rest come
+/// with the whole word.
+pub fn names_in_full(folded: &[String], words: &[String]) -> bool {
+    !words.is_empty() && words.iter().all(|w| folded.iter().any(|n| n == w))
 }
 
 #[cfg(test)]
@@ -50,11 +51,15 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_two_letter_prefix_is_not_worth_whole_reports() {
-        assert!(!worth_reading_whole(&name_words("cl")));
-        assert!(!worth_reading_whole(&name_words("")));
-        assert!(worth_reading_whole(&name_words("cli")));
-        assert!(worth_reading_whole(&name_words("hillary cl")));
-        assert!(worth_reading_whole(&name_words("Égeland")));
+    fn only_whole_words_are_worth_whole_reports() {
+        let clinton = folded_name("Hillary Clinton");
+        for typing in ["cl", "cli", "clint", "hillary cl", ""] {
+            assert!(!names_in_full(&clinton, &name_words(typing)), "{typing:?}");
+        }
+        assert!(names(&clinton, &name_words("cli")), "the hits still list what their cards hold");
+        assert!(names_in_full(&clinton, &name_words("Clinton")));
+        assert!(names_in_full(&clinton, &name_words("hillary CLINTON")));
+        assert!(names_in_full(&folded_name("Jan Egeland"), &name_words("Égeland")));
+        assert!(!names_in_full(&clinton, &name_words("clinton hillary x")));
     }
 }

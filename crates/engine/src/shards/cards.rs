@@ -17,7 +17,7 @@ use super::library::Group;
 use super::ArticleGroup;
 use crate::model::{Article, ArticleMeta, Block, BlockKind};
 use crate::quotes::{Quote, QuoteKind};
-use crate::search::names::{folded_name, names};
+use crate::search::names::folded_name;
 use crate::search::normalize;
 use crate::search::{block_token_starts, is_text_block};
 use crate::{Date, Span};
@@ -321,12 +321,11 @@ impl Card {
         self.blocks.iter().map(|b| (b.first_pos, normalize::scan(&b.text, b.first_pos, |_| {}))).collect()
     }
 
-    /// Whether `query` names a (named) speaker this article quotes none of whose quotations
-    /// the card holds (see `search::names`), by words worth reading the whole article for
-    /// ([`crate::search::names::worth_reading_whole`]).
+    /// Whether `query` names, in whole words ([`crate::search::names::names_in_full`]), a
+    /// (named) speaker this article quotes none of whose quotations the card holds.
     pub fn lacks_named_speaker(&self, query: &str) -> bool {
         let words = crate::search::names::name_words(query);
-        crate::search::names::worth_reading_whole(&words) && self.named_speakers_lacking().any(|s| names(&folded_name(&s.1), &words))
+        self.named_speakers_lacking().any(|s| crate::search::names::names_in_full(&folded_name(&s.1), &words))
     }
 
     /// The named speakers (not unnamed sources) the article quotes none of whose quotations

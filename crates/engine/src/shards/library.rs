@@ -526,8 +526,7 @@ impl Library {
         // The hits whose cards the postings' marks say lack their matches, or a named
         // speaker's quotations, have their articles fetched with the cards: one round.
         let mut refs: Vec<ShardRef> = hits.iter().filter_map(|&d| self.card_shard_of(d).cloned()).collect();
-        let speakers_too = search::names::worth_reading_whole(&search::names::name_words(&req.query));
-        for &d in hits.iter().filter(|&&d| !self.has_article(d) && (index.card_lacks_matches(ranked, d) || (speakers_too && index.card_lacks_speaker(ranked, d)))) {
+        for &d in hits.iter().filter(|&&d| !self.has_article(d) && (index.card_lacks_matches(ranked, d) || index.card_lacks_speaker(ranked, d))) {
             refs.extend(self.group_of(d).cloned());
         }
         self.require(refs.iter())?;
