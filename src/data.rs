@@ -269,16 +269,22 @@ pub fn request(need: &Need) {
                             Ok(bytes) => s.library.as_mut().map_or(Ok(()), |l| l.provide(&r.name, &bytes)),
                             Err(e) => Err(e),
                         };
+                        let opens_more = outcome.is_ok() && s.library.as_ref().is_some_and(|l| l.opens_more_reads(&r.name));
                         if let Err(e) = outcome {
                             s.failed.push((r.clone(), e));
                             failures.set(failures.get() + 1);
                         }
                         remaining.set(remaining.get() - 1);
                         // Only this request's own failures call for a look at the server.
-                        (remaining.get() == 0).then(|| (failures.get() > 0).then(|| s.failed.first().map(|f| (s.failed.len(), f.1.clone()))).flatten())
+                        let done = (remaining.get() == 0).then(|| (failures.get() > 0).then(|| s.failed.first().map(|f| (s.failed.len(), f.1.clone()))).flatten());
+                        // A dictionary names what to fetch next: the reads ask again now,
+                        // so their next fetches overlap the rest of this request.
+                        (done, opens_more)
                     });
+                    let (failed, opens_more) = failed;
                     match failed {
                         // Still waiting for others of this request.
+                        None if opens_more => notify(),
                         None => {}
                         Some(None) => notify(),
                         Some(Some((count, reason))) => {

@@ -574,3 +574,42 @@ fn a_word_alone_reads_no_positions_a_phrase_or_two_words_do() {
         assert_eq!(got.total, want.total, "{q:?}");
     }
 }
+
+/// A reader that asks again as soon as a dictionary arrives (`Library::opens_more_reads`)
+/// learns the next round's shards while the postings guessed with it are still on their way:
+/// a cold search of common words names its positions then, not a round later. Shards given
+/// one at a time, in any order, still give the whole index's answer.
+#[test]
+fn a_search_names_its_next_shards_once_its_dictionary_is_in() {
+    let (corpus, index, set, files) = seeds_with_cards();
+    let positions: std::collections::HashSet<&str> = set.manifest.positions.iter().map(|t| t.shard.name.as_str()).collect();
+    let req = SearchRequest { query: "civilians killed".into(), sort: Sort::Relevance, limit: Some(10), ..Default::default() };
+    let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
+    lib.begin();
+    let Err(Need::Fetch(first)) = lib.search(&req) else { panic!("a cold search fetches") };
+    let dictionaries: Vec<&shards::ShardRef> = first.iter().filter(|r| lib.opens_more_reads(&r.name)).collect();
+    assert!(!dictionaries.is_empty() && dictionaries.len() < first.len(), "the dictionary, and postings guessed with it: {first:?}");
+    assert!(first.iter().all(|r| !positions.contains(r.name.as_str())), "positions are not guessed");
+    for r in &dictionaries {
+        lib.provide(&r.name, &files[&r.name]).unwrap();
+    }
+    // The postings are still on their way; asking again names the positions already.
+    let Err(Need::Fetch(next)) = lib.search(&req) else { panic!("postings still missing") };
+    assert!(next.iter().any(|r| positions.contains(r.name.as_str())), "positions named with the dictionary alone: {next:?}");
+    // Everything else arrives one shard at a time, last asked first.
+    let mut pending: Vec<shards::ShardRef> = first.iter().chain(&next).filter(|r| !lib.opens_more_reads(&r.name)).cloned().collect();
+    let got = loop {
+        match lib.search(&req) {
+            Ok(x) => break x,
+            Err(Need::Fetch(refs)) => {
+                pending.extend(refs);
+                let r = pending.pop().expect("a shard to give");
+                lib.provide(&r.name, &files[&r.name]).unwrap();
+            }
+            Err(Need::Broken(e)) => panic!("{e}"),
+        }
+    };
+    let want = index.search(corpus, &req);
+    assert_eq!(got.hits.iter().map(|h| (h.article, h.score)).collect::<Vec<_>>(), want.hits.iter().map(|h| (h.article, h.score)).collect::<Vec<_>>());
+    assert_eq!(got.total, want.total);
+}

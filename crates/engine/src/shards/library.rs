@@ -188,6 +188,16 @@ impl Library {
 
     /// Hands over a fetched shard. Refused (with the reason) if this build's manifest does not
     /// name it, or its content does not match its name, or it does not decode.
+    /// Whether a read waiting for shard `name` may, once it is at hand, name further shards
+    /// to fetch: a dictionary tells a search its terms, hence their postings, positions and
+    /// the cards of their first hits. A reader that asks again as soon as such a shard
+    /// arrives, not when its whole round is in, overlaps the next round with the rest of
+    /// this one (a search of common words reads positions only once the dictionary says
+    /// they are common).
+    pub fn opens_more_reads(&self, name: &str) -> bool {
+        self.kind_of(name) == Some(Kind::Dictionary)
+    }
+
     pub fn provide(&mut self, name: &str, bytes: &[u8]) -> Result<(), String> {
         if self.cache.contains_key(name) {
             return Ok(());
@@ -452,6 +462,9 @@ impl Library {
         let mut first: Vec<ShardRef> = dict.iter().map(|&i| self.manifest.dictionary[i].shard.clone()).collect();
         // (Positions are not guessed: only a common word has them apart, which the
         // dictionary tells.)
+        // Once the dictionary is in, the guesses are not waited for: a reader asking again as
+        // soon as it arrives (see `opens_more_reads`) has the next round's shards named while
+        // the guessed postings are still on their way.
         if first.iter().any(|r| !self.cache.contains_key(&r.name)) {
             first.extend(self.likely_postings(&ranges));
         }
@@ -924,7 +937,7 @@ pub fn unpack_quote(packed: usize) -> (usize, usize) {
     (packed >> 12, packed & (super::MAX_QUOTES_PER_ARTICLE - 1))
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
     Dictionary,
     Postings,
