@@ -42,7 +42,7 @@ pub fn arrange<'a>(values: &'a [(String, usize)], selected: &[String], filter: &
         .filter(|v| v.selected || v.count > 0)
         .filter(|v| needle.is_empty() || fold(v.name).contains(&needle))
         .collect();
-    shown.sort_by(|a, b| b.selected.cmp(&a.selected).then(b.count.cmp(&a.count)).then_with(|| a.name.cmp(b.name)));
+    dispatches_engine::search::sort::sort_by(&mut shown, |a, b| b.selected.cmp(&a.selected).then(b.count.cmp(&a.count)).then_with(|| a.name.cmp(b.name)));
     let available = shown.len();
     // Selected values always show, however many there are.
     let keep = shown.iter().filter(|v| v.selected).count().max(SHOWN_AT_FIRST);

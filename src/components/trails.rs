@@ -107,7 +107,7 @@ pub fn trails(props: &Props) -> Html {
         .flat_map(|t| t.speaker.into_iter().chain(t.occurrences.iter().filter_map(|o| o.speaker)))
         .map(|s| s as usize)
         .collect();
-    credited.sort_unstable();
+    dispatches_engine::search::sort::sort(&mut credited);
     credited.dedup();
     let names = match speaker_names(&credited) {
         Ok(names) => names,

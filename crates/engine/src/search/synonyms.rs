@@ -111,7 +111,7 @@ impl Synonyms {
     /// to 8 capital letters, is ignored).
     pub fn new(defined: Vec<Defined>) -> Synonyms {
         let mut defined: Vec<Defined> = defined.into_iter().filter(|d| is_acronym_letters(&d.short) && !KNOWN.iter().any(|k| k.0 == d.short)).collect();
-        defined.sort();
+        super::sort::sort(&mut defined);
         defined.dedup_by(|b, a| a.short == b.short);
         let mut entries: Vec<Entry> = KNOWN
             .iter()
@@ -124,7 +124,7 @@ impl Synonyms {
                 (name.len() >= 2).then(|| Entry { short: short.to_string(), term, name, everyday })
             })
             .collect();
-        entries.sort_by(|a, b| a.short.cmp(&b.short));
+        super::sort::sort_by(&mut entries, |a, b| a.short.cmp(&b.short));
         let mut by_first: HashMap<String, Vec<u32>> = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
             by_first.entry(e.name[0].clone()).or_default().push(i as u32);

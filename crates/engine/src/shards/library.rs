@@ -248,7 +248,7 @@ impl Library {
             return;
         }
         let mut old: Vec<(u64, String)> = self.cache.iter().filter(|(_, e)| e.last_used < self.tick).map(|(k, e)| (e.last_used, k.clone())).collect();
-        old.sort_unstable();
+        search::sort::sort(&mut old);
         for (_, name) in old {
             if self.cached_bytes <= self.budget {
                 break;
@@ -349,7 +349,7 @@ impl Library {
                 }
             }
         }
-        out.sort_unstable();
+        search::sort::sort(&mut out);
         out
     }
 
