@@ -258,8 +258,14 @@ pub fn request(need: &Need) {
             // flight is: while the visitor types, something always is).
             let remaining = std::rc::Rc::new(std::cell::Cell::new(todo.len()));
             let failures = std::rc::Rc::new(std::cell::Cell::new(0usize));
-            for (url, r) in todo {
-                let (remaining, failures) = (remaining.clone(), failures.clone());
+            // Dictionaries name what to fetch next: one arriving while other shards of this
+            // request (the postings guessed with it) are still on their way renders at once,
+            // so the reads' next fetches overlap those. A request of dictionaries alone (a
+            // letter's, fetched ahead) waits for all: asking earlier would overlap nothing.
+            let opening: Vec<bool> = STORE.with(|s| todo.iter().map(|(_, r)| s.borrow().library.as_ref().is_some_and(|l| l.opens_more_reads(&r.name))).collect());
+            let others = std::rc::Rc::new(std::cell::Cell::new(opening.iter().filter(|&&o| !o).count()));
+            for ((url, r), opens_more) in todo.into_iter().zip(opening) {
+                let (remaining, failures, others) = (remaining.clone(), failures.clone(), others.clone());
                 wasm_bindgen_futures::spawn_local(async move {
                     let result = fetch(&url, false).await;
                     let failed = STORE.with(|s| {
@@ -269,7 +275,10 @@ pub fn request(need: &Need) {
                             Ok(bytes) => s.library.as_mut().map_or(Ok(()), |l| l.provide(&r.name, &bytes)),
                             Err(e) => Err(e),
                         };
-                        let opens_more = outcome.is_ok() && s.library.as_ref().is_some_and(|l| l.opens_more_reads(&r.name));
+                        if !opens_more {
+                            others.set(others.get() - 1);
+                        }
+                        let early = opens_more && outcome.is_ok() && others.get() > 0;
                         if let Err(e) = outcome {
                             s.failed.push((r.clone(), e));
                             failures.set(failures.get() + 1);
@@ -277,14 +286,12 @@ pub fn request(need: &Need) {
                         remaining.set(remaining.get() - 1);
                         // Only this request's own failures call for a look at the server.
                         let done = (remaining.get() == 0).then(|| (failures.get() > 0).then(|| s.failed.first().map(|f| (s.failed.len(), f.1.clone()))).flatten());
-                        // A dictionary names what to fetch next: the reads ask again now,
-                        // so their next fetches overlap the rest of this request.
-                        (done, opens_more)
+                        (done, early)
                     });
-                    let (failed, opens_more) = failed;
+                    let (failed, early) = failed;
                     match failed {
                         // Still waiting for others of this request.
-                        None if opens_more => notify(),
+                        None if early => notify(),
                         None => {}
                         Some(None) => notify(),
                         Some(Some((count, reason))) => {
