@@ -22,7 +22,18 @@ pub fn names(folded: &[String], words: &[String]) -> bool {
         && words.iter().enumerate().all(|(i, w)| folded.iter().any(|n| if i + 1 == words.len() { n.starts_with(w.as_str()) && w.len() >= 2 } else { n == w }))
 }
 
-/// Whether a name (its [`folded_name`]) contains every query word of [`name_words`] as a
+/// [`name_words`] as a search reads the query: a single letter still being typed (no space
+/// after it) is not a word yet (see `search::query`: "Egeland c" searches "Egeland"), so it
+/// names nobody in full — not the "C." of "Michael C. Burgess".
+pub fn name_words_read(query: &str) -> Vec<String> {
+    let mut words = name_words(query);
+    if !query.ends_with(char::is_whitespace) && words.last().is_some_and(|w| w.chars().count() < 2) {
+        words.pop();
+    }
+    words
+}
+
+/// Whether a name (its [`folded_name`]) contains every query word of [`name_words_read`] as a
 /// whole word: what makes a result whose card lacks that speaker's quotations read its whole
 /// report (see `shards::Library::search`), so the hit can list them. A word still being
 /// typed names too many people to fetch reports for — "cl" names Clinton, Clark, Clayton…,
@@ -61,5 +72,10 @@ mod tests {
         assert!(names_in_full(&clinton, &name_words("hillary CLINTON")));
         assert!(names_in_full(&folded_name("Jan Egeland"), &name_words("Égeland")));
         assert!(!names_in_full(&clinton, &name_words("clinton hillary x")));
+        let burgess = folded_name("Michael C. Burgess");
+        assert!(!names_in_full(&burgess, &name_words_read("c")), "a letter being typed is no word yet");
+        assert!(names_in_full(&burgess, &name_words_read("burgess c")), "read as `burgess`");
+        assert!(names_in_full(&burgess, &name_words_read("burgess c ")), "a finished one is");
+        assert_eq!(name_words_read("Egeland c"), vec!["egeland".to_string()]);
     }
 }

@@ -324,7 +324,7 @@ impl Card {
     /// Whether `query` names, in whole words ([`crate::search::names::names_in_full`]), a
     /// (named) speaker this article quotes none of whose quotations the card holds.
     pub fn lacks_named_speaker(&self, query: &str) -> bool {
-        let words = crate::search::names::name_words(query);
+        let words = crate::search::names::name_words_read(query);
         self.named_speakers_lacking().any(|s| crate::search::names::names_in_full(&folded_name(&s.1), &words))
     }
 
