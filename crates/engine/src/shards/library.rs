@@ -186,8 +186,6 @@ impl Library {
         self.cached_bytes
     }
 
-    /// Hands over a fetched shard. Refused (with the reason) if this build's manifest does not
-    /// name it, or its content does not match its name, or it does not decode.
     /// Whether a read waiting for shard `name` may, once it is at hand, name further shards
     /// to fetch: a dictionary tells a search its terms, hence their postings, positions and
     /// the cards of their first hits. A reader that asks again as soon as such a shard
@@ -198,6 +196,8 @@ impl Library {
         self.kind_of(name) == Some(Kind::Dictionary)
     }
 
+    /// Hands over a fetched shard. Refused (with the reason) if this build's manifest does not
+    /// name it, or its content does not match its name, or it does not decode.
     pub fn provide(&mut self, name: &str, bytes: &[u8]) -> Result<(), String> {
         if self.cache.contains_key(name) {
             return Ok(());

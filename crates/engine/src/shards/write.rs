@@ -118,8 +118,11 @@ impl<W: Fn(&[u8]) -> Vec<u8>> Writer<W> {
     /// Encodes a shard, names it after its content, keeps its bytes as written.
     fn add<T: Serialize>(&mut self, kind: &str, value: &T) -> ShardRef {
         let raw = encode(value);
-        let name = format!("{kind}-{}.bin", content_hash(&raw));
         let bytes = (self.wire)(&raw);
+        self.keep(format!("{kind}-{}.bin", content_hash(&raw)), bytes)
+    }
+
+    fn keep(&mut self, name: String, bytes: Vec<u8>) -> ShardRef {
         let r = ShardRef { name: name.clone(), bytes: bytes.len() as u32 };
         // The same content twice (an empty trails page and the empty trails shard) is one file.
         if self.written.insert(name.clone()) {
@@ -140,15 +143,7 @@ impl<W: Fn(&[u8]) -> Vec<u8>> Writer<W> {
             drop(value);
             (format!("{kind}-{}.bin", content_hash(&raw)), wire(&raw))
         });
-        done.into_iter()
-            .map(|(name, bytes)| {
-                let r = ShardRef { name: name.clone(), bytes: bytes.len() as u32 };
-                if self.written.insert(name.clone()) {
-                    self.files.push((name, bytes));
-                }
-                r
-            })
-            .collect()
+        done.into_iter().map(|(name, bytes)| self.keep(name, bytes)).collect()
     }
 }
 
