@@ -1,4 +1,4 @@
-//! `dispatches publish [DIR] OUT [--layout inline|split|auto]`: writes a corpus's shards for
+//! `dispatches publish [DIR] OUT [--layout inline|split|auto] [--timings]`: writes a corpus's shards for
 //! the split layout into `OUT/corpus/` (gzip-compressed, content-named, plus `manifest.bin`),
 //! or, for the inline layout, nothing (the app embeds the corpus; see build.rs). The page's
 //! build runs it from scripts/postbuild.mjs with the same corpus and layout as build.rs, so
@@ -19,9 +19,11 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
     let mut parser = lexopt::Parser::from_args(args);
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut forced = std::env::var("DISPATCHES_LAYOUT").ok().map(|s| Layout::parse(&s)).transpose().map_err(UsageError)?.flatten();
+    let mut timings = false;
     while let Some(arg) = parser.next()? {
         match arg {
             Long("layout") => forced = Layout::parse(&value_string(parser.value()?)?).map_err(UsageError)?,
+            Long("timings") => timings = true,
             Value(v) => paths.push(PathBuf::from(v)),
             _ => return Err(UsageError(arg.unexpected().to_string())),
         }
@@ -40,6 +42,10 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         Ok(c) => c,
         Err(code) => return Ok(code),
     };
+    // Wall time of each stage, for `--timings` (each build stage should stay near-linear in
+    // the corpus: a stage that grows faster shows here first).
+    let mut stages: Vec<(&'static str, f64)> = vec![("catalog, texts and structure", started.elapsed().as_secs_f64())];
+    let mut stage_start = Instant::now();
     let text: u64 = corpus.articles.iter().map(|a| a.text.len() as u64).sum();
     if corpus.articles.len() > shards::MAX_ARTICLES {
         eprintln!("dispatches: {} has {} articles; a published corpus holds at most {}", dir.display(), corpus.articles.len(), shards::MAX_ARTICLES);
@@ -50,7 +56,10 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         return Ok(ExitCode::SUCCESS);
     }
     let articles = corpus.articles.len();
-    let set = shards::build(corpus, Sizing::for_corpus(layout, articles, text), gzip);
+    let set = shards::build_reporting(corpus, Sizing::for_corpus(layout, articles, text), gzip, |stage| {
+        stages.push((stage, stage_start.elapsed().as_secs_f64()));
+        stage_start = Instant::now();
+    });
     let folder = out.join(SHARD_DIR);
     let write = || -> std::io::Result<()> {
         std::fs::create_dir_all(&folder)?;
@@ -64,6 +73,7 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         eprintln!("dispatches: cannot write {}: {e}", folder.display());
         return Ok(ExitCode::from(1));
     }
+    stages.push(("manifest and writing the files", stage_start.elapsed().as_secs_f64()));
     let m = &set.manifest;
     println!(
         "{}: {articles} articles, split layout: {} files in {} ({} KB gzip; manifest {} KB; {} dictionary, {} postings, {} positions, {} card, {} article groups, {} id shards) in {:.1} s",
@@ -80,6 +90,11 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         m.ids.len(),
         started.elapsed().as_secs_f64()
     );
+    if timings {
+        for (stage, seconds) in &stages {
+            println!("  {seconds:>8.2} s  {stage}");
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

@@ -55,3 +55,32 @@ fn the_seeds_are_inline_by_default_and_bad_input_is_refused() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("catalog.toml:2"), "{}", String::from_utf8_lossy(&out.stderr));
 }
+
+/// `--timings` lists every stage of the build once, in order; the files are the same on one
+/// thread as on every core.
+#[test]
+fn timings_name_every_stage_and_one_thread_writes_the_same_files() {
+    let many = tempfile::tempdir().unwrap();
+    let out = dispatches(&["publish", "seeds", many.path().to_str().unwrap(), "--layout", "split", "--timings"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let mut at = 0;
+    for stage in std::iter::once("catalog, texts and structure").chain(dispatches_engine::shards::BUILD_STAGES).chain(["manifest and writing the files"]) {
+        let found = stdout[at..].find(&format!(" s  {stage}\n")).unwrap_or_else(|| panic!("stage {stage:?} after byte {at}:\n{stdout}"));
+        at += found + 1;
+    }
+    let one = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_dispatches"))
+        .args(["publish", "seeds", one.path().to_str().unwrap(), "--layout", "split"])
+        .current_dir(support::repo())
+        .env("DISPATCHES_THREADS", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let read = |dir: &std::path::Path| {
+        let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir.join("corpus")).unwrap().map(|e| e.unwrap()).map(|e| (e.file_name().into_string().unwrap(), std::fs::read(e.path()).unwrap())).collect();
+        files.sort();
+        files
+    };
+    assert!(read(many.path()) == read(one.path()), "one thread and every core write the same files");
+}

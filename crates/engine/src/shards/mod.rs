@@ -36,7 +36,7 @@ pub mod speakers;
 mod write;
 
 pub use library::{Library, Need};
-pub use write::{build, CardSizing, ShardSet, Sizing};
+pub use write::{build, build_reporting, CardSizing, ShardSet, Sizing, BUILD_STAGES};
 
 use crate::model::{Article, CorpusInfo};
 use crate::quotes::Quote;

@@ -281,8 +281,19 @@ fn write_speakers<W: Fn(&[u8]) -> Vec<u8>>(w: &mut Writer<W>, speakers: Vec<Spea
 /// `wire` turns a shard's bytes into the bytes written (gzip for the split layout, nothing
 /// for the inline one); names hash the content before it, so they do not depend on it.
 pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8> + Sync) -> ShardSet {
+    build_reporting(corpus, sizing, wire, |_| {})
+}
+
+/// The stages of [`build`], in order, as [`build_reporting`] names them when each ends.
+pub const BUILD_STAGES: [&str; 6] = ["quotations", "search index", "dictionary, speakers and trails", "cards", "postings and positions", "card and article shards"];
+
+/// [`build`], calling `done(stage)` as each of [`BUILD_STAGES`] ends, so a caller can time
+/// them (`dispatches publish --timings`) without the engine reading a clock.
+pub fn build_reporting(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8> + Sync, mut done: impl FnMut(&'static str)) -> ShardSet {
     let quotes = QuoteIndex::build(&corpus);
+    done(BUILD_STAGES[0]);
     let index = SearchIndex::build(&corpus);
+    done(BUILD_STAGES[1]);
     let mut hints = index.typing_hints().into_iter().peekable();
     let parts = index.into_parts();
     let mut w = Writer { wire, files: Vec::new(), written: std::collections::HashSet::new() };
@@ -378,6 +389,8 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8> + S
     let mut speakers = write_speakers(&mut w, speakers, travelled, quoted, &corpus, sizing.speakers);
     speakers.said = said;
 
+    done(BUILD_STAGES[2]);
+
     // Ids, sorted.
     let mut ids: Vec<(String, u32)> = corpus.articles.iter().enumerate().map(|(i, a)| (a.id.clone(), i as u32)).collect();
     ids.sort_unstable();
@@ -403,6 +416,8 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8> + S
         }
         None => Vec::new(),
     };
+
+    done(BUILD_STAGES[3]);
 
     // Postings, each marked with what its article's card lacks (see `PostingList`): a search
     // then fetches the whole articles its hits need together with their cards.
@@ -437,6 +452,8 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8> + S
     let postings = term_shards(&mut w, "post", post_items, sizing.postings, |l| l.weight(), |terms, lists| PostingsShard { terms, lists });
     let positions = term_shards(&mut w, "pos", position_items, sizing.positions, Vec::len, |terms, lists| PositionsShard { terms, lists });
 
+    done(BUILD_STAGES[4]);
+
     let cards = match sizing.cards {
         Some(c) => {
             let list = card_list;
@@ -464,6 +481,8 @@ pub fn build(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> Vec<u8> + S
         .collect::<Vec<_>>();
     let firsts: Vec<u32> = groups.iter().map(|g| g.first).collect();
     let groups = firsts.into_iter().zip(w.add_all("articles", groups)).collect();
+
+    done(BUILD_STAGES[5]);
 
     let mut manifest = Manifest {
         format_version: FORMAT_VERSION,
