@@ -19,11 +19,10 @@ use dispatches_engine::search::names::{folded_name, name_words, names};
 use dispatches_engine::quotes::SpeakerKind;
 use dispatches_engine::{Date, Span};
 
-/// Hits rendered at first; more on request ("Show more"). Fewer in the split layout, where
-/// each hit's card may cost a fetch of its card shard (MiniSearch's demo shows 10,
-/// Pagefind's UI 5).
+/// Hits rendered at first; more on request ("Show more"). Fewer in the split layout
+/// (`shards::SPLIT_PAGE_SIZE`), where each hit's card may cost a fetch of its card shard.
 pub fn page_size() -> usize {
-    if data::is_split() { 10 } else { 50 }
+    if data::is_split() { dispatches_engine::shards::SPLIT_PAGE_SIZE } else { 50 }
 }
 
 pub fn request(route: &Route, limit: usize) -> SearchRequest {

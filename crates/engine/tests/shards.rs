@@ -613,3 +613,44 @@ fn a_search_names_its_next_shards_once_its_dictionary_is_in() {
     assert_eq!(got.hits.iter().map(|h| (h.article, h.score)).collect::<Vec<_>>(), want.hits.iter().map(|h| (h.article, h.score)).collect::<Vec<_>>());
     assert_eq!(got.total, want.total);
 }
+
+/// The first screen (the newest reports, before any search) reads one card shard holding
+/// their cards alone; the other cards come in runs as before, and a search answers as the
+/// whole index does.
+#[test]
+fn the_first_screen_has_a_card_shard_of_its_own() {
+    let (seeds, _) = search_support::seeds();
+    // The seeds five times over, under other ids: more reports than a screen shows.
+    let mut articles = Vec::new();
+    for copy in 0..5 {
+        for a in &seeds.articles {
+            let mut a = a.clone();
+            a.id = format!("{}-{copy}", a.id);
+            a.file = format!("{}.txt", a.id);
+            articles.push(a);
+        }
+    }
+    let corpus = dispatches_engine::Corpus::new(articles);
+    let n = corpus.articles.len();
+    let index = dispatches_engine::search::SearchIndex::build(&corpus);
+    // Runs of about fifteen cards, so the first would hold more than a screen.
+    let sizing = Sizing { cards: Some(shards::CardSizing { shard: 30_000, text: 420, quoted_widely: 1 }), ..TINY };
+    let set = shards::build(corpus.clone(), sizing, |b| b.to_vec());
+    let cards = &set.manifest.cards;
+    assert_eq!(cards[0].0, 0);
+    assert_eq!(cards[1].0 as usize, shards::SPLIT_PAGE_SIZE, "the first shard: the first screen's cards alone: {cards:?}");
+    assert!(cards.len() >= 3 && cards.windows(2).skip(1).any(|w| w[1].0 - w[0].0 > shards::SPLIT_PAGE_SIZE as u32), "the others in runs: {cards:?}");
+    let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
+    let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
+    let mut rounds = 0;
+    let screen = fetching(&mut lib, &files, |l| l.search(&SearchRequest { limit: Some(shards::SPLIT_PAGE_SIZE), ..Default::default() }), &mut rounds);
+    assert_eq!(screen.hits.iter().map(|h| h.article).collect::<Vec<_>>(), (0..shards::SPLIT_PAGE_SIZE).collect::<Vec<_>>(), "the newest first");
+    for q in ["aleppo", "civilians killed", "egeland"] {
+        let req = SearchRequest { query: q.into(), limit: Some(10), ..Default::default() };
+        let got = fetching(&mut lib, &files, |l| l.search(&req), &mut rounds);
+        let want = index.search(&corpus, &req);
+        assert_eq!(got.hits.iter().map(|h| (h.article, h.score)).collect::<Vec<_>>(), want.hits.iter().map(|h| (h.article, h.score)).collect::<Vec<_>>(), "{q}");
+        assert_eq!(got.total, want.total, "{q}");
+    }
+    assert!(n > 2 * shards::SPLIT_PAGE_SIZE);
+}

@@ -46,6 +46,11 @@ use serde::{Deserialize, Serialize};
 /// Bumped whenever a shard's shape changes; a shard of another version is refused.
 pub const FORMAT_VERSION: u32 = 16;
 
+/// Results a page shows at first in the split layout, where each may cost a fetch of its card
+/// shard (MiniSearch's demo shows 10, Pagefind's UI 5); the newest this many reports, the first
+/// screen, have a card shard of their own.
+pub const SPLIT_PAGE_SIZE: usize = 10;
+
 /// The manifest's file name in the split layout. It is the one file without a content hash in
 /// its name (the page must find it), so it is served with `Cache-Control: no-cache`.
 pub const MANIFEST_FILE: &str = "manifest.bin";

@@ -5,7 +5,7 @@ use super::cards::{self, CardGroup};
 use super::speakers::{self, NameEntry, NameShard, QuotedShard, Said, SaidShard, SpeakerDirectory, SpeakerPage};
 use super::{
     content_hash, encode, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PositionsShard, PostingsShard, ShardRef, ShardTrail, TermShardRef,
-    TrailIndexShard, TrailOccurrence, TrailsShard, FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE,
+    TrailIndexShard, TrailOccurrence, TrailsShard, FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE, SPLIT_PAGE_SIZE,
 };
 use crate::model::Corpus;
 use crate::quotes::{Quote, QuoteIndex, QuoteKind, Speaker, SpeakerKind};
@@ -456,8 +456,15 @@ pub fn build_reporting(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> V
 
     let cards = match sizing.cards {
         Some(c) => {
-            let list = card_list;
-            let groups: Vec<CardGroup> = runs(list, c.shard, |(_, card)| 200 + card.blocks.iter().map(|b| b.text.len()).sum::<usize>() + 40 * card.quotes.iter().flatten().count())
+            let mut card_runs = runs(card_list, c.shard, |(_, card)| 200 + card.blocks.iter().map(|b| b.text.len()).sum::<usize>() + 40 * card.quotes.iter().flatten().count());
+            // The first screen (the newest reports, before any search) reads a shard of its
+            // own cards alone, not a run of a few hundred (at 100,000 reports: 80 KB for 10):
+            // the first run is cut after them; the others stay as they are.
+            if card_runs[0].len() > SPLIT_PAGE_SIZE {
+                let rest = card_runs[0].split_off(SPLIT_PAGE_SIZE);
+                card_runs.insert(1, rest);
+            }
+            let groups: Vec<CardGroup> = card_runs
                 .into_iter()
                 .map(|run| CardGroup { first: run.first().map_or(0, |x| x.0 as u32), cards: run.into_iter().map(|x| x.1).collect() })
                 .collect();
