@@ -27,7 +27,7 @@ pub fn names(folded: &[String], words: &[String]) -> bool {
 /// names nobody in full — not the "C." of "Michael C. Burgess".
 pub fn name_words_read(query: &str) -> Vec<String> {
     let mut words = name_words(query);
-    if !query.ends_with(char::is_whitespace) && words.last().is_some_and(|w| w.chars().count() < 2) {
+    if !query.ends_with(char::is_whitespace) && words.last().is_some_and(|w| w.chars().count() < super::MIN_PREFIX_CHARS) {
         words.pop();
     }
     words
