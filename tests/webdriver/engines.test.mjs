@@ -142,7 +142,14 @@ for (const name of ENGINES) {
       const outlets = [...new Set(articles.map((a) => a.outlet))].sort();
       for (const o of outlets) await byRole(d, 'checkbox', new RegExp(`^${o}\\s*\\d+$`));
       const target = articles.find((a) => a.outlet === 'TIME') ?? articles[0];
-      await (await byRole(d, 'checkbox', new RegExp(`^${target.outlet}\\s*\\d+$`))).click();
+      const box = await byRole(d, 'checkbox', new RegExp(`^${target.outlet}\\s*\\d+$`));
+      await box.click();
+      // Each step on its own, so that a failure says which one did not happen.
+      await until(async () => {
+        const checked = await d.executeScript('return [...document.querySelectorAll(".facet__item input:checked")].map((i) => i.labels[0]?.textContent)');
+        if (checked.length === 1 && checked[0].startsWith(target.outlet)) return true;
+        throw new Error(`checked: ${JSON.stringify(checked)}`);
+      }, 'the outlet checked, alone');
       await until(async () => (await path(d)).includes(`source=${encodeURIComponent(target.outlet).replace(/%20/g, '+')}`), 'the outlet in the address');
       await untilEqual(() => resultIds(d), all.filter((id) => byId[id].outlet === target.outlet), 'that outlet\'s results');
       assert.equal(await text(await one(d, '.filters__active')), '1 active');
