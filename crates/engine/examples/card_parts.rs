@@ -5,7 +5,7 @@
 //! ```sh
 //! cargo run --release -p dispatches-engine --example card_parts -- DIST/corpus
 //! ```
-use dispatches_engine::shards::cards::CardGroup;
+use dispatches_engine::shards::cards::CardRun;
 use std::io::Read;
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: card_parts DIST/corpus");
@@ -21,8 +21,8 @@ fn main() {
         files += 1;
         let mut raw = Vec::new();
         flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut raw).unwrap();
-        let group: CardGroup = postcard::from_bytes(&raw[4..]).unwrap(); // after the format version
-        for c in &group.cards {
+        let run: CardRun = postcard::from_bytes(&raw[4..]).unwrap(); // after the format version
+        for c in &run.cards().unwrap() {
             cards += 1;
             let len = |b: Vec<u8>| b.len();
             parts[0].1 += len(postcard::to_allocvec(&c.id).unwrap());

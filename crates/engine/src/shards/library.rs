@@ -12,7 +12,7 @@
 //! needs several rounds of fetches keeps what its earlier rounds loaded (and a single read
 //! may exceed the bound). Callers holding an `Arc` of a group keep it alive past eviction.
 
-use super::cards::CardGroup;
+use super::cards::{decode_card, Card, CardRun};
 use super::speakers::{name_key, NameEntry, NameShard, QuotedShard, SaidInReport, SaidShard, SpeakerPage};
 use super::{decode, content_hash, ArticleGroup, Dictionary, DictionaryShard, IdShard, Manifest, PositionsShard, PostingsShard, ShardRef, ShardTrail, TermShardRef, TrailIndexShard, TrailsShard};
 use crate::model::{Article, CorpusInfo};
@@ -101,11 +101,50 @@ enum Decoded {
     TrailIndex(Arc<TrailIndexShard>),
 }
 
-/// A decoded card shard; each card is turned into a one-article group the first time a
-/// result shows it.
+/// A card shard: its bytes, each card decoded, then turned into a one-article group, the
+/// first time a result reads it (a page reads ten cards of the shards' hundreds).
 struct Cards {
-    cards: CardGroup,
+    first: u32,
+    /// Where each card ends in `bytes`.
+    ends: Vec<u32>,
+    bytes: Vec<u8>,
+    card: Vec<std::sync::OnceLock<Result<Card, String>>>,
     memo: Vec<std::sync::OnceLock<Result<Arc<Group>, String>>>,
+}
+
+impl Cards {
+    fn new(run: CardRun) -> Option<Cards> {
+        let ends = run.ends()?;
+        let n = ends.len();
+        Some(Cards {
+            first: run.first,
+            ends,
+            bytes: run.bytes.into_owned(),
+            card: (0..n).map(|_| std::sync::OnceLock::new()).collect(),
+            memo: (0..n).map(|_| std::sync::OnceLock::new()).collect(),
+        })
+    }
+
+    /// The place in this shard of article number `d`'s card.
+    fn index_of(&self, d: usize) -> Option<usize> {
+        d.checked_sub(self.first as usize).filter(|&k| k < self.ends.len())
+    }
+
+    /// The `k`th card, decoded once.
+    fn card(&self, k: usize) -> Result<&Card, String> {
+        self.card[k]
+            .get_or_init(|| {
+                let start = k.checked_sub(1).map_or(0, |j| self.ends[j] as usize);
+                decode_card(&self.bytes[start..self.ends[k] as usize])
+            })
+            .as_ref()
+            .map_err(Clone::clone)
+    }
+
+    /// The `k`th card as article number `d`'s one-article group, made once.
+    fn group(&self, k: usize, d: usize, outlet: &str) -> Result<Arc<Group>, String> {
+        self.memo[k].get_or_init(|| self.card(k)?.to_group(d, outlet).map(Arc::new)).clone()
+    }
 }
 
 struct Entry {
@@ -225,9 +264,8 @@ impl Library {
                 Decoded::Group(Arc::new(Group::new(group)))
             }
             Kind::Cards => {
-                let cards: CardGroup = decode(bytes, name)?;
-                let memo = cards.cards.iter().map(|_| std::sync::OnceLock::new()).collect();
-                Decoded::Cards(Arc::new(Cards { cards, memo }))
+                let run: CardRun = decode(bytes, name)?;
+                Decoded::Cards(Arc::new(Cards::new(run).ok_or_else(|| format!("{name}: corrupt card shard"))?))
             }
             Kind::Ids => Decoded::Ids(Arc::new(decode(bytes, name)?)),
             Kind::SpeakerPage => Decoded::SpeakerPage(Arc::new(decode(bytes, name)?)),
@@ -609,11 +647,11 @@ impl Library {
             let Some(Decoded::Cards(c)) = self.card_shard_of(d).and_then(|r| self.get(&r.name)) else {
                 return Err(Need::Broken(format!("no card for article number {d}")));
             };
-            let Some(k) = d.checked_sub(c.cards.first as usize).filter(|&k| k < c.cards.cards.len()) else {
+            let Some(k) = c.index_of(d) else {
                 return Err(Need::Broken(format!("no card for article number {d}")));
             };
             let outlet = self.table.outlet_of(d).and_then(|o| self.table.outlets().get(o)).map_or("", String::as_str);
-            let group = c.memo[k].get_or_init(|| c.cards.cards[k].to_group(d, outlet).map(Arc::new)).clone().map_err(Need::Broken)?;
+            let group = c.group(k, d, outlet).map_err(Need::Broken)?;
             out.push(group);
         }
         Ok(out)
@@ -626,7 +664,7 @@ impl Library {
 
     fn card_lacks_named_speaker(&self, d: usize, query: &str) -> bool {
         let Some(Decoded::Cards(c)) = self.card_shard_of(d).and_then(|r| self.get(&r.name)) else { return false };
-        d.checked_sub(c.cards.first as usize).and_then(|k| c.cards.cards.get(k)).is_some_and(|card| card.lacks_named_speaker(query))
+        c.index_of(d).and_then(|k| c.card(k).ok()).is_some_and(|card| card.lacks_named_speaker(query))
     }
 
     /// What a result card shows of article `d`: the whole article if it is at hand (a search

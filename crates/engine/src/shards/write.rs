@@ -1,7 +1,7 @@
 //! The shard writer: a corpus in, a manifest and content-named shard files out. Every step is
 //! one pass over the corpus, its terms or its quotations (near-linear in the corpus size).
 
-use super::cards::{self, CardGroup};
+use super::cards::{self, CardRun};
 use super::speakers::{self, NameEntry, NameShard, QuotedShard, Said, SaidShard, SpeakerDirectory, SpeakerPage};
 use super::{
     content_hash, encode, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PositionsShard, PostingsShard, ShardRef, ShardTrail, TermShardRef,
@@ -464,10 +464,11 @@ pub fn build_reporting(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> V
                 let rest = card_runs[0].split_off(SPLIT_PAGE_SIZE);
                 card_runs.insert(1, rest);
             }
-            let groups: Vec<CardGroup> = card_runs
-                .into_iter()
-                .map(|run| CardGroup { first: run.first().map_or(0, |x| x.0 as u32), cards: run.into_iter().map(|x| x.1).collect() })
-                .collect();
+            let groups: Vec<CardRun> = crate::par::map(card_runs.into_iter(), |run| {
+                let first = run.first().map_or(0, |x| x.0 as u32);
+                let cards: Vec<cards::Card> = run.into_iter().map(|x| x.1).collect();
+                CardRun::new(first, &cards)
+            });
             let firsts: Vec<u32> = groups.iter().map(|g| g.first).collect();
             firsts.into_iter().zip(w.add_all("cards", groups)).collect()
         }
