@@ -73,7 +73,9 @@ fn main() {
     let dir = Path::new(&dir);
     let manifest_gz = std::fs::read(dir.join(MANIFEST_FILE)).expect("manifest.bin");
     let t = Instant::now();
-    let open = |_| Library::open(&gunzip(&manifest_gz), None).expect("manifest");
+    // `SHARD_FETCH_BUDGET_MB` replays with another bound of decoded shards kept.
+    let budget = std::env::var("SHARD_FETCH_BUDGET_MB").ok().and_then(|m| m.parse::<usize>().ok()).map_or(dispatches_engine::shards::library::DEFAULT_BUDGET, |m| m << 20);
+    let open = |_| Library::open(&gunzip(&manifest_gz), None).expect("manifest").with_budget(budget);
     let mut lib = open(());
     println!("manifest: {:.1} KB gzip, opened in {:.2} ms; {} articles", manifest_gz.len() as f64 / 1024.0, t.elapsed().as_secs_f64() * 1e3, lib.len());
     // First screen: the empty query (newest first), 10 results as the split layout shows.
@@ -135,5 +137,5 @@ fn main() {
             }
         }
     }
-    println!("decoded shards kept after all queries: {:.1} MB (bound {:.1} MB)", lib.cached_bytes() as f64 / 1048576.0, dispatches_engine::shards::library::DEFAULT_BUDGET as f64 / 1048576.0);
+    println!("decoded shards kept after all queries: {:.1} MB (bound {:.1} MB)", lib.cached_bytes() as f64 / 1048576.0, budget as f64 / 1048576.0);
 }
