@@ -76,7 +76,7 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
     stages.push(("manifest and writing the files", stage_start.elapsed().as_secs_f64()));
     let m = &set.manifest;
     println!(
-        "{}: {articles} articles, split layout: {} files in {} ({} KB gzip; manifest {} KB; {} dictionary, {} postings, {} positions, {} card, {} article groups, {} id shards) in {:.1} s",
+        "{}: {articles} articles, split layout: {} files in {} ({} KB gzip; manifest {} KB; {} dictionary, {} postings, {} positions, {} card, {} typing-card, {} article groups, {} id shards) in {:.1} s",
         dir.display(),
         set.files.len() + 1,
         folder.display(),
@@ -86,6 +86,7 @@ pub fn run(args: Vec<OsString>) -> CommandResult {
         m.postings.len(),
         m.positions.len(),
         m.cards.len(),
+        m.typing.len(),
         m.groups.len(),
         m.ids.len(),
         started.elapsed().as_secs_f64()

@@ -463,6 +463,10 @@ fn a_short_prefix_being_typed_fetches_its_hits_cards_with_its_postings() {
             tried += 1;
             assert!(rounds.len() <= 2 && rounds.iter().skip(1).flatten().all(|n| n.starts_with("articles-")), "{q:?}: {rounds:?}");
             one_round += usize::from(rounds.len() == 1);
+            // The hits' cards come in one file, the prefix family's typing cards, not a card
+            // shard per hit.
+            assert_eq!(rounds[0].iter().filter(|n| n.starts_with("typing-")).count(), 1, "{q:?}: {rounds:?}");
+            assert!(rounds.iter().flatten().all(|n| !n.starts_with("cards-")), "{q:?}: {rounds:?}");
         }
         // Filtered, the hint does not apply: its hits' cards are fetched after the ranking.
         let filtered = SearchRequest { outlets: vec!["TIME".into()], ..req.clone() };

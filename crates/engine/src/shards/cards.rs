@@ -68,6 +68,9 @@ pub struct CardBlock {
 pub struct CardRun<'a> {
     /// The article number of the first card.
     pub first: u32,
+    /// The cards' article numbers, ascending, when they are not consecutive (a typing-cards
+    /// shard: the hits of typing hints); empty: `first`, `first + 1`, ….
+    pub docs: Vec<u32>,
     /// Each card's length in `bytes`, in order.
     pub lens: Vec<u32>,
     /// The cards' postcard encodings, one after another (borrowed when decoded: a reader
@@ -86,14 +89,25 @@ impl CardRun<'_> {
             bytes = postcard::to_extend(card, bytes).expect("serializing in memory cannot fail");
             lens.push((bytes.len() - before) as u32);
         }
-        CardRun { first, lens, bytes: std::borrow::Cow::Owned(bytes) }
+        CardRun { first, docs: Vec::new(), lens, bytes: std::borrow::Cow::Owned(bytes) }
+    }
+
+    /// The run of the cards of articles `docs` (ascending), in that order.
+    pub fn of_articles(docs: Vec<u32>, cards: &[Card]) -> CardRun<'static> {
+        CardRun { first: docs.first().copied().unwrap_or(0), docs, ..CardRun::new(0, cards) }
+    }
+
+    /// Where the card of article number `d` is in this run.
+    pub fn index_of(&self, d: usize) -> Option<usize> {
+        card_index(self.first, &self.docs, self.lens.len(), d)
     }
 
     /// Where each card ends in `bytes`, or `None` if the lengths do not add up to the bytes
     /// (a damaged shard).
     pub fn ends(&self) -> Option<Vec<u32>> {
         let ends: Vec<u32> = self.lens.iter().scan(0u32, |end, &len| { *end = end.checked_add(len)?; Some(*end) }).collect();
-        (ends.len() == self.lens.len() && ends.last().copied().unwrap_or(0) as usize == self.bytes.len()).then_some(ends)
+        let docs_fit = self.docs.is_empty() || self.docs.len() == self.lens.len() && self.docs.windows(2).all(|w| w[0] < w[1]);
+        (docs_fit && ends.len() == self.lens.len() && ends.last().copied().unwrap_or(0) as usize == self.bytes.len()).then_some(ends)
     }
 
     /// Every card, decoded (tools and tests; a reader decodes the ones it shows).
@@ -108,6 +122,13 @@ impl CardRun<'_> {
             })
             .collect()
     }
+}
+
+/// Where the card of article number `d` is among `count` cards that start at article `first`
+/// or, when `docs` is not empty, are those articles' (ascending).
+pub(crate) fn card_index(first: u32, docs: &[u32], count: usize, d: usize) -> Option<usize> {
+    let k = if docs.is_empty() { d.checked_sub(first as usize)? } else { docs.binary_search(&u32::try_from(d).ok()?).ok()? };
+    (k < count).then_some(k)
 }
 
 /// One card's bytes, decoded.
@@ -471,5 +492,22 @@ mod tests {
         bad.lens[1] = u32::MAX;
         assert!(bad.ends().is_none(), "no overflow");
         assert_eq!(CardRun::new(0, &[]).ends(), Some(vec![]));
+        assert_eq!((back.index_of(8), back.index_of(6), back.index_of(10)), (Some(1), None, None));
+    }
+
+    #[test]
+    fn a_run_of_scattered_articles_finds_each_card_by_its_article_number() {
+        let cards = vec![card("a", "One."), card("b", "Two."), card("c", "Three.")];
+        let run = CardRun::of_articles(vec![3, 40, 41], &cards);
+        let wire = postcard::to_allocvec(&run).unwrap();
+        let back: CardRun = postcard::from_bytes(&wire).unwrap();
+        assert_eq!((back.index_of(3), back.index_of(40), back.index_of(41)), (Some(0), Some(1), Some(2)));
+        assert_eq!((back.index_of(4), back.index_of(0), back.index_of(usize::MAX)), (None, None, None));
+        assert_eq!(back.cards().unwrap(), cards);
+        let mut bad = back.clone();
+        bad.docs = vec![3, 3, 41];
+        assert!(bad.ends().is_none(), "article numbers must ascend");
+        bad.docs = vec![3, 40];
+        assert!(bad.ends().is_none(), "one article number a card");
     }
 }

@@ -105,6 +105,8 @@ enum Decoded {
 /// first time a result reads it (a page reads ten cards of the shards' hundreds).
 struct Cards {
     first: u32,
+    /// The cards' article numbers when not consecutive (see [`CardRun::docs`]).
+    docs: Vec<u32>,
     /// Where each card ends in `bytes`.
     ends: Vec<u32>,
     bytes: Vec<u8>,
@@ -118,6 +120,7 @@ impl Cards {
         let n = ends.len();
         Some(Cards {
             first: run.first,
+            docs: run.docs,
             ends,
             bytes: run.bytes.into_owned(),
             card: (0..n).map(|_| std::sync::OnceLock::new()).collect(),
@@ -127,7 +130,7 @@ impl Cards {
 
     /// The place in this shard of article number `d`'s card.
     fn index_of(&self, d: usize) -> Option<usize> {
-        d.checked_sub(self.first as usize).filter(|&k| k < self.ends.len())
+        super::cards::card_index(self.first, &self.docs, self.ends.len(), d)
     }
 
     /// The `k`th card, decoded once.
@@ -307,7 +310,7 @@ impl Library {
             Some(Kind::Positions)
         } else if m.groups.iter().any(|g| g.1.name == name) {
             Some(Kind::Group)
-        } else if m.cards.iter().any(|g| g.1.name == name) {
+        } else if m.cards.iter().any(|g| g.1.name == name) || m.typing.iter().any(|g| g.1.name == name) {
             Some(Kind::Cards)
         } else if m.ids.iter().any(|g| g.1.name == name) {
             Some(Kind::Ids)
@@ -439,6 +442,10 @@ impl Library {
         for &i in dict {
             let Some(Decoded::Dictionary(d)) = self.get(&self.manifest.dictionary[i].shard.name) else { continue };
             let Ok(k) = d.hints.binary_search_by(|(p, _)| p.as_str().cmp(&key)) else { continue };
+            // The prefix family's typing cards hold every hinted hit's card: one file.
+            if let Some(r) = self.typing_shard_of(&key) {
+                return vec![r.clone()];
+            }
             for &doc in &d.hints[k].1 {
                 if let Some(r) = self.card_shard_of(doc as usize).filter(|r| !out.contains(r)) {
                     out.push(r.clone());
@@ -446,6 +453,22 @@ impl Library {
             }
         }
         out
+    }
+
+    /// The typing-cards shard of `prefix`'s family (its first two letters), if the build wrote
+    /// typing cards.
+    fn typing_shard_of(&self, prefix: &str) -> Option<&ShardRef> {
+        let family: String = prefix.chars().take(2).collect();
+        let typing = &self.manifest.typing;
+        let i = typing.partition_point(|t| t.0 <= family).checked_sub(1)?;
+        Some(&typing[i].1)
+    }
+
+    /// The shard a result reads article `d`'s card from: a typing-cards shard at hand that
+    /// holds it (a prefix being typed read one), else its card shard.
+    fn card_source(&self, d: usize) -> Option<&ShardRef> {
+        let at_hand = self.manifest.typing.iter().map(|t| &t.1).find(|r| matches!(self.cache.get(&r.name), Some(Entry { shard: Decoded::Cards(c), .. }) if c.index_of(d).is_some()));
+        at_hand.or_else(|| self.card_shard_of(d))
     }
 
     /// The shard of `dir` (postings or positions) whose range holds `term`.
@@ -576,7 +599,7 @@ impl Library {
         let hits: Vec<usize> = ranked.articles().collect();
         // The hits whose cards the postings' marks say lack their matches, or a named
         // speaker's quotations, have their articles fetched with the cards: one round.
-        let mut refs: Vec<ShardRef> = hits.iter().filter_map(|&d| self.card_shard_of(d).cloned()).collect();
+        let mut refs: Vec<ShardRef> = hits.iter().filter_map(|&d| self.card_source(d).cloned()).collect();
         for &d in hits.iter().filter(|&&d| !self.has_article(d) && (index.card_lacks_matches(ranked, d) || index.card_lacks_speaker(ranked, d))) {
             refs.extend(self.group_of(d).cloned());
         }
@@ -640,11 +663,11 @@ impl Library {
             let groups = self.articles(ds)?;
             return Ok(ds.iter().filter_map(|&d| groups.iter().find(|g| g.article(d).is_some()).cloned()).collect());
         }
-        let refs: Vec<ShardRef> = ds.iter().filter_map(|&d| self.card_shard_of(d).cloned()).collect();
+        let refs: Vec<ShardRef> = ds.iter().filter_map(|&d| self.card_source(d).cloned()).collect();
         self.require(refs.iter())?;
         let mut out = Vec::with_capacity(ds.len());
         for &d in ds {
-            let Some(Decoded::Cards(c)) = self.card_shard_of(d).and_then(|r| self.get(&r.name)) else {
+            let Some(Decoded::Cards(c)) = self.card_source(d).and_then(|r| self.get(&r.name)) else {
                 return Err(Need::Broken(format!("no card for article number {d}")));
             };
             let Some(k) = c.index_of(d) else {
@@ -663,7 +686,7 @@ impl Library {
     }
 
     fn card_lacks_named_speaker(&self, d: usize, query: &str) -> bool {
-        let Some(Decoded::Cards(c)) = self.card_shard_of(d).and_then(|r| self.get(&r.name)) else { return false };
+        let Some(Decoded::Cards(c)) = self.card_source(d).and_then(|r| self.get(&r.name)) else { return false };
         c.index_of(d).and_then(|k| c.card(k).ok()).is_some_and(|card| card.lacks_named_speaker(query))
     }
 

@@ -166,6 +166,56 @@ fn runs<T>(items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize) -> Vec<Ve
     out
 }
 
+/// Bytes of card text and quotations (as `runs` weighs cards) a typing-cards shard holds, at
+/// least (about 25 KB gzip); a family larger than this (`pr`, `co`: a hundred cards and more)
+/// is a shard of its own.
+const TYPING_CARDS_SHARD: usize = 48 << 10;
+
+/// Typing-cards shards a corpus has, at most about: the few hundred prefix families of the 10k
+/// bench file made 156 files of 48 KB (their weight), 207 at 100,000 reports, where the
+/// file budget ([`MAX_FILES`]) has no room for them; larger runs of small families keep them
+/// to about a hundred.
+const TYPING_CARDS_FILES: usize = 100;
+
+/// A card's weight in a run of cards (`runs`).
+fn card_weight(card: &cards::Card) -> usize {
+    200 + card.blocks.iter().map(|b| b.text.len()).sum::<usize>() + 40 * card.quotes.iter().flatten().count()
+}
+
+/// The typing-cards shards (see [`Manifest::typing`]): per prefix family (a typing hint's
+/// first two letters; the hints are sorted, so a family's are consecutive), the cards of every
+/// article its hints name, families grouped into runs of [`TYPING_CARDS_SHARD`].
+fn typing_cards<W: Fn(&[u8]) -> Vec<u8> + Sync>(w: &mut Writer<W>, hints: &[(String, Vec<u32>)], card_list: &[(usize, cards::Card)]) -> Vec<(String, ShardRef)> {
+    if card_list.is_empty() {
+        return Vec::new();
+    }
+    let mut families: Vec<(String, Vec<u32>)> = Vec::new();
+    for (prefix, docs) in hints {
+        let family: String = prefix.chars().take(2).collect();
+        match families.last_mut() {
+            Some((f, d)) if *f == family => d.extend(docs),
+            _ => families.push((family, docs.clone())),
+        }
+    }
+    for (_, docs) in &mut families {
+        docs.sort_unstable();
+        docs.dedup();
+        docs.retain(|&d| (d as usize) < card_list.len());
+    }
+    let weight = |(_, docs): &(String, Vec<u32>)| docs.iter().map(|&d| card_weight(&card_list[d as usize].1)).sum::<usize>();
+    let total: usize = families.iter().map(weight).sum();
+    let runs = runs(families, TYPING_CARDS_SHARD.max(total / TYPING_CARDS_FILES), weight);
+    let firsts: Vec<String> = runs.iter().map(|run| run.first().map_or(String::new(), |f| f.0.clone())).collect();
+    let shards = crate::par::map(runs.into_iter(), |run| {
+        let mut docs: Vec<u32> = run.into_iter().flat_map(|f| f.1).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        let cards: Vec<cards::Card> = docs.iter().map(|&d| card_list[d as usize].1.clone()).collect();
+        CardRun::of_articles(docs, &cards)
+    });
+    firsts.into_iter().zip(w.add_all("typing", shards)).collect()
+}
+
 /// The articles a term is in, at least, for its positions to be stored apart from its
 /// postings: one in 200 (2 at least). The few per cent of terms this common hold nine tenths
 /// of the positions (the 10k bench file: 9 % of its terms, 95 % of its positions).
@@ -294,7 +344,8 @@ pub fn build_reporting(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> V
     done(BUILD_STAGES[0]);
     let index = SearchIndex::build(&corpus);
     done(BUILD_STAGES[1]);
-    let mut hints = index.typing_hints().into_iter().peekable();
+    let hint_list = index.typing_hints();
+    let mut hints = hint_list.clone().into_iter().peekable();
     let parts = index.into_parts();
     let mut w = Writer { wire, files: Vec::new(), written: std::collections::HashSet::new() };
 
@@ -454,9 +505,10 @@ pub fn build_reporting(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> V
 
     done(BUILD_STAGES[4]);
 
+    let typing = typing_cards(&mut w, &hint_list, &card_list);
     let cards = match sizing.cards {
         Some(c) => {
-            let mut card_runs = runs(card_list, c.shard, |(_, card)| 200 + card.blocks.iter().map(|b| b.text.len()).sum::<usize>() + 40 * card.quotes.iter().flatten().count());
+            let mut card_runs = runs(card_list, c.shard, |(_, card)| card_weight(card));
             // The first screen (the newest reports, before any search) reads a shard of its
             // own cards alone, not a run of a few hundred (at 100,000 reports: 80 KB for 10):
             // the first run is cut after them; the others stay as they are.
@@ -503,6 +555,7 @@ pub fn build_reporting(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> V
         positions_apart_from,
         groups,
         cards,
+        typing,
         ids,
         speakers,
         trails,
