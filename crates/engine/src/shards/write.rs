@@ -57,7 +57,7 @@ impl Sizing {
     /// corpus stays under [`MAX_FILES`] files whatever its size: at most about 400 postings
     /// and positions shards together, 720 article groups, 540 card shards, a dozen id shards,
     /// 100 speaker pages, 100 name shards and 80 runs of what speakers said, and a dictionary
-    /// of a few dozen.
+    /// of a few dozen; about a hundred typing-card shards come on top (`typing_cards`).
     pub fn for_corpus(layout: Layout, articles: usize, text_bytes: u64) -> Sizing {
         let text = text_bytes as usize;
         Sizing {
