@@ -202,6 +202,10 @@ fn typing_cards<W: Fn(&[u8]) -> Vec<u8> + Sync>(w: &mut Writer<W>, hints: &[(Str
         docs.dedup();
         docs.retain(|&d| (d as usize) < card_list.len());
     }
+    families.retain(|(_, docs)| !docs.is_empty());
+    if families.is_empty() {
+        return Vec::new();
+    }
     let weight = |(_, docs): &(String, Vec<u32>)| docs.iter().map(|&d| card_weight(&card_list[d as usize].1)).sum::<usize>();
     let total: usize = families.iter().map(weight).sum();
     let runs = runs(families, TYPING_CARDS_SHARD.max(total / TYPING_CARDS_FILES), weight);
