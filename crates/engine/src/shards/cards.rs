@@ -100,7 +100,19 @@ impl CardRun<'_> {
 
     /// Where the card of article number `d` is in this run.
     pub fn index_of(&self, d: usize) -> Option<usize> {
-        card_index(self.first, &self.docs, self.lens.len(), d)
+        let k = if self.docs.is_empty() { d.checked_sub(self.first as usize)? } else { self.docs.binary_search(&u32::try_from(d).ok()?).ok()? };
+        (k < self.lens.len()).then_some(k)
+    }
+
+    /// The run with its bytes owned (a reader keeps it past the shard's bytes).
+    pub fn into_owned(self) -> CardRun<'static> {
+        CardRun { bytes: std::borrow::Cow::Owned(self.bytes.into_owned()), ..self }
+    }
+
+    /// The `k`th card, decoded; `ends` are [`CardRun::ends`].
+    pub fn card_at(&self, ends: &[u32], k: usize) -> Result<Card, String> {
+        let start = k.checked_sub(1).map_or(0, |j| ends[j] as usize);
+        decode_card(&self.bytes[start..ends[k] as usize])
     }
 
     /// Where each card ends in `bytes`, or `None` if the lengths do not add up to the bytes
@@ -114,26 +126,12 @@ impl CardRun<'_> {
     /// Every card, decoded (tools and tests; a reader decodes the ones it shows).
     pub fn cards(&self) -> Result<Vec<Card>, String> {
         let ends = self.ends().ok_or("card lengths do not match the bytes")?;
-        let mut start = 0;
-        ends.iter()
-            .map(|&end| {
-                let card = decode_card(&self.bytes[start..end as usize]);
-                start = end as usize;
-                card
-            })
-            .collect()
+        (0..ends.len()).map(|k| self.card_at(&ends, k)).collect()
     }
 }
 
-/// Where the card of article number `d` is among `count` cards that start at article `first`
-/// or, when `docs` is not empty, are those articles' (ascending).
-pub(crate) fn card_index(first: u32, docs: &[u32], count: usize, d: usize) -> Option<usize> {
-    let k = if docs.is_empty() { d.checked_sub(first as usize)? } else { docs.binary_search(&u32::try_from(d).ok()?).ok()? };
-    (k < count).then_some(k)
-}
-
 /// One card's bytes, decoded.
-pub fn decode_card(bytes: &[u8]) -> Result<Card, String> {
+fn decode_card(bytes: &[u8]) -> Result<Card, String> {
     postcard::from_bytes(bytes).map_err(|e| format!("corrupt card ({e})"))
 }
 

@@ -12,7 +12,7 @@
 //! needs several rounds of fetches keeps what its earlier rounds loaded (and a single read
 //! may exceed the bound). Callers holding an `Arc` of a group keep it alive past eviction.
 
-use super::cards::{decode_card, Card, CardRun};
+use super::cards::{Card, CardRun};
 use super::speakers::{name_key, NameEntry, NameShard, QuotedShard, SaidInReport, SaidShard, SpeakerPage};
 use super::{decode, content_hash, ArticleGroup, Dictionary, DictionaryShard, IdShard, Manifest, PositionsShard, PostingsShard, ShardRef, ShardTrail, TermShardRef, TrailIndexShard, TrailsShard};
 use crate::model::{Article, CorpusInfo};
@@ -104,12 +104,9 @@ enum Decoded {
 /// A card shard: its bytes, each card decoded, then turned into a one-article group, the
 /// first time a result reads it (a page reads ten cards of the shards' hundreds).
 struct Cards {
-    first: u32,
-    /// The cards' article numbers when not consecutive (see [`CardRun::docs`]).
-    docs: Vec<u32>,
-    /// Where each card ends in `bytes`.
+    run: CardRun<'static>,
+    /// Where each card ends in the run's bytes.
     ends: Vec<u32>,
-    bytes: Vec<u8>,
     card: Vec<std::sync::OnceLock<Result<Card, String>>>,
     memo: Vec<std::sync::OnceLock<Result<Arc<Group>, String>>>,
 }
@@ -119,10 +116,8 @@ impl Cards {
         let ends = run.ends()?;
         let n = ends.len();
         Some(Cards {
-            first: run.first,
-            docs: run.docs,
+            run: run.into_owned(),
             ends,
-            bytes: run.bytes.into_owned(),
             card: (0..n).map(|_| std::sync::OnceLock::new()).collect(),
             memo: (0..n).map(|_| std::sync::OnceLock::new()).collect(),
         })
@@ -130,18 +125,12 @@ impl Cards {
 
     /// The place in this shard of article number `d`'s card.
     fn index_of(&self, d: usize) -> Option<usize> {
-        super::cards::card_index(self.first, &self.docs, self.ends.len(), d)
+        self.run.index_of(d)
     }
 
     /// The `k`th card, decoded once.
     fn card(&self, k: usize) -> Result<&Card, String> {
-        self.card[k]
-            .get_or_init(|| {
-                let start = k.checked_sub(1).map_or(0, |j| self.ends[j] as usize);
-                decode_card(&self.bytes[start..self.ends[k] as usize])
-            })
-            .as_ref()
-            .map_err(Clone::clone)
+        self.card[k].get_or_init(|| self.run.card_at(&self.ends, k)).as_ref().map_err(Clone::clone)
     }
 
     /// The `k`th card as article number `d`'s one-article group, made once.
@@ -663,11 +652,11 @@ impl Library {
             let groups = self.articles(ds)?;
             return Ok(ds.iter().filter_map(|&d| groups.iter().find(|g| g.article(d).is_some()).cloned()).collect());
         }
-        let refs: Vec<ShardRef> = ds.iter().filter_map(|&d| self.card_source(d).cloned()).collect();
-        self.require(refs.iter())?;
+        let sources: Vec<Option<ShardRef>> = ds.iter().map(|&d| self.card_source(d).cloned()).collect();
+        self.require(sources.iter().flatten())?;
         let mut out = Vec::with_capacity(ds.len());
-        for &d in ds {
-            let Some(Decoded::Cards(c)) = self.card_source(d).and_then(|r| self.get(&r.name)) else {
+        for (&d, source) in ds.iter().zip(&sources) {
+            let Some(Decoded::Cards(c)) = source.as_ref().and_then(|r| self.get(&r.name)) else {
                 return Err(Need::Broken(format!("no card for article number {d}")));
             };
             let Some(k) = c.index_of(d) else {
