@@ -432,6 +432,22 @@ fn seeds_with_cards() -> (&'static dispatches_engine::Corpus, &'static dispatche
     (corpus, index, set, files)
 }
 
+/// A search, fetching what it asks for, with the names of each round's files.
+fn search_by_rounds(lib: &mut Library, files: &HashMap<String, Vec<u8>>, req: &SearchRequest) -> (dispatches_engine::search::SearchResults, Vec<Vec<String>>) {
+    let mut rounds: Vec<Vec<String>> = Vec::new();
+    lib.begin();
+    loop {
+        match lib.search(req) {
+            Ok(got) => return (got, rounds),
+            Err(Need::Fetch(refs)) => {
+                rounds.push(refs.iter().map(|r| r.name.clone()).collect());
+                refs.iter().for_each(|r| lib.provide(&r.name, &files[&r.name]).unwrap());
+            }
+            Err(Need::Broken(e)) => panic!("{e}"),
+        }
+    }
+}
+
 #[test]
 fn a_short_prefix_being_typed_fetches_its_hits_cards_with_its_postings() {
     // The lone letter before it fetched the dictionary (`ahead_of_typing`); the dictionary's
@@ -445,18 +461,7 @@ fn a_short_prefix_being_typed_fetches_its_hits_cards_with_its_postings() {
             lib.provide(&r.name, &files[&r.name]).unwrap();
         }
         let req = SearchRequest { query: q.into(), limit: Some(dispatches_engine::search::TYPING_HINT_HITS), ..Default::default() };
-        let mut rounds: Vec<Vec<String>> = Vec::new();
-        lib.begin();
-        let got = loop {
-            match lib.search(&req) {
-                Ok(got) => break got,
-                Err(Need::Fetch(refs)) => {
-                    rounds.push(refs.iter().map(|r| r.name.clone()).collect());
-                    refs.iter().for_each(|r| lib.provide(&r.name, &files[&r.name]).unwrap());
-                }
-                Err(Need::Broken(e)) => panic!("{e}"),
-            }
-        };
+        let (got, rounds) = search_by_rounds(&mut lib, &files, &req);
         let want = index.search(corpus, &req);
         assert_eq!(got.hits.iter().map(|h| h.article).collect::<Vec<_>>(), want.hits.iter().map(|h| h.article).collect::<Vec<_>>(), "{q:?}");
         if !want.hits.is_empty() {
@@ -478,6 +483,36 @@ fn a_short_prefix_being_typed_fetches_its_hits_cards_with_its_postings() {
 }
 
 #[test]
+fn a_common_word_searched_cold_reads_its_hits_cards_in_one_file() {
+    // The build also ranks the prefixes of the corpus's commonest words from the fourth letter
+    // on, the whole word included: a reader who searches one of them (or types it) reads the
+    // cards of its first page in its family's typing-cards file, not a card shard per hit.
+    let (corpus, index, set, files) = seeds_with_cards();
+    let long: Vec<String> = index.typing_hints().into_iter().map(|(k, _)| k).filter(|k| k.chars().count() >= 4).collect();
+    assert!(long.len() >= 20, "the seeds' commonest words have hints from their fourth letter on: {long:?}");
+    let words: Vec<&String> = long.iter().filter(|k| index.document_frequency(k).is_some()).take(25).collect();
+    assert!(words.len() >= 10, "whole words among them: {words:?}");
+    for word in words {
+        let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
+        let req = SearchRequest { query: word.clone(), limit: Some(dispatches_engine::search::TYPING_HINT_HITS), ..Default::default() };
+        let (got, rounds) = search_by_rounds(&mut lib, &files, &req);
+        let want = index.search(corpus, &req);
+        let ranked = |r: &dispatches_engine::search::SearchResults| r.hits.iter().map(|h| (h.article, h.score)).collect::<Vec<_>>();
+        assert_eq!(ranked(&got), ranked(&want), "{word:?}");
+        assert!(!want.hits.is_empty(), "{word:?}");
+        // Snippets cut from the typing cards, as from card shards: the words searched for shown.
+        for (g, w) in got.hits.iter().zip(&want.hits) {
+            let a = &corpus.articles[g.article];
+            let in_headline = !dispatches_engine::search::highlight_terms(&a.meta.headline, &got.terms).is_empty();
+            assert!(!g.snippet.matches.is_empty() || w.snippet.matches.is_empty() || in_headline, "{word:?}: snippet of {}", a.id);
+        }
+        assert_eq!(rounds.iter().flatten().filter(|n| n.starts_with("typing-")).count(), 1, "{word:?}: {rounds:?}");
+        assert!(rounds.iter().flatten().all(|n| !n.starts_with("cards-")), "{word:?}: {rounds:?}");
+        assert!(rounds.len() <= 3, "{word:?}: dictionary (and guessed postings), then cards: {rounds:?}");
+    }
+}
+
+#[test]
 fn a_search_waiting_for_its_cards_is_not_mistaken_for_another() {
     // A search that stopped to fetch its hits' cards keeps its ranking for the round that
     // delivers them; a different request in between (the next keystroke) must rank its own.
@@ -490,7 +525,8 @@ fn a_search_waiting_for_its_cards_is_not_mistaken_for_another() {
         // Fetch until the first request's only missing shards are its cards, then leave it.
         loop {
             match lib.search(&first) {
-                Err(Need::Fetch(refs)) if refs.iter().all(|r| r.name.starts_with("cards-")) => {
+                // (Card shards, or the typing cards of a common word.)
+                Err(Need::Fetch(refs)) if refs.iter().all(|r| r.name.starts_with("cards-") || r.name.starts_with("typing-")) => {
                     stopped_for_cards += 1;
                     break;
                 }

@@ -686,9 +686,11 @@ pub struct IndexParts {
 
 impl SearchIndex {
     /// The first hits ([`TYPING_HINT_HITS`], ascending article numbers) of every two-letter
-    /// prefix the dictionary's words begin with and of the [`TYPING_HINT_TRIGRAMS`] commonest
-    /// three-letter ones, as [`typing_hint_key`] reads them: computed at build time by the
-    /// same ranking the page runs.
+    /// prefix the dictionary's words begin with, of the [`TYPING_HINT_TRIGRAMS`] commonest
+    /// three-letter ones, and of every prefix of four letters or more of the
+    /// [`TYPING_HINT_WORDS`] commonest words (the states a reader passes through typing
+    /// them, and the words themselves), as [`typing_hint_key`] reads them: computed at build
+    /// time by the same ranking the page runs, a bounded number of queries at any corpus size.
     pub fn typing_hints(&self) -> Vec<(String, Vec<u32>)> {
         let prefixes = |letters: usize| {
             // (prefix, articles its words are in, counted once per word)
@@ -704,22 +706,31 @@ impl SearchIndex {
         let mut trigrams = prefixes(3);
         sort::sort_by(&mut trigrams, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         trigrams.truncate(TYPING_HINT_TRIGRAMS);
-        let mut candidates: Vec<String> = prefixes(2).into_iter().chain(trigrams).map(|(p, _)| p).collect();
+        // (Stopwords are left out: a query ignores them.)
+        let mut words: Vec<(u32, &str)> = self
+            .terms
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.chars().count() >= 4 && !normalize::is_stopword(w))
+            .map(|(t, w)| (self.df.get(t).copied().unwrap_or(0), w.as_str()))
+            .collect();
+        sort::sort_by(&mut words, |a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        words.truncate(TYPING_HINT_WORDS);
+        let word_prefixes = words.iter().flat_map(|(_, w)| (4..=w.chars().count()).map(move |n| w.chars().take(n).collect::<String>()));
+        let mut candidates: Vec<String> = prefixes(2).into_iter().chain(trigrams).map(|(p, _)| p).chain(word_prefixes).collect();
         sort::sort(&mut candidates);
         candidates.dedup();
-        let mut hints: Vec<(String, Vec<u32>)> = Vec::new();
-        for query in candidates {
+        // Each candidate is one ranking of the whole index; they are independent.
+        let ranked = crate::par::map(candidates.into_iter(), |query| {
             let req = SearchRequest { query, limit: Some(TYPING_HINT_HITS), ..Default::default() };
-            let Some(key) = typing_hint_key(&req, &self.table.synonyms) else { continue };
-            if hints.iter().any(|(k, _)| *k == key) {
-                continue;
-            }
+            let key = typing_hint_key(&req, &self.table.synonyms)?;
             let mut docs: Vec<u32> = self.rank(&req).articles().map(|d| d as u32).collect();
-            if !docs.is_empty() {
-                docs.sort_unstable();
-                hints.push((key, docs));
-            }
-        }
+            docs.sort_unstable();
+            (!docs.is_empty()).then_some((key, docs))
+        });
+        let mut seen = std::collections::HashSet::new();
+        // Two candidates folding to one key rank alike; the first (in sorted order) stays.
+        let mut hints: Vec<(String, Vec<u32>)> = ranked.into_iter().flatten().filter(|(key, _)| seen.insert(key.clone())).collect();
         sort::sort_by(&mut hints, |a, b| a.0.cmp(&b.0));
         hints
     }
@@ -1710,19 +1721,27 @@ pub const TYPING_HINT_HITS: usize = 10;
 /// words are in), so the build ranks a bounded number of queries at any corpus size.
 pub const TYPING_HINT_TRIGRAMS: usize = 600;
 
-/// The prefix `req` is, when it is nothing else: one word being typed, two or three letters
-/// long, no filter, best first. The split layout stores the first hits of every two-letter
-/// and the commonest three-letter prefixes with the dictionary (see
-/// [`SearchIndex::typing_hints`]), so a keystroke that reaches one fetches their cards
-/// together with the postings: one round of fetches, not two. A hint only says what to
-/// fetch; the ranking is always computed.
+/// Words (four letters or more, stopwords aside) whose prefixes from the fourth letter on,
+/// and the words themselves, have typing hints: the commonest by document frequency (in the
+/// 10k bench file, the words in one report in twenty or more). These are the queries whose
+/// first page is spread widest over the corpus, a card shard per hit; a rarer word's hits are
+/// fewer and its cards the card shards' business. About 4 KB gzip of typing cards a word
+/// (ten cards; its prefixes mostly share them).
+pub const TYPING_HINT_WORDS: usize = 1_500;
+
+/// The prefix `req` is, when it is nothing else: one word being typed, two letters or more,
+/// no filter, best first. The split layout stores the first hits of every two-letter prefix,
+/// the commonest three-letter ones and the prefixes of the commonest words with the
+/// dictionary (see [`SearchIndex::typing_hints`]), so a keystroke that reaches one fetches
+/// their cards together with the postings: one round of fetches, not two, and one file of
+/// cards, not one per hit. A hint only says what to fetch; the ranking is always computed.
 pub fn typing_hint_key(req: &SearchRequest, synonyms: &Synonyms) -> Option<String> {
     if !req.outlets.is_empty() || req.from.is_some() || req.to.is_some() || req.sort != Sort::Relevance {
         return None;
     }
     let word = req.query.trim_start();
     let letters = word.chars().count();
-    if !(2..=3).contains(&letters) || !word.chars().all(char::is_alphanumeric) {
+    if letters < 2 || !word.chars().all(char::is_alphanumeric) {
         return None;
     }
     let mut prefixes = lookups(word, synonyms).into_iter().filter_map(|r| match r {
@@ -2055,14 +2074,16 @@ mod typing_hint_tests {
     use super::{typing_hint_key, SearchRequest, Sort, Synonyms};
 
     #[test]
-    fn only_a_lone_two_letter_prefix_unfiltered_and_best_first_has_a_hint() {
+    fn only_a_lone_prefix_of_two_letters_or_more_unfiltered_and_best_first_has_a_hint() {
         let synonyms = Synonyms::default();
         let key = |query: &str| typing_hint_key(&SearchRequest { query: query.into(), ..Default::default() }, &synonyms);
         assert_eq!(key("pr").as_deref(), Some("pr"));
         assert_eq!(key("Pr").as_deref(), Some("pr"), "folded as the prefix is");
         assert_eq!(key("  cl").as_deref(), Some("cl"));
         assert_eq!(key("pre").as_deref(), Some("pre"));
-        for not in ["", "p", "pres", "pr ", "-pr", "\"pr", "pr*", "a pr", "é"] {
+        assert_eq!(key("Presid").as_deref(), Some("presid"), "a longer prefix has a key too");
+        assert_eq!(key("colour"), None, "two spellings are two prefixes: no one key");
+        for not in ["", "p", "pr ", "-pr", "\"pr", "pr*", "a pr", "é", "president ", "vote -x"] {
             assert_eq!(key(not), None, "{not:?}");
         }
         let filtered = SearchRequest { query: "pr".into(), outlets: vec!["TIME".into()], ..Default::default() };

@@ -423,31 +423,39 @@ impl Library {
         out
     }
 
-    /// The card shards of the hits the build found for `req`, if it is a two- or three-letter
-    /// prefix being typed that has a typing hint, from the dictionary shards `dict` (at hand).
-    fn hinted_cards(&self, req: &SearchRequest, dict: &[usize]) -> Vec<ShardRef> {
-        let Some(key) = search::typing_hint_key(req, self.table.synonyms()) else { return Vec::new() };
+    /// The hits the build found for `req` (its typing hint: see `search::typing_hint_key`),
+    /// ascending, if it has one in the dictionary shards at hand that its words read.
+    fn hinted_docs(&self, req: &SearchRequest) -> Option<(String, &[u32])> {
+        let key = search::typing_hint_key(req, self.table.synonyms())?;
+        let dict = self.dictionary_for(&search::lookups(&req.query, self.table.synonyms()));
+        dict.into_iter().find_map(|i| {
+            let Some(Decoded::Dictionary(d)) = self.get(&self.manifest.dictionary[i].shard.name) else { return None };
+            let k = d.hints.binary_search_by(|(p, _)| p.as_str().cmp(&key)).ok()?;
+            Some(d.hints[k].1.as_slice())
+        }).map(|docs| (key, docs))
+    }
+
+    /// The shards holding the cards of the hits the build found for `req`, if it has a typing
+    /// hint: its prefix family's typing cards (one file), or in a build without them, a card
+    /// shard per hit.
+    fn hinted_cards(&self, req: &SearchRequest) -> Vec<ShardRef> {
+        let Some((key, docs)) = self.hinted_docs(req) else { return Vec::new() };
+        if let Some(r) = self.typing_shard_of(&key) {
+            return vec![r.clone()];
+        }
         let mut out: Vec<ShardRef> = Vec::new();
-        for &i in dict {
-            let Some(Decoded::Dictionary(d)) = self.get(&self.manifest.dictionary[i].shard.name) else { continue };
-            let Ok(k) = d.hints.binary_search_by(|(p, _)| p.as_str().cmp(&key)) else { continue };
-            // The prefix family's typing cards hold every hinted hit's card: one file.
-            if let Some(r) = self.typing_shard_of(&key) {
-                return vec![r.clone()];
-            }
-            for &doc in &d.hints[k].1 {
-                if let Some(r) = self.card_shard_of(doc as usize).filter(|r| !out.contains(r)) {
-                    out.push(r.clone());
-                }
+        for &doc in docs {
+            if let Some(r) = self.card_shard_of(doc as usize).filter(|r| !out.contains(r)) {
+                out.push(r.clone());
             }
         }
         out
     }
 
-    /// The typing-cards shard of `prefix`'s family (its first two letters), if the build wrote
-    /// typing cards.
+    /// The typing-cards shard of `prefix`'s family ([`super::typing_family`]), if the build
+    /// wrote typing cards.
     fn typing_shard_of(&self, prefix: &str) -> Option<&ShardRef> {
-        let family: String = prefix.chars().take(2).collect();
+        let family = super::typing_family(prefix);
         let typing = &self.manifest.typing;
         let i = typing.partition_point(|t| t.0 <= family).checked_sub(1)?;
         Some(&typing[i].1)
@@ -547,7 +555,7 @@ impl Library {
             }
         }
         if shards.iter().any(|r| !self.cache.contains_key(&r.name)) {
-            shards.extend(self.hinted_cards(req, &dict));
+            shards.extend(self.hinted_cards(req));
         }
         self.require(shards.iter())?;
         let wanted: std::collections::HashSet<&str> = wanted.iter().map(String::as_str).collect();
@@ -586,9 +594,26 @@ impl Library {
     #[allow(clippy::type_complexity)]
     fn snippet_sources(&mut self, req: &SearchRequest, index: &SearchIndex, ranked: &search::Ranked) -> Result<(Vec<Arc<Group>>, Vec<usize>, Vec<Arc<Group>>), Need> {
         let hits: Vec<usize> = ranked.articles().collect();
+        // A query with a typing hint (a prefix being typed, a common word) whose postings were
+        // at hand or guessed, so that `index_for` did not fetch its typing cards: they are one
+        // file where its hits' card shards are one each.
+        let hinted = self.hinted_docs(req).and_then(|(key, docs)| {
+            let typing = self.typing_shard_of(&key)?;
+            Some((typing.clone(), docs.to_vec()))
+        });
+        let mut refs: Vec<ShardRef> = Vec::with_capacity(hits.len());
+        for &d in &hits {
+            let Some(source) = self.card_source(d) else { continue };
+            let source = match &hinted {
+                Some((typing, docs)) if !self.cache.contains_key(&source.name) && docs.binary_search(&(d as u32)).is_ok() => typing,
+                _ => source,
+            };
+            if !refs.contains(source) {
+                refs.push(source.clone());
+            }
+        }
         // The hits whose cards the postings' marks say lack their matches, or a named
         // speaker's quotations, have their articles fetched with the cards: one round.
-        let mut refs: Vec<ShardRef> = hits.iter().filter_map(|&d| self.card_source(d).cloned()).collect();
         for &d in hits.iter().filter(|&&d| !self.has_article(d) && (index.card_lacks_matches(ranked, d) || index.card_lacks_speaker(ranked, d))) {
             refs.extend(self.group_of(d).cloned());
         }

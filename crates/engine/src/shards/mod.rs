@@ -44,7 +44,7 @@ use crate::search::{front_code, front_decode, DocTable, PostingList};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a shard's shape changes; a shard of another version is refused.
-pub const FORMAT_VERSION: u32 = 17;
+pub const FORMAT_VERSION: u32 = 18;
 
 /// Results a page shows at first in the split layout, where each may cost a fetch of its card
 /// shard (MiniSearch's demo shows 10, Pagefind's UI 5); the newest this many reports, the first
@@ -98,10 +98,10 @@ pub struct Manifest {
     /// in the inline layout, where results read the articles themselves.
     pub cards: Vec<(u32, ShardRef)>,
     /// Typing cards (split layout): the cards of every hit the dictionary's typing hints name,
-    /// a shard per run of consecutive prefix families (a hint's first two letters), as
-    /// `(first family, shard)`, sorted. A two- or three-letter prefix being typed reads its
-    /// family's shard with its postings rather than a card shard per hit (ten at 100,000
-    /// reports, 80 KB each). Empty in the inline layout.
+    /// a shard per run of consecutive prefix families ([`typing_family`]), as `(first family,
+    /// shard)`, sorted. A prefix being typed (or a common word searched) reads its family's
+    /// shard with its postings rather than a card shard per hit (ten at 100,000 reports, 80 KB
+    /// each), and its family's longer prefixes then read no cards. Empty in the inline layout.
     pub typing: Vec<(String, ShardRef)>,
     /// `(first id, shard)`, ids sorted.
     pub ids: Vec<(String, ShardRef)>,
@@ -150,6 +150,16 @@ impl Manifest {
     pub fn total_bytes(&self) -> u64 {
         self.shards().map(|s| s.bytes as u64).sum()
     }
+}
+
+/// The typing-cards family of a hinted prefix (see [`Manifest::typing`]): its first two
+/// letters when it has two or three, its first four when longer. Typing "president" reads
+/// the `pr` family's file at "pr" and "pre", the `pres` family's from "pres" to the whole
+/// word: a family small enough that its file is a few dozen cards, and one file for every
+/// state of a common word from its fourth letter on.
+pub fn typing_family(prefix: &str) -> String {
+    let letters = if prefix.chars().count() <= 3 { 2 } else { 4 };
+    prefix.chars().take(letters).collect()
 }
 
 /// Sorted terms and their document frequencies.

@@ -4,7 +4,7 @@
 use super::cards::{self, CardRun};
 use super::speakers::{self, NameEntry, NameShard, QuotedShard, Said, SaidShard, SpeakerDirectory, SpeakerPage};
 use super::{
-    content_hash, encode, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PositionsShard, PostingsShard, ShardRef, ShardTrail, TermShardRef,
+    content_hash, encode, typing_family, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PositionsShard, PostingsShard, ShardRef, ShardTrail, TermShardRef,
     TrailIndexShard, TrailOccurrence, TrailsShard, FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE, SPLIT_PAGE_SIZE,
 };
 use crate::model::Corpus;
@@ -55,9 +55,9 @@ impl Sizing {
     /// Sizes for a corpus of `articles` whose texts total `text_bytes` in `layout`: small
     /// enough that a query or a result page fetches little, large enough that the whole
     /// corpus stays under [`MAX_FILES`] files whatever its size: at most about 400 postings
-    /// and positions shards together, 720 article groups, 540 card shards, a dozen id shards,
+    /// and positions shards together, 660 article groups, 500 card shards, a dozen id shards,
     /// 100 speaker pages, 100 name shards and 80 runs of what speakers said, and a dictionary
-    /// of a few dozen; about a hundred typing-card shards come on top (`typing_cards`).
+    /// of a few dozen; about two hundred typing-card shards come on top (`typing_cards`).
     pub fn for_corpus(layout: Layout, articles: usize, text_bytes: u64) -> Sizing {
         let text = text_bytes as usize;
         Sizing {
@@ -70,7 +70,7 @@ impl Sizing {
             postings: (48 << 10).max(text / 3 / (MAX_FILES / 5)),
             positions: (48 << 10).max(text / 3 / (MAX_FILES / 5)),
             // Articles carry their structure and quotations too: about 1.3 times the text.
-            group: (48 << 10).max(text * 13 / 10 / (MAX_FILES * 36 / 100)),
+            group: (48 << 10).max(text * 13 / 10 / (MAX_FILES * 32 / 100)),
             // A card is its text plus about 450 bytes (id, headline, date, speakers and a
             // quotation of each widely quoted one). Widely quoted: in one report in 300 (29
             // at 10k), in 3 at least: each such speaker's quotation costs every card of theirs
@@ -80,7 +80,7 @@ impl Sizing {
             // in bytes but costlier in requests, as fewer of a keystroke's hits fell in
             // shards an earlier keystroke had fetched (1k: keystroke p95 24 → 31 ms).
             cards: (layout == Layout::Split).then(|| CardSizing {
-                shard: (6 << 10).max(articles * (CARD_TEXT + 450) / (MAX_FILES * 27 / 100)),
+                shard: (6 << 10).max(articles * (CARD_TEXT + 450) / (MAX_FILES * 23 / 100)),
                 text: CARD_TEXT,
                 quoted_widely: (articles / 300).max(3) as u32,
             }),
@@ -171,32 +171,31 @@ fn runs<T>(items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize) -> Vec<Ve
 /// is a shard of its own.
 const TYPING_CARDS_SHARD: usize = 48 << 10;
 
-/// Typing-cards shards a corpus has, at most about: the few hundred prefix families of the 10k
-/// bench file made 156 files of 48 KB (their weight), 207 at 100,000 reports, where the
-/// file budget ([`MAX_FILES`]) has no room for them; larger runs of small families keep them
-/// to about a hundred.
-const TYPING_CARDS_FILES: usize = 100;
+/// Typing-cards shards a corpus has, at most about. Their number hardly depends on the
+/// corpus's size (the hints are about as many at any size: two-letter prefixes, the commonest
+/// three-letter ones, the prefixes of the commonest words): the 10k bench file's families
+/// weigh about 280 runs of 48 KB, which larger runs keep to this many. The file budget
+/// ([`MAX_FILES`]) makes room for them with fewer card shards.
+const TYPING_CARDS_FILES: usize = 250;
 
 /// A card's weight in a run of cards (`runs`).
 fn card_weight(card: &cards::Card) -> usize {
     200 + card.blocks.iter().map(|b| b.text.len()).sum::<usize>() + 40 * card.quotes.iter().flatten().count()
 }
 
-/// The typing-cards shards (see [`Manifest::typing`]): per prefix family (a typing hint's
-/// first two letters; the hints are sorted, so a family's are consecutive), the cards of every
-/// article its hints name, families grouped into runs of [`TYPING_CARDS_SHARD`].
+/// The typing-cards shards (see [`Manifest::typing`]): per prefix family ([`typing_family`]),
+/// the cards of every article its hints name, families (sorted) grouped into runs of
+/// [`TYPING_CARDS_SHARD`].
 fn typing_cards<W: Fn(&[u8]) -> Vec<u8> + Sync>(w: &mut Writer<W>, hints: &[(String, Vec<u32>)], card_list: &[(usize, cards::Card)]) -> Vec<(String, ShardRef)> {
     if card_list.is_empty() {
         return Vec::new();
     }
-    let mut families: Vec<(String, Vec<u32>)> = Vec::new();
+    // A family's hints are not consecutive in the hints' order ("pr", "prac", "pre"): gather.
+    let mut by_family: std::collections::BTreeMap<String, Vec<u32>> = std::collections::BTreeMap::new();
     for (prefix, docs) in hints {
-        let family: String = prefix.chars().take(2).collect();
-        match families.last_mut() {
-            Some((f, d)) if *f == family => d.extend(docs),
-            _ => families.push((family, docs.clone())),
-        }
+        by_family.entry(typing_family(prefix)).or_default().extend(docs);
     }
+    let mut families: Vec<(String, Vec<u32>)> = by_family.into_iter().collect();
     for (_, docs) in &mut families {
         docs.sort_unstable();
         docs.dedup();
