@@ -715,7 +715,10 @@ impl SearchIndex {
             .map(|(t, w)| (self.df.get(t).copied().unwrap_or(0), w.as_str()))
             .collect();
         sort::sort_by(&mut words, |a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-        words.truncate(TYPING_HINT_WORDS);
+        // A word's hints repeat ten of its hits' cards (in its family's typing cards): a word
+        // for every four reports keeps a small corpus's typing cards within a few times its
+        // own cards (1,000 reports: 250 words), and a hundred words cost little at any size.
+        words.truncate(TYPING_HINT_WORDS.min((self.table.docs.len() / 4).max(100)));
         let word_prefixes = words.iter().flat_map(|(_, w)| (4..=w.chars().count()).map(move |n| w.chars().take(n).collect::<String>()));
         let mut candidates: Vec<String> = prefixes(2).into_iter().chain(trigrams).map(|(p, _)| p).chain(word_prefixes).collect();
         sort::sort(&mut candidates);

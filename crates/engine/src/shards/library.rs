@@ -164,6 +164,8 @@ pub struct Library {
     /// The last search that stopped to fetch its hits' cards: its index and ranking, so the
     /// round that delivers the cards does not read and rank the postings again.
     pending_search: Option<(SearchRequest, SearchIndex, search::Ranked)>,
+    /// The manifest's typing-card families, decoded (see [`Manifest::typing_families`]).
+    typing_families: Vec<String>,
 }
 
 impl Library {
@@ -171,7 +173,8 @@ impl Library {
     pub fn open(manifest: &[u8], source: Option<Source>) -> Result<Library, String> {
         let mut manifest: Manifest = decode(manifest, "manifest")?;
         let table = Arc::new(std::mem::take(&mut manifest.table));
-        Ok(Library { manifest: Arc::new(manifest), table, source, cache: HashMap::new(), budget: DEFAULT_BUDGET, cached_bytes: 0, tick: 1, pending_search: None })
+        let typing_families = search::front_decode(&std::mem::take(&mut manifest.typing_families)).map_err(|e| format!("manifest: corrupt typing families ({e})"))?;
+        Ok(Library { manifest: Arc::new(manifest), table, source, cache: HashMap::new(), budget: DEFAULT_BUDGET, cached_bytes: 0, tick: 1, pending_search: None, typing_families })
     }
 
     /// Opens the inline layout's blob (manifest and every shard).
@@ -456,6 +459,7 @@ impl Library {
     /// wrote typing cards.
     fn typing_shard_of(&self, prefix: &str) -> Option<&ShardRef> {
         let family = super::typing_family(prefix);
+        self.typing_families.binary_search(&family).ok()?;
         let typing = &self.manifest.typing;
         let i = typing.partition_point(|t| t.0 <= family).checked_sub(1)?;
         Some(&typing[i].1)
@@ -525,6 +529,10 @@ impl Library {
         // the guessed postings are still on their way.
         if first.iter().any(|r| !self.cache.contains_key(&r.name)) {
             first.extend(self.likely_postings(&ranges));
+            // A lone word whose family has typing cards most likely has a hint (the family's
+            // words are the corpus's commonest): its first page's cards come in this round too.
+            let typing = search::typing_hint_key(req, table.synonyms()).and_then(|key| self.typing_shard_of(&key).cloned());
+            first.extend(typing.filter(|r| !first.contains(r)));
         }
         self.require(first.iter())?;
         let (terms, df) = self.dictionary(&dict);

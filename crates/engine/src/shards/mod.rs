@@ -103,6 +103,11 @@ pub struct Manifest {
     /// shard with its postings rather than a card shard per hit (ten at 100,000 reports, 80 KB
     /// each), and its family's longer prefixes then read no cards. Empty in the inline layout.
     pub typing: Vec<(String, ShardRef)>,
+    /// Every family those shards hold, sorted and front-coded (as dictionary terms are): a
+    /// word searched cold (its dictionary not at hand) fetches its family's file with the
+    /// dictionary when the family is listed, so a common word's first page takes one round of
+    /// fetches, not two. (The reader decodes them once, and leaves this empty.)
+    pub typing_families: Vec<(u8, String)>,
     /// `(first id, shard)`, ids sorted.
     pub ids: Vec<(String, ShardRef)>,
     pub speakers: speakers::SpeakerDirectory,

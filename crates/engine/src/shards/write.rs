@@ -167,16 +167,22 @@ fn runs<T>(items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize) -> Vec<Ve
 }
 
 /// Bytes of card text and quotations (as `runs` weighs cards) a typing-cards shard holds, at
-/// least (about 25 KB gzip); a family larger than this (`pr`, `co`: a hundred cards and more)
-/// is a shard of its own.
-const TYPING_CARDS_SHARD: usize = 48 << 10;
+/// least (about 8 KB gzip: a family or two of a small corpus).
+const TYPING_CARDS_SHARD: usize = 16 << 10;
 
-/// Typing-cards shards a corpus has, at most about. Their number hardly depends on the
+/// Typing-cards shards a corpus may have, at least. Their weight hardly depends on the
 /// corpus's size (the hints are about as many at any size: two-letter prefixes, the commonest
-/// three-letter ones, the prefixes of the commonest words): the 10k bench file's families
-/// weigh about 280 runs of 48 KB, which larger runs keep to this many. The file budget
-/// ([`MAX_FILES`]) makes room for them with fewer card shards.
+/// three-letter ones, the prefixes of the commonest words), so a small corpus's would be
+/// many times its own cards in a few large files (the 1k corpus: 9.6 MB gzip in 223 files,
+/// the first query reading 54 KB where its ten card shards were 38). They get half the file
+/// budget ([`MAX_FILES`]) the other shards leave, and at least this many files, for which the
+/// budget of a large corpus makes room with fewer card shards and article groups.
 const TYPING_CARDS_FILES: usize = 250;
+
+/// An article's weight in a run of articles (`runs`): its text, structure and quotations.
+fn group_weight(a: &crate::model::Article, quotes: &[Quote]) -> usize {
+    a.text.len() + 32 * a.blocks.len() + 48 * quotes.len()
+}
 
 /// A card's weight in a run of cards (`runs`).
 fn card_weight(card: &cards::Card) -> usize {
@@ -184,11 +190,12 @@ fn card_weight(card: &cards::Card) -> usize {
 }
 
 /// The typing-cards shards (see [`Manifest::typing`]): per prefix family ([`typing_family`]),
-/// the cards of every article its hints name, families (sorted) grouped into runs of
-/// [`TYPING_CARDS_SHARD`].
-fn typing_cards<W: Fn(&[u8]) -> Vec<u8> + Sync>(w: &mut Writer<W>, hints: &[(String, Vec<u32>)], card_list: &[(usize, cards::Card)]) -> Vec<(String, ShardRef)> {
+/// the cards of every article its hints name, families (sorted) grouped into runs of at least
+/// [`TYPING_CARDS_SHARD`], into about `files` shards (see [`TYPING_CARDS_FILES`]).
+/// Returns the shards by first family, and every family (sorted).
+fn typing_cards<W: Fn(&[u8]) -> Vec<u8> + Sync>(w: &mut Writer<W>, hints: &[(String, Vec<u32>)], card_list: &[(usize, cards::Card)], files: usize) -> (Vec<(String, ShardRef)>, Vec<String>) {
     if card_list.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     // A family's hints are not consecutive in the hints' order ("pr", "prac", "pre"): gather.
     let mut by_family: std::collections::BTreeMap<String, Vec<u32>> = std::collections::BTreeMap::new();
@@ -203,11 +210,12 @@ fn typing_cards<W: Fn(&[u8]) -> Vec<u8> + Sync>(w: &mut Writer<W>, hints: &[(Str
     }
     families.retain(|(_, docs)| !docs.is_empty());
     if families.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
+    let names: Vec<String> = families.iter().map(|f| f.0.clone()).collect();
     let weight = |(_, docs): &(String, Vec<u32>)| docs.iter().map(|&d| card_weight(&card_list[d as usize].1)).sum::<usize>();
     let total: usize = families.iter().map(weight).sum();
-    let runs = runs(families, TYPING_CARDS_SHARD.max(total / TYPING_CARDS_FILES), weight);
+    let runs = runs(families, TYPING_CARDS_SHARD.max(total / files.max(1)), weight);
     let firsts: Vec<String> = runs.iter().map(|run| run.first().map_or(String::new(), |f| f.0.clone())).collect();
     let shards = crate::par::map(runs.into_iter(), |run| {
         let mut docs: Vec<u32> = run.into_iter().flat_map(|f| f.1).collect();
@@ -216,7 +224,7 @@ fn typing_cards<W: Fn(&[u8]) -> Vec<u8> + Sync>(w: &mut Writer<W>, hints: &[(Str
         let cards: Vec<cards::Card> = docs.iter().map(|&d| card_list[d as usize].1.clone()).collect();
         CardRun::of_articles(docs, &cards)
     });
-    firsts.into_iter().zip(w.add_all("typing", shards)).collect()
+    (firsts.into_iter().zip(w.add_all("typing", shards)).collect(), names)
 }
 
 /// The articles a term is in, at least, for its positions to be stored apart from its
@@ -508,7 +516,15 @@ pub fn build_reporting(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> V
 
     done(BUILD_STAGES[4]);
 
-    let typing = typing_cards(&mut w, &hint_list, &card_list);
+    // The files still to come (card shards, article groups) are counted first: the typing
+    // cards get half of what they leave of the file budget.
+    let card_files = sizing.cards.map_or(0, |c| {
+        let weights = runs(card_list.iter().map(|(_, card)| card_weight(card)).collect(), c.shard, |w| *w);
+        weights.len() + usize::from(weights[0].len() > SPLIT_PAGE_SIZE)
+    });
+    let group_files = runs(corpus.articles.iter().zip(&per_article).map(|(a, q)| group_weight(a, q)).collect(), sizing.group, |w| *w).len();
+    let typing_files = (MAX_FILES.saturating_sub(w.files.len() + card_files + group_files + 1) / 2).max(TYPING_CARDS_FILES);
+    let (typing, typing_families) = typing_cards(&mut w, &hint_list, &card_list, typing_files);
     let cards = match sizing.cards {
         Some(c) => {
             let mut card_runs = runs(card_list, c.shard, |(_, card)| card_weight(card));
@@ -530,7 +546,7 @@ pub fn build_reporting(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> V
         None => Vec::new(),
     };
     let articles: Vec<_> = corpus.articles.into_iter().zip(per_article.into_iter().zip(names)).enumerate().collect();
-    let groups = runs(articles, sizing.group, |(_, (a, (q, _)))| a.text.len() + 32 * a.blocks.len() + 48 * q.len())
+    let groups = runs(articles, sizing.group, |(_, (a, (q, _)))| group_weight(a, q))
         .into_iter()
         .map(|run| {
             let mut group = ArticleGroup { first: run.first().map_or(0, |x| x.0 as u32), ..ArticleGroup::default() };
@@ -559,6 +575,7 @@ pub fn build_reporting(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> V
         groups,
         cards,
         typing,
+        typing_families: crate::search::front_code(typing_families.iter().map(String::as_str)),
         ids,
         speakers,
         trails,
