@@ -57,7 +57,7 @@ impl Sizing {
     /// corpus stays under [`MAX_FILES`] files whatever its size: at most about 400 postings
     /// and positions shards together, 660 article groups, 500 card shards, a dozen id shards,
     /// 100 speaker pages, 100 name shards and 80 runs of what speakers said, and a dictionary
-    /// of a few dozen; about two hundred typing-card shards come on top (`typing_cards`).
+    /// of a few dozen; typing-card shards come on top (`typing_cards`: 250 at least).
     pub fn for_corpus(layout: Layout, articles: usize, text_bytes: u64) -> Sizing {
         let text = text_bytes as usize;
         Sizing {
