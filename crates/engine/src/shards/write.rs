@@ -55,7 +55,7 @@ impl Sizing {
     /// Sizes for a corpus of `articles` whose texts total `text_bytes` in `layout`: small
     /// enough that a query or a result page fetches little, large enough that the whole
     /// corpus stays under [`MAX_FILES`] files whatever its size: at most about 400 postings
-    /// and positions shards together, 660 article groups, 500 card shards, a dozen id shards,
+    /// and positions shards together, 640 article groups, 460 card shards, a dozen id shards,
     /// 100 speaker pages, 100 name shards and 80 runs of what speakers said, and a dictionary
     /// of a few dozen; typing-card shards come on top (`typing_cards`: 250 at least).
     pub fn for_corpus(layout: Layout, articles: usize, text_bytes: u64) -> Sizing {
@@ -173,8 +173,8 @@ const TYPING_CARDS_SHARD: usize = 16 << 10;
 /// Typing-cards shards a corpus may have, at least. Their weight hardly depends on the
 /// corpus's size (the hints are about as many at any size: two-letter prefixes, the commonest
 /// three-letter ones, the prefixes of the commonest words), so a small corpus's would be
-/// many times its own cards in a few large files (the 1k corpus: 9.6 MB gzip in 223 files,
-/// the first query reading 54 KB where its ten card shards were 38). They get half the file
+/// many times its own cards in a few large files (the 1k corpus, with 1,500 words hinted: 9.6
+/// MB gzip in 223 files, the first query reading 54 KB where its ten card shards were 38). They get half the file
 /// budget ([`MAX_FILES`]) the other shards leave, and at least this many files, for which the
 /// budget of a large corpus makes room with fewer card shards and article groups.
 const TYPING_CARDS_FILES: usize = 250;
