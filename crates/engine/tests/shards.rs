@@ -513,7 +513,17 @@ fn a_common_word_searched_cold_reads_its_hits_cards_in_one_file() {
         // dictionary (so when the postings were guessed right and the cards hold the matches,
         // the first page is one round).
         assert!(rounds[0].iter().any(|n| n.starts_with("typing-")), "{word:?}: {rounds:?}");
+        // With a word excluded it has no hint, but it is still the one word searched: its
+        // family's file is guessed in the first round too.
+        let excluding = SearchRequest { query: format!("{word} -qqqq"), ..req.clone() };
+        let (got, rounds) = search_by_rounds(&mut Library::open(&set.manifest_bytes, None).unwrap(), &files, &excluding);
+        assert_eq!(ranked(&got), ranked(&index.search(corpus, &excluding)), "{excluding:?}");
+        assert!(rounds[0].iter().any(|n| n.starts_with("typing-")), "{excluding:?}: {rounds:?}");
     }
+    // Two words searched together rank other reports first: no typing file is guessed.
+    let two = SearchRequest { query: "aleppo rebels".into(), limit: Some(10), ..Default::default() };
+    let (_, rounds) = search_by_rounds(&mut Library::open(&set.manifest_bytes, None).unwrap(), &files, &two);
+    assert!(rounds[0].iter().all(|n| !n.starts_with("typing-")), "{rounds:?}");
 }
 
 #[test]

@@ -1706,6 +1706,19 @@ pub fn lookups(query: &str, synonyms: &Synonyms) -> Vec<TermRange> {
     out
 }
 
+/// The index terms of the words a query searches for (not its excluded words or phrases):
+/// what a split layout's reader guesses a cold query's typing cards by.
+pub fn searched_terms(query: &str, synonyms: &Synonyms) -> Vec<String> {
+    let ast = query::parse_with(query, synonyms);
+    let mut out = Vec::new();
+    for alt in ast.clauses.iter().flat_map(|c| &c.alts) {
+        if let Alt::Term(spec) = alt {
+            push_unique(&mut out, spec.term.clone());
+        }
+    }
+    out
+}
+
 /// Whether a search ranks by its words' positions — a phrase (an acronym's name is one), or
 /// two words or more by relevance, whose proximity counts — so the split layout reads them
 /// with its postings. A word alone ranks by its postings' counts; its snippet finds it in
