@@ -1745,6 +1745,12 @@ pub const TYPING_HINT_TRIGRAMS: usize = 600;
 /// (ten cards; its prefixes mostly share them).
 pub const TYPING_HINT_WORDS: usize = 1_500;
 
+/// Whether `req` has no filter (outlet, date) and ranks best first: a search whose first page
+/// the build can rank ahead (typing hints).
+pub fn unfiltered_best_first(req: &SearchRequest) -> bool {
+    req.outlets.is_empty() && req.from.is_none() && req.to.is_none() && req.sort == Sort::Relevance
+}
+
 /// The prefix `req` is, when it is nothing else: one word being typed, two letters or more,
 /// no filter, best first. The split layout stores the first hits of every two-letter prefix,
 /// the commonest three-letter ones and the prefixes of the commonest words with the
@@ -1752,7 +1758,7 @@ pub const TYPING_HINT_WORDS: usize = 1_500;
 /// their cards together with the postings: one round of fetches, not two, and one file of
 /// cards, not one per hit. A hint only says what to fetch; the ranking is always computed.
 pub fn typing_hint_key(req: &SearchRequest, synonyms: &Synonyms) -> Option<String> {
-    if !req.outlets.is_empty() || req.from.is_some() || req.to.is_some() || req.sort != Sort::Relevance {
+    if !unfiltered_best_first(req) {
         return None;
     }
     let word = req.query.trim_start();

@@ -426,33 +426,20 @@ impl Library {
         out
     }
 
-    /// The hits the build found for `req` (its typing hint: see `search::typing_hint_key`),
-    /// ascending, if it has one in the dictionary shards at hand that its words read.
-    fn hinted_docs(&self, req: &SearchRequest) -> Option<(String, &[u32])> {
+    /// The typing hint of `req` (see `search::typing_hint_key`), if a dictionary shard at
+    /// hand that its words read holds one: its prefix family's typing-cards shard, and the
+    /// hits the build found (ascending), whose cards that shard holds.
+    fn typing_hint(&self, req: &SearchRequest) -> Option<(&ShardRef, &[u32])> {
         let key = search::typing_hint_key(req, self.table.synonyms())?;
+        let typing = self.typing_shard_of(&key)?;
         let dict = self.dictionary_for(&search::lookups(&req.query, self.table.synonyms()));
-        dict.into_iter().find_map(|i| {
-            let Some(Decoded::Dictionary(d)) = self.get(&self.manifest.dictionary[i].shard.name) else { return None };
-            let k = d.hints.binary_search_by(|(p, _)| p.as_str().cmp(&key)).ok()?;
-            Some(d.hints[k].1.as_slice())
-        }).map(|docs| (key, docs))
-    }
-
-    /// The shards holding the cards of the hits the build found for `req`, if it has a typing
-    /// hint: its prefix family's typing cards (one file), or in a build without them, a card
-    /// shard per hit.
-    fn hinted_cards(&self, req: &SearchRequest) -> Vec<ShardRef> {
-        let Some((key, docs)) = self.hinted_docs(req) else { return Vec::new() };
-        if let Some(r) = self.typing_shard_of(&key) {
-            return vec![r.clone()];
-        }
-        let mut out: Vec<ShardRef> = Vec::new();
-        for &doc in docs {
-            if let Some(r) = self.card_shard_of(doc as usize).filter(|r| !out.contains(r)) {
-                out.push(r.clone());
-            }
-        }
-        out
+        dict.into_iter()
+            .find_map(|i| {
+                let Some(Decoded::Dictionary(d)) = self.get(&self.manifest.dictionary[i].shard.name) else { return None };
+                let k = d.hints.binary_search_by(|(p, _)| p.as_str().cmp(&key)).ok()?;
+                Some(d.hints[k].1.as_slice())
+            })
+            .map(|docs| (typing, docs))
     }
 
     /// The typing cards a search will probably read, guessed from its words alone (for a cold
@@ -462,7 +449,7 @@ impl Library {
     /// round and 434 KB instead of two and 1,363). Several words searched together rank other
     /// reports first: guessing their families' files read more bytes than it saved.
     fn likely_typing(&self, req: &SearchRequest) -> Option<ShardRef> {
-        if !req.outlets.is_empty() || req.from.is_some() || req.to.is_some() || req.sort != search::Sort::Relevance {
+        if !search::unfiltered_best_first(req) {
             return None;
         }
         if let Some(key) = search::typing_hint_key(req, self.table.synonyms()) {
@@ -579,7 +566,7 @@ impl Library {
             }
         }
         if shards.iter().any(|r| !self.cache.contains_key(&r.name)) {
-            shards.extend(self.hinted_cards(req));
+            shards.extend(self.typing_hint(req).map(|(r, _)| r.clone()));
         }
         self.require(shards.iter())?;
         let wanted: std::collections::HashSet<&str> = wanted.iter().map(String::as_str).collect();
@@ -621,10 +608,7 @@ impl Library {
         // A query with a typing hint (a prefix being typed, a common word) whose postings were
         // at hand or guessed, so that `index_for` did not fetch its typing cards: they are one
         // file where its hits' card shards are one each.
-        let hinted = self.hinted_docs(req).and_then(|(key, docs)| {
-            let typing = self.typing_shard_of(&key)?;
-            Some((typing.clone(), docs.to_vec()))
-        });
+        let hinted = self.typing_hint(req).map(|(typing, docs)| (typing.clone(), docs.to_vec()));
         let mut refs: Vec<ShardRef> = Vec::with_capacity(hits.len());
         for &d in &hits {
             let Some(source) = self.card_source(d) else { continue };

@@ -174,14 +174,28 @@ const TYPING_CARDS_SHARD: usize = 16 << 10;
 /// corpus's size (the hints are about as many at any size: two-letter prefixes, the commonest
 /// three-letter ones, the prefixes of the commonest words), so a small corpus's would be
 /// many times its own cards in a few large files (the 1k corpus, with 1,500 words hinted: 9.6
-/// MB gzip in 223 files, the first query reading 54 KB where its ten card shards were 38). They get half the file
-/// budget ([`MAX_FILES`]) the other shards leave, and at least this many files, for which the
-/// budget of a large corpus makes room with fewer card shards and article groups.
+/// MB gzip in 223 files, the first query reading 54 KB where its ten card shards were 38).
+/// They get half the file budget ([`MAX_FILES`]) the other shards leave, and at least this
+/// many files, for which the budget of a large corpus makes room with fewer card shards and
+/// article groups.
 const TYPING_CARDS_FILES: usize = 250;
 
 /// An article's weight in a run of articles (`runs`): its text, structure and quotations.
 fn group_weight(a: &crate::model::Article, quotes: &[Quote]) -> usize {
     a.text.len() + 32 * a.blocks.len() + 48 * quotes.len()
+}
+
+/// Cards (in corpus order) cut into the runs of the card shards: `runs` of `target`, but the
+/// first screen (the newest reports, before any search) reads a shard of its own cards alone,
+/// not a run of a few hundred (at 100,000 reports: 80 KB for 10): the first run is cut after
+/// them; the others stay as they are.
+fn card_runs<T>(items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize) -> Vec<Vec<T>> {
+    let mut out = runs(items, target, weight);
+    if out[0].len() > SPLIT_PAGE_SIZE {
+        let rest = out[0].split_off(SPLIT_PAGE_SIZE);
+        out.insert(1, rest);
+    }
+    out
 }
 
 /// A card's weight in a run of cards (`runs`).
@@ -520,23 +534,13 @@ pub fn build_reporting(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> V
 
     // The files still to come (card shards, article groups) are counted first: the typing
     // cards get half of what they leave of the file budget.
-    let card_files = sizing.cards.map_or(0, |c| {
-        let weights = runs(card_list.iter().map(|(_, card)| card_weight(card)).collect(), c.shard, |w| *w);
-        weights.len() + usize::from(weights[0].len() > SPLIT_PAGE_SIZE)
-    });
+    let card_files = sizing.cards.map_or(0, |c| card_runs(card_list.iter().map(|(_, card)| card_weight(card)).collect(), c.shard, |w| *w).len());
     let group_files = runs(corpus.articles.iter().zip(&per_article).map(|(a, q)| group_weight(a, q)).collect(), sizing.group, |w| *w).len();
     let typing_files = (MAX_FILES.saturating_sub(w.files.len() + card_files + group_files + 1) / 2).max(TYPING_CARDS_FILES);
     let (typing, typing_families) = typing_cards(&mut w, &hint_list, &card_list, typing_files);
     let cards = match sizing.cards {
         Some(c) => {
-            let mut card_runs = runs(card_list, c.shard, |(_, card)| card_weight(card));
-            // The first screen (the newest reports, before any search) reads a shard of its
-            // own cards alone, not a run of a few hundred (at 100,000 reports: 80 KB for 10):
-            // the first run is cut after them; the others stay as they are.
-            if card_runs[0].len() > SPLIT_PAGE_SIZE {
-                let rest = card_runs[0].split_off(SPLIT_PAGE_SIZE);
-                card_runs.insert(1, rest);
-            }
+            let card_runs = card_runs(card_list, c.shard, |(_, card)| card_weight(card));
             let groups: Vec<CardRun> = crate::par::map(card_runs.into_iter(), |run| {
                 let first = run.first().map_or(0, |x| x.0 as u32);
                 let cards: Vec<cards::Card> = run.into_iter().map(|x| x.1).collect();
