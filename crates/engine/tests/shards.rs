@@ -110,8 +110,9 @@ fn articles_ids_and_speakers_come_from_their_shards() {
     for &packed in &speaker.quotes {
         let (d, k) = shards::library::unpack_quote(packed);
         let g = fetching(&mut split, &files, |l| l.article(d), &mut rounds);
+        // A report's quotations number their speakers in its own list, which names them.
         let q = &g.quotes(d)[k];
-        assert_eq!(q.speaker, Some(egeland));
+        assert_eq!(q.speaker.and_then(|s| g.speakers(d).get(s)).map(|s| s.1.as_str()), Some("Jan Egeland"));
     }
 }
 
@@ -143,7 +144,7 @@ fn what_speakers_said_comes_from_its_runs_as_the_articles_give_it() {
             assert_eq!(got.said.article as usize, d);
             assert_eq!((got.id.as_str(), got.headline.as_str()), (article.id.as_str(), article.meta.headline.as_str()));
             assert_eq!(got.said.text, article.text[q.span.range()].trim_end_matches([',', ' ']));
-            let role = q.role.clone().or_else(|| g.speakers(d).iter().find(|s| s.0 as usize == number).and_then(|s| s.2.clone()));
+            let role = q.role.clone().or_else(|| q.speaker.and_then(|s| g.speakers(d).get(s)).and_then(|s| s.2.clone()));
             assert_eq!(got.said.role, role, "{} in {}", speaker.name, article.id);
             checked += 1;
         }
@@ -322,7 +323,8 @@ fn a_search_naming_a_widely_quoted_speaker_reads_their_words_from_the_cards() {
         named.sort_unstable();
         named.dedup();
         for s in named.into_iter().filter(|&s| quotes.speakers[s].kind != dispatches_engine::quotes::SpeakerKind::Unnamed && listed(s)) {
-            assert!(card.quotes(*d).iter().any(|q| q.speaker == Some(s) && q.span.end > q.span.start), "the card of {} keeps a quotation of {}", corpus.articles[*d].id, quotes.speakers[s].name);
+            let theirs = |q: &dispatches_engine::quotes::Quote| q.speaker.and_then(|k| card.speakers(*d).get(k)).is_some_and(|x| x.1 == quotes.speakers[s].name);
+            assert!(card.quotes(*d).iter().any(|q| theirs(q) && q.span.end > q.span.start), "the card of {} keeps a quotation of {}", corpus.articles[*d].id, quotes.speakers[s].name);
             surnames.extend(quotes.speakers[s].name.split_whitespace().last().filter(|w| w.chars().count() >= 3).map(str::to_string));
         }
     }
@@ -688,13 +690,13 @@ fn the_first_screen_has_a_card_shard_of_its_own() {
     let corpus = dispatches_engine::Corpus::new(articles);
     let n = corpus.articles.len();
     let index = dispatches_engine::search::SearchIndex::build(&corpus);
-    // Runs of about fifteen cards, so the first would hold more than a screen.
-    let sizing = Sizing { cards: Some(shards::CardSizing { shard: 30_000, text: 420, quoted_widely: 1 }), ..TINY };
+    // Runs of several cards (about 1.5 KB each), so the first would hold more than a screen.
+    let sizing = Sizing { cards: Some(shards::CardSizing { shard: 10_000, text: 420, quoted_widely: 1 }), ..TINY };
     let set = shards::build(corpus.clone(), sizing, |b| b.to_vec());
     let cards = &set.manifest.cards;
     assert_eq!(cards[0].0, 0);
     assert_eq!(cards[1].0 as usize, shards::SPLIT_PAGE_SIZE, "the first shard: the first screen's cards alone: {cards:?}");
-    assert!(cards.len() >= 3 && cards.windows(2).skip(1).any(|w| w[1].0 - w[0].0 > shards::SPLIT_PAGE_SIZE as u32), "the others in runs: {cards:?}");
+    assert!(cards.len() >= 3 && cards.windows(2).skip(1).any(|w| w[1].0 - w[0].0 > 1), "the others in runs: {cards:?}");
     let files: HashMap<String, Vec<u8>> = set.files.iter().cloned().collect();
     let mut lib = Library::open(&set.manifest_bytes, None).unwrap();
     let mut rounds = 0;
@@ -708,4 +710,71 @@ fn the_first_screen_has_a_card_shard_of_its_own() {
         assert_eq!(got.total, want.total, "{q}");
     }
     assert!(n > 2 * shards::SPLIT_PAGE_SIZE);
+}
+
+/// Newsrooms rebuild daily: a report added (the newest, or an older one anywhere), removed or
+/// edited leaves the other reports' article groups and card shards as they were, names
+/// included, so a returning visitor's cache (and a corpus made available offline) keeps them;
+/// only the shards around the change get new names. And every report still reads back under
+/// its new number, its quotations with it.
+#[test]
+fn a_report_added_or_removed_leaves_the_other_reports_shards_as_they_were() {
+    let (seeds, _) = search_support::seeds();
+    // The seeds eight times over, under other ids, each copy a day apart.
+    let mut articles = Vec::new();
+    for copy in 0..8u8 {
+        for a in &seeds.articles {
+            let mut a = a.clone();
+            a.id = format!("{}-{copy}", a.id);
+            a.file = format!("{}.txt", a.id);
+            a.meta.published = Date { year: 2016, month: 11, day: 1 + copy };
+            articles.push(a);
+        }
+    }
+    // Groups of four or five reports, runs of a few cards: several of each.
+    let sizing = Sizing { group: 40_000, cards: Some(shards::CardSizing { shard: 6_000, text: 420, quoted_widely: 1 }), ..TINY };
+    let build = |articles: Vec<dispatches_engine::model::Article>| shards::build(dispatches_engine::Corpus::new(articles), sizing, |b| b.to_vec());
+    let before = build(articles.clone());
+    let (groups, cards) = (&before.manifest.groups, &before.manifest.cards);
+    assert!(groups.len() >= 5 && cards.len() >= 6, "several of each: {} groups, {} card shards", groups.len(), cards.len());
+
+    let newest = {
+        let mut a = articles[0].clone();
+        a.id = "a-new-report".into();
+        a.meta.published = Date { year: 2016, month: 11, day: 20 };
+        a
+    };
+    let older = Date { year: 2016, month: 11, day: 4 };
+    let mut added_newest = articles.clone();
+    added_newest.push(newest.clone());
+    let mut added_older = articles.clone();
+    added_older.push(dispatches_engine::model::Article { meta: dispatches_engine::model::ArticleMeta { published: older, ..newest.meta.clone() }, ..newest.clone() });
+    let mut removed = articles.clone();
+    removed.remove(17);
+    for (what, changed, new_cards) in [("a new report", added_newest, 2), ("an older report added", added_older, 2), ("a report removed", removed, 2)] {
+        let after = build(changed.clone());
+        let kept = |old: &[(u32, shards::ShardRef)], new: &[(u32, shards::ShardRef)]| old.iter().filter(|(_, r)| new.iter().any(|(_, n)| n.name == r.name)).count();
+        let kept_groups = kept(groups, &after.manifest.groups);
+        let kept_cards = kept(cards, &after.manifest.cards);
+        // The group the change falls in, and at most the next one (until the cuts fall in step again).
+        assert!(kept_groups + 2 >= groups.len(), "{what}: {kept_groups} of {} groups kept", groups.len());
+        // Cards: also the first screen's run, which holds the ten newest.
+        assert!(kept_cards + 1 + new_cards >= cards.len(), "{what}: {kept_cards} of {} card shards kept", cards.len());
+
+        // Every report reads back, under its new number, from its group and from its card.
+        let corpus = dispatches_engine::Corpus::new(changed);
+        let files: HashMap<String, Vec<u8>> = after.files.iter().cloned().collect();
+        let mut lib = Library::open(&after.manifest_bytes, None).unwrap();
+        let mut rounds = 0;
+        let all: Vec<usize> = (0..corpus.articles.len()).collect();
+        let card_groups = fetching(&mut lib, &files, |l| l.cards(&all), &mut rounds);
+        for (d, a) in corpus.articles.iter().enumerate() {
+            let g = fetching(&mut lib, &files, |l| l.article(d), &mut rounds);
+            assert_eq!(g.article(d).map(|x| &x.id), Some(&a.id), "{what}: article {d}");
+            assert!(g.quotes(d).iter().all(|q| q.article == d), "{what}: the quotations of article {d}");
+            assert!(g.quotes(d).iter().filter_map(|q| q.speaker).all(|s| s < g.speakers(d).len()), "{what}: each speaker named in the report's list");
+            assert_eq!(card_groups[d].article(d).map(|x| &x.id), Some(&a.id), "{what}: card {d}");
+            assert!(card_groups[d].quotes(d).iter().all(|q| q.article == d), "{what}: the card's quotations of article {d}");
+        }
+    }
 }

@@ -39,8 +39,9 @@ pub struct Card {
     /// where the reader's do. A widely quoted named speaker's first quotation is always kept
     /// ([`super::CardSizing::quoted_widely`]).
     pub quotes: Vec<Option<Quote>>,
-    /// `(speaker number, name, role)` of every speaker the article quotes (kept quotations
-    /// or not: a search naming one whose quotations the card lacks reads the whole article).
+    /// `(number in this list, name, role)` of every speaker the article quotes (kept
+    /// quotations or not: a search naming one whose quotations the card lacks reads the whole
+    /// article); the quotations' speaker numbers index it, as in an article group.
     pub speakers: Vec<(u32, String, Option<String>)>,
     /// Those of `speakers` that are unnamed sources ("the president", "a resident"): a query
     /// word in their description does not name them.
@@ -67,7 +68,8 @@ pub struct CardBlock {
 /// kept some 2,000 decoded cards for ten (the page's memory at 100k: 55 → 44 MB).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CardRun<'a> {
-    /// The article number of the first card.
+    /// The article number of the first card (a card shard leaves it to the manifest, as an
+    /// article group does, and the reader sets it).
     pub first: u32,
     /// The cards' article numbers, ascending, when they are not consecutive (a typing-cards
     /// shard: the hits of typing hints); empty: `first`, `first + 1`, ….
@@ -383,6 +385,22 @@ pub fn speaker_name_terms(cards: &[(usize, Card)]) -> HashMap<String, Vec<u32>> 
 }
 
 impl Card {
+    /// The card as a shard stores it (see [`super::write::own_speakers`]): speakers numbered
+    /// by their place in its own list, quotations without their article's number.
+    pub(crate) fn own_speakers(&mut self) {
+        let place = |s: u32| self.speakers.iter().position(|x| x.0 == s).map(|k| k as u32);
+        self.unnamed = self.unnamed.iter().filter_map(|&s| place(s)).collect();
+        let mut quotes = std::mem::take(&mut self.quotes);
+        for q in quotes.iter_mut().flatten() {
+            q.article = 0;
+            q.speaker = q.speaker.and_then(|s| place(s as u32)).map(|k| k as usize);
+        }
+        self.quotes = quotes;
+        for (k, s) in self.speakers.iter_mut().enumerate() {
+            s.0 = k as u32;
+        }
+    }
+
     /// The token positions its kept blocks cover, `[start, end)` per block in text order:
     /// what the postings' "in card" marks are computed from.
     pub fn positions(&self) -> Vec<(u32, u32)> {
@@ -450,7 +468,7 @@ impl Card {
             language: String::new(),
         };
         let article = Article { id: self.id.clone(), file: String::new(), meta, text, blocks };
-        let quotes = self.quotes.iter().map(|q| q.clone().unwrap_or_else(|| placeholder(d))).collect();
+        let quotes = self.quotes.iter().map(|q| q.clone().map_or_else(|| placeholder(d), |q| Quote { article: d, ..q })).collect();
         let group = ArticleGroup { first: d as u32, articles: vec![article], quotes: vec![quotes], speakers: vec![self.speakers.clone()] };
         Ok(Group::with_starts(group, vec![starts]))
     }

@@ -252,14 +252,25 @@ impl Library {
                 Decoded::Positions(Arc::new(p))
             }
             Kind::Group => {
-                let group: ArticleGroup = decode(bytes, name)?;
+                let mut group: ArticleGroup = decode(bytes, name)?;
                 if group.quotes.len() != group.articles.len() || group.speakers.len() != group.articles.len() {
                     return Err(format!("{name}: corrupt article group"));
+                }
+                // A group's place is the manifest's to say (see `write::article_runs`).
+                group.first = self.manifest.groups.iter().find(|g| g.1.name == name).map_or(0, |g| g.0);
+                for (i, quotes) in group.quotes.iter_mut().enumerate() {
+                    for q in quotes {
+                        q.article = group.first as usize + i;
+                    }
                 }
                 Decoded::Group(Arc::new(Group::new(group)))
             }
             Kind::Cards => {
-                let run: CardRun = decode(bytes, name)?;
+                let mut run: CardRun = decode(bytes, name)?;
+                // So is a card shard's (a typing-cards shard lists its articles).
+                if run.docs.is_empty() {
+                    run.first = self.manifest.cards.iter().find(|g| g.1.name == name).map_or(0, |g| g.0);
+                }
                 Decoded::Cards(Arc::new(Cards::new(run).ok_or_else(|| format!("{name}: corrupt card shard"))?))
             }
             Kind::Ids => Decoded::Ids(Arc::new(decode(bytes, name)?)),

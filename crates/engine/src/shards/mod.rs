@@ -2,8 +2,12 @@
 //!
 //! Everything the page needs is cut into content-addressed shards, so a visitor fetches only
 //! what a screen needs and a rebuilt corpus changes only the shards whose content changed.
-//! (Articles are numbered newest first, so today a new article renumbers the others and
-//! renames most postings and group shards; only an unchanged corpus keeps every name.)
+//! Articles are numbered newest first, so a day's new reports renumber all the others; the
+//! shards that hold articles (groups and cards) therefore store no article numbers and are
+//! cut where the articles themselves say (see `write::article_runs`), so a rebuild keeps the
+//! names of all but the few around what changed. The term shards (dictionary, postings,
+//! positions, typing cards) and the speakers' shards name articles and speakers by number and
+//! are renamed by any new report.
 //!
 //! - the [`Manifest`]: the corpus's title, the per-article table search needs for filters,
 //!   facets, the timeline and scoring ([`DocTable`]), and the directory of every other shard;
@@ -44,7 +48,7 @@ use crate::search::{front_code, front_decode, DocTable, PostingList};
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a shard's shape changes; a shard of another version is refused.
-pub const FORMAT_VERSION: u32 = 18;
+pub const FORMAT_VERSION: u32 = 19;
 
 /// Results a page shows at first in the split layout, where each may cost a fetch of its card
 /// shard (MiniSearch's demo shows 10, Pagefind's UI 5); the newest this many reports, the first
@@ -206,15 +210,18 @@ pub struct PositionsShard {
 /// Consecutive articles with their quotations.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleGroup {
-    /// Number of the first article.
+    /// Number of the first article: not stored (0 in the file), but set by the reader from
+    /// the manifest, which lists the group at its place (a new report renumbers articles, not
+    /// groups' files).
     pub first: u32,
     pub articles: Vec<Article>,
     /// Per article, its quotations in text order, scare quotes left out (speaker numbers
-    /// index the speakers shard; `repeat_of` indexes this article's list; `article_id` is
-    /// left empty, the article's own id says it).
+    /// index the article's own `speakers`; `repeat_of` indexes this article's list;
+    /// `article_id` is left empty, the article's own id says it, and `article` is set by the
+    /// reader, as `first` is).
     pub quotes: Vec<Vec<Quote>>,
-    /// Per article, the speakers its quotations name: `(speaker number, name, role)`, so a
-    /// result card or the reader can credit a quotation without the whole speakers shard.
+    /// Per article, the speakers its quotations name: `(number in this list, name, role)`, so
+    /// a result card or the reader can credit a quotation without the whole speakers shard.
     pub speakers: Vec<Vec<(u32, String, Option<String>)>>,
 }
 
@@ -348,6 +355,11 @@ impl DictionaryShard {
 /// step, cost the page about a millisecond per megabyte, and a keystroke at 100,000 reports
 /// unpacks several megabytes of cards.
 fn content_hash(bytes: &[u8]) -> String {
+    format!("{:016x}", hash64(bytes))
+}
+
+/// The 64-bit hash [`content_hash`] writes (also what the article runs' cuts are drawn from).
+fn hash64(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ (bytes.len() as u64).wrapping_mul(K);
     let mut words = bytes.chunks_exact(8);
@@ -362,7 +374,7 @@ fn content_hash(bytes: &[u8]) -> String {
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    format!("{:016x}", h ^ (h >> 33))
+    h ^ (h >> 33)
 }
 
 /// Which layout a build writes.

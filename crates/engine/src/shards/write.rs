@@ -4,7 +4,7 @@
 use super::cards::{self, CardRun};
 use super::speakers::{self, NameEntry, NameShard, QuotedShard, Said, SaidShard, SpeakerDirectory, SpeakerPage};
 use super::{
-    content_hash, encode, typing_family, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PositionsShard, PostingsShard, ShardRef, ShardTrail, TermShardRef,
+    content_hash, encode, hash64, typing_family, ArticleGroup, Layout, DictionaryShard, IdShard, Manifest, PositionsShard, PostingsShard, ShardRef, ShardTrail, TermShardRef,
     TrailIndexShard, TrailOccurrence, TrailsShard, FORMAT_VERSION, MAX_ARTICLES, MAX_QUOTES_PER_ARTICLE, SPLIT_PAGE_SIZE,
 };
 use crate::model::Corpus;
@@ -70,7 +70,9 @@ impl Sizing {
             postings: (48 << 10).max(text / 3 / (MAX_FILES / 5)),
             positions: (48 << 10).max(text / 3 / (MAX_FILES / 5)),
             // Articles carry their structure and quotations too: about 1.3 times the text.
-            group: (48 << 10).max(text * 13 / 10 / (MAX_FILES * 32 / 100)),
+            // (Rounded up to a step of `steady`, as card shards are, so the next day's few
+            // more reports cut the runs where they were: see `article_runs`.)
+            group: steady((48 << 10).max(text * 13 / 10 / (MAX_FILES * 32 / 100))),
             // A card is its text plus about 450 bytes (id, headline, date, speakers and a
             // quotation of each widely quoted one). Widely quoted: in one report in 300 (29
             // at 10k), in 3 at least: each such speaker's quotation costs every card of theirs
@@ -80,7 +82,7 @@ impl Sizing {
             // in bytes but costlier in requests, as fewer of a keystroke's hits fell in
             // shards an earlier keystroke had fetched (1k: keystroke p95 24 → 31 ms).
             cards: (layout == Layout::Split).then(|| CardSizing {
-                shard: (6 << 10).max(articles * (CARD_TEXT + 450) / (MAX_FILES * 23 / 100)),
+                shard: steady((6 << 10).max(articles * (CARD_TEXT + 450) / (MAX_FILES * 23 / 100))),
                 text: CARD_TEXT,
                 quoted_widely: (articles / 300).max(3) as u32,
             }),
@@ -97,6 +99,17 @@ impl Sizing {
             trails: (layout == Layout::Split).then(|| (16 << 10).max(text / 25 / 40)),
         }
     }
+}
+
+/// `bytes` rounded up to the next of a series of sizes a quarter apart (1 KB, 1.25 KB, …):
+/// a run size that depends on the corpus's size stays the same while the corpus grows by a
+/// few per cent, so a rebuild after a day's news cuts the article runs where it cut them.
+fn steady(bytes: usize) -> usize {
+    let mut size = 1usize << 10;
+    while size < bytes {
+        size += size / 4;
+    }
+    size
 }
 
 /// A built shard set: the manifest and every file (name, bytes as written).
@@ -166,6 +179,42 @@ fn runs<T>(items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize) -> Vec<Ve
     out
 }
 
+/// Cuts articles (or their cards), in corpus order, into runs of about `target` weight whose
+/// ends depend on the articles themselves rather than on their places: a run ends after an
+/// article when the run has reached half the target and the article's id draws a cut, with a
+/// chance proportional to its weight (so runs average about the target), or at twice the
+/// target. Articles are numbered newest first, so a rebuild with a day's new reports shifts
+/// every number; cut by place, every run would then hold other articles and every shard get a
+/// new name. Cut by content, the runs after the new reports end where they ended (the first
+/// run that ends on the same article as before puts the rest back in step), so their shards
+/// keep their names and returning visitors' caches keep them; the same holds for a report
+/// added, removed or edited anywhere. (Content-defined chunking, as rsync and backup tools cut
+/// files.)
+fn article_runs<T>(items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize, id: impl Fn(&T) -> &str) -> Vec<Vec<T>> {
+    let least = target / 2;
+    let most = target.saturating_mul(2);
+    // Past `least`, a cut is drawn per unit of weight with chance 1 / (target - least): the
+    // rest of a run then averages `target - least`.
+    let span = (target - least).max(1) as u64;
+    let mut out = Vec::new();
+    let mut run = Vec::new();
+    let mut size = 0usize;
+    for item in items {
+        let w = weight(&item);
+        size += w;
+        let cut = size >= most || (size >= least && hash64(id(&item).as_bytes()) % span < w as u64);
+        run.push(item);
+        if cut {
+            out.push(std::mem::take(&mut run));
+            size = 0;
+        }
+    }
+    if !run.is_empty() || out.is_empty() {
+        out.push(run);
+    }
+    out
+}
+
 /// Bytes of card text and quotations (as `runs` weighs cards) a typing-cards shard holds, at
 /// least (about 8 KB gzip: a family or two of a small corpus).
 const TYPING_CARDS_SHARD: usize = 16 << 10;
@@ -185,17 +234,32 @@ fn group_weight(a: &crate::model::Article, quotes: &[Quote]) -> usize {
     a.text.len() + 32 * a.blocks.len() + 48 * quotes.len()
 }
 
-/// Cards (in corpus order) cut into the runs of the card shards: `runs` of `target`, but the
-/// first screen (the newest reports, before any search) reads a shard of its own cards alone,
-/// not a run of a few hundred (at 100,000 reports: 80 KB for 10): the first run is cut after
-/// them; the others stay as they are.
-fn card_runs<T>(items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize) -> Vec<Vec<T>> {
-    let mut out = runs(items, target, weight);
-    if out[0].len() > SPLIT_PAGE_SIZE {
-        let rest = out[0].split_off(SPLIT_PAGE_SIZE);
-        out.insert(1, rest);
+/// Cards (in corpus order) cut into the runs of the card shards: [`article_runs`] of
+/// `target`, but the first screen (the newest reports, before any search) reads a shard of its
+/// own cards alone, not a run of a few hundred (at 100,000 reports: 80 KB for 10).
+fn card_runs<T>(mut items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize, id: impl Fn(&T) -> &str) -> Vec<Vec<T>> {
+    if items.len() <= SPLIT_PAGE_SIZE {
+        return article_runs(items, target, weight, id);
     }
+    let rest = items.split_off(SPLIT_PAGE_SIZE);
+    let mut out = vec![items];
+    out.extend(article_runs(rest, target, weight, id));
     out
+}
+
+/// Makes an article's quotations as a shard stores them independent of the rest of the
+/// corpus: speakers numbered by their place in the article's own list (`speakers`, which
+/// names them), not in the corpus's speakers, which a new report renumbers, and no article
+/// number (the reader puts it back from the shard's place in the manifest). See
+/// [`article_runs`].
+pub(crate) fn own_speakers(quotes: &mut [Quote], speakers: &mut [(u32, String, Option<String>)]) {
+    for q in quotes {
+        q.article = 0;
+        q.speaker = q.speaker.and_then(|s| speakers.iter().position(|x| x.0 as usize == s));
+    }
+    for (k, s) in speakers.iter_mut().enumerate() {
+        s.0 = k as u32;
+    }
 }
 
 /// A card's weight in a run of cards (`runs`).
@@ -489,7 +553,11 @@ pub fn build_reporting(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> V
             }
             let keeps_a_quotation: Vec<bool> = reports.iter().zip(&unnamed).map(|(&r, &u)| !u && r >= c.quoted_widely).collect();
             let who = cards::SpeakerKinds { unnamed: &unnamed, keeps_a_quotation: &keeps_a_quotation };
-            let made = crate::par::map(corpus.articles.iter().zip(per_article.iter().zip(&names)), |(a, (q, s))| cards::card_of(a, q, s, &who, &df, n, c.text));
+            let made = crate::par::map(corpus.articles.iter().zip(per_article.iter().zip(&names)), |(a, (q, s))| {
+                let mut card = cards::card_of(a, q, s, &who, &df, n, c.text);
+                card.own_speakers();
+                card
+            });
             made.into_iter().enumerate().collect()
         }
         None => Vec::new(),
@@ -534,29 +602,31 @@ pub fn build_reporting(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> V
 
     // The files still to come (card shards, article groups) are counted first: the typing
     // cards get half of what they leave of the file budget.
-    let card_files = sizing.cards.map_or(0, |c| card_runs(card_list.iter().map(|(_, card)| card_weight(card)).collect(), c.shard, |w| *w).len());
-    let group_files = runs(corpus.articles.iter().zip(&per_article).map(|(a, q)| group_weight(a, q)).collect(), sizing.group, |w| *w).len();
+    let card_files = sizing.cards.map_or(0, |c| card_runs(card_list.iter().map(|(_, card)| (card_weight(card), card.id.as_str())).collect(), c.shard, |w| w.0, |w| w.1).len());
+    let group_files = article_runs(corpus.articles.iter().zip(&per_article).map(|(a, q)| (group_weight(a, q), a.id.as_str())).collect(), sizing.group, |w| w.0, |w| w.1).len();
     let typing_files = (MAX_FILES.saturating_sub(w.files.len() + card_files + group_files + 1) / 2).max(TYPING_CARDS_FILES);
     let (typing, typing_families) = typing_cards(&mut w, &hint_list, &card_list, typing_files);
     let cards = match sizing.cards {
         Some(c) => {
-            let card_runs = card_runs(card_list, c.shard, |(_, card)| card_weight(card));
-            let groups: Vec<CardRun> = crate::par::map(card_runs.into_iter(), |run| {
-                let first = run.first().map_or(0, |x| x.0 as u32);
-                let cards: Vec<cards::Card> = run.into_iter().map(|x| x.1).collect();
-                CardRun::new(first, &cards)
-            });
-            let firsts: Vec<u32> = groups.iter().map(|g| g.first).collect();
-            firsts.into_iter().zip(w.add_all("cards", groups)).collect()
+            let card_runs = card_runs(card_list, c.shard, |(_, card)| card_weight(card), |(_, card)| card.id.as_str());
+            let firsts: Vec<u32> = card_runs.iter().map(|run| run.first().map_or(0, |x| x.0 as u32)).collect();
+            // The shard does not hold its first article's number (the manifest does): the same
+            // cards after a day's new reports are the same file.
+            let runs: Vec<CardRun> = crate::par::map(card_runs.into_iter(), |run| CardRun::new(0, &run.into_iter().map(|x| x.1).collect::<Vec<_>>()));
+            firsts.into_iter().zip(w.add_all("cards", runs)).collect()
         }
         None => Vec::new(),
     };
     let articles: Vec<_> = corpus.articles.into_iter().zip(per_article.into_iter().zip(names)).enumerate().collect();
-    let groups = runs(articles, sizing.group, |(_, (a, (q, _)))| group_weight(a, q))
+    let runs = article_runs(articles, sizing.group, |(_, (a, (q, _)))| group_weight(a, q), |(_, (a, _))| a.id.as_str());
+    let firsts: Vec<u32> = runs.iter().map(|run| run.first().map_or(0, |x| x.0 as u32)).collect();
+    let groups = runs
         .into_iter()
         .map(|run| {
-            let mut group = ArticleGroup { first: run.first().map_or(0, |x| x.0 as u32), ..ArticleGroup::default() };
-            for (_, (a, (q, n))) in run {
+            // Like a card shard, a group leaves its first article's number to the manifest.
+            let mut group = ArticleGroup::default();
+            for (_, (a, (mut q, mut n))) in run {
+                own_speakers(&mut q, &mut n);
                 group.articles.push(a);
                 group.quotes.push(q);
                 group.speakers.push(n);
@@ -564,7 +634,6 @@ pub fn build_reporting(corpus: Corpus, sizing: Sizing, wire: impl Fn(&[u8]) -> V
             group
         })
         .collect::<Vec<_>>();
-    let firsts: Vec<u32> = groups.iter().map(|g| g.first).collect();
     let groups = firsts.into_iter().zip(w.add_all("articles", groups)).collect();
 
     done(BUILD_STAGES[5]);
