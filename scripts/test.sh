@@ -43,6 +43,10 @@ DISPATCHES_LAYOUT=split DISPATCHES_CORPUS=tests/fixtures/corpus-trails trunk bui
 # facets with "Show all", who said what over several screens), written by a script.
 node tests/fixtures/newsroom.mjs target/e2e/corpus-newsroom
 DISPATCHES_LAYOUT=split DISPATCHES_CORPUS=target/e2e/corpus-newsroom trunk build --release --offline --dist target/e2e/dist-newsroom
+# The same newsroom a day later (one report more): a deploy of it keeps the shards the two
+# builds share in a visitor's offline cache (tests/e2e/split.spec.mjs).
+node tests/fixtures/newsroom.mjs target/e2e/corpus-newsroom-next --a-day-later
+DISPATCHES_LAYOUT=split DISPATCHES_CORPUS=target/e2e/corpus-newsroom-next trunk build --release --offline --dist target/e2e/dist-newsroom-next
 
 step "end-to-end tests (Playwright, Chromium)"
 npx playwright test

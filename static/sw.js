@@ -4,8 +4,9 @@
 // navigation), and its cache replaces the older ones.
 //
 // - install: precache every file of the build (index.html as "./"), then take over at once;
-// - activate: delete the caches of other builds, claim open pages, tell them if an older
-//   build was replaced (the page shows "updated");
+// - activate: move the shards this build shares with the builds it replaces into its own
+//   cache (see carryShards), delete the caches of other builds, claim open pages, tell them if
+//   an older build was replaced (the page shows "updated");
 // - navigations: network first (a new deploy shows at once), the cached page when offline
 //   or when the network is slower than NAV_TIMEOUT_MS;
 // - the split layout's corpus/ (not precached: a corpus can be large):
@@ -69,12 +70,40 @@ self.addEventListener('activate', (event) => {
   event.waitUntil((async () => {
     const names = await caches.keys();
     const old = names.filter((n) => n.startsWith(PREFIX) && n !== CACHE);
+    if (MANIFEST && old.length) await carryShards(old).catch((error) => console.warn('sw.js: could not keep the shards of the replaced build', error));
     await Promise.all(old.map((n) => caches.delete(n)));
     await self.clients.claim();
     const pages = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
     for (const page of pages) page.postMessage({ type: 'dispatches:activated', build: BUILD, replaced: old.length > 0 });
   })());
 });
+
+// A rebuilt corpus keeps most shards' names (a day's new reports rename the term and speaker
+// shards, not the other reports' article groups and cards), and a name is its content: the
+// shards this build lists that a replaced build's cache holds move to this build's cache, so a
+// visitor who made the corpus available offline downloads only what changed. This build's
+// list is dispatches-build.json (fetched only here, on an update); if the server has another
+// build's by now, nothing moves.
+async function carryShards(old) {
+  const response = await fetch(new URL('dispatches-build.json', SCOPE), { cache: 'no-cache' });
+  if (!response.ok) return;
+  const info = await response.json();
+  if (!info || info.build !== BUILD || !Array.isArray(info.shards)) return;
+  const listed = new Set(info.shards.filter((f) => typeof f === 'string').map((f) => new URL(f, SCOPE).href));
+  listed.delete(CORPUS_MANIFEST);
+  const cache = await caches.open(CACHE);
+  for (const name of old) {
+    const from = await caches.open(name);
+    const shared = (await from.keys()).filter((r) => listed.delete(r.url));
+    // A few at a time: a corpus made available offline is thousands of files.
+    for (let i = 0; i < shared.length; i += 16) {
+      await Promise.all(shared.slice(i, i + 16).map(async (request) => {
+        const copy = await from.match(request);
+        if (copy) await store(request, copy);
+      }));
+    }
+  }
+}
 
 async function fromCache(request) {
   const cache = await caches.open(CACHE);

@@ -8,7 +8,7 @@ import { test, expect as baseExpect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { DIST_SPLIT, DIST_SPLIT_B, freePort, missing, serve } from './helpers/server.mjs';
+import { DIST_NEWSROOM, DIST_NEWSROOM_NEXT, DIST_SPLIT, DIST_SPLIT_B, freePort, missing, serve } from './helpers/server.mjs';
 import { controlled } from './helpers/worker.mjs';
 
 // First loads compile the wasm and then fetch the shards: allow for a busy 2-core CI.
@@ -328,6 +328,45 @@ test.describe('split layout with the service worker', () => {
       for (const a of corpusB) await expect(page.getByText(a.headline, { exact: true }).first()).toBeVisible();
       await expect(page.getByText(newest.headline, { exact: true })).toHaveCount(0);
       await expect.poll(() => page.evaluate(() => caches.keys())).toEqual([`dispatches-${buildB}`]);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+test.describe('split layout: a rebuild after a day\'s news', () => {
+  test('a visitor who made the corpus available offline keeps the shards the new build shares', async ({ page }) => {
+    test.skip(missing(DIST_NEWSROOM) || missing(DIST_NEWSROOM_NEXT), 'the newsroom builds are made by scripts/test.sh');
+    const before = JSON.parse(readFileSync(`${DIST_NEWSROOM}/dispatches-build.json`, 'utf8'));
+    const after = JSON.parse(readFileSync(`${DIST_NEWSROOM_NEXT}/dispatches-build.json`, 'utf8'));
+    // What the two builds share: the reports' article groups and cards that the new report
+    // left as they were (content-named: the same name is the same file).
+    const shared = after.shards.filter((f) => f !== 'corpus/manifest.bin' && before.shards.includes(f));
+    const sharedGroups = shared.filter((f) => f.startsWith('corpus/articles-'));
+    expect(sharedGroups.length).toBeGreaterThan(0);
+    const cachedIn = (build) => page.evaluate(async (name) => (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname.slice(1)), `dispatches-${build}`);
+    const port = await freePort();
+    let server = await serve({ root: DIST_NEWSROOM, port, site: false });
+    try {
+      await page.goto(`${server.origin}/`);
+      await expect(resultLinks(page).first()).toBeVisible();
+      await controlled(page);
+      await page.getByRole('button', { name: /^Make available offline/ }).click();
+      await expect(page.getByText(/^Available offline/)).toBeVisible();
+      expect(await cachedIn(before.build)).toEqual(expect.arrayContaining(before.shards));
+      await server.stop();
+
+      // The deploy: the next visit installs the new build's worker, which keeps what is shared.
+      server = await serve({ root: DIST_NEWSROOM_NEXT, port, site: false });
+      await page.reload();
+      await expect.poll(() => page.evaluate(() => caches.keys()), { timeout: 20_000 }).toEqual([`dispatches-${after.build}`]);
+      const cached = await cachedIn(after.build);
+      // The shared article groups too, which the first screen does not read: moved, not fetched.
+      expect(cached).toEqual(expect.arrayContaining(shared));
+      // Nothing of the old build that the new one does not list.
+      expect(cached.filter((f) => f.startsWith('corpus/') && !after.shards.includes(f))).toEqual([]);
+      // And the new report is there.
+      await expect(page.getByText('Fenwick opens its new library', { exact: true }).first()).toBeVisible();
     } finally {
       await server.stop();
     }

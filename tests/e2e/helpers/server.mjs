@@ -15,6 +15,8 @@ export const DIST_SPLIT_B = 'target/e2e/dist-split-b';
 // An invented newsroom (tests/fixtures/newsroom.mjs), split layout.
 export const CORPUS_NEWSROOM = 'target/e2e/corpus-newsroom';
 export const DIST_NEWSROOM = 'target/e2e/dist-newsroom';
+// The same newsroom a day later: one report more.
+export const DIST_NEWSROOM_NEXT = 'target/e2e/dist-newsroom-next';
 
 export const missing = (dir) => !existsSync(`${dir}/index.html`);
 
