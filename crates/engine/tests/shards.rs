@@ -720,35 +720,43 @@ fn the_first_screen_has_a_card_shard_of_its_own() {
 #[test]
 fn a_report_added_or_removed_leaves_the_other_reports_shards_as_they_were() {
     let (seeds, _) = search_support::seeds();
-    // The seeds eight times over, under other ids, each copy a day apart.
+    // The seeds sixteen times over, under other ids, on 80 days in a shuffled order (copies in
+    // the same order each time would make the runs repeat in step with them, which no corpus
+    // does), from September to November 2016.
+    let day = |k: u32| match k {
+        0..30 => Date { year: 2016, month: 9, day: 1 + k as u8 },
+        30..61 => Date { year: 2016, month: 10, day: (k - 29) as u8 },
+        _ => Date { year: 2016, month: 11, day: (k - 60) as u8 },
+    };
     let mut articles = Vec::new();
-    for copy in 0..8u8 {
-        for a in &seeds.articles {
+    for copy in 0..16u32 {
+        for (i, a) in seeds.articles.iter().enumerate() {
             let mut a = a.clone();
             a.id = format!("{}-{copy}", a.id);
             a.file = format!("{}.txt", a.id);
-            a.meta.published = Date { year: 2016, month: 11, day: 1 + copy };
+            a.meta.published = day((copy * 5 + i as u32) * 37 % 80);
             articles.push(a);
         }
     }
-    // Groups of four or five reports, runs of a few cards: several of each.
-    let sizing = Sizing { group: 40_000, cards: Some(shards::CardSizing { shard: 6_000, text: 420, quoted_widely: 1 }), ..TINY };
+    // Runs of about a dozen reports (as at any real size: a run's end is drawn among several
+    // reports), several of each kind.
+    let sizing = Sizing { group: 100_000, cards: Some(shards::CardSizing { shard: 16_000, text: 420, quoted_widely: 1 }), ..TINY };
     let build = |articles: Vec<dispatches_engine::model::Article>| shards::build(dispatches_engine::Corpus::new(articles), sizing, |b| b.to_vec());
     let before = build(articles.clone());
     let (groups, cards) = (&before.manifest.groups, &before.manifest.cards);
     assert!(groups.len() >= 5 && cards.len() >= 6, "several of each: {} groups, {} card shards", groups.len(), cards.len());
 
-    let newest = {
-        let mut a = articles[0].clone();
-        a.id = "a-new-report".into();
-        a.meta.published = Date { year: 2016, month: 11, day: 20 };
+    // Two reports of another corpus: the next day's, and one dated among the others.
+    let other = dispatches_engine::corpus::load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/corpus-b")).expect("corpus-b loads");
+    let dated = |k: usize, day: u8| {
+        let mut a = other.articles[k].clone();
+        a.meta.published = Date { year: 2016, month: 11, day };
         a
     };
-    let older = Date { year: 2016, month: 11, day: 4 };
     let mut added_newest = articles.clone();
-    added_newest.push(newest.clone());
+    added_newest.push(dated(0, 25));
     let mut added_older = articles.clone();
-    added_older.push(dispatches_engine::model::Article { meta: dispatches_engine::model::ArticleMeta { published: older, ..newest.meta.clone() }, ..newest.clone() });
+    added_older.push(dated(1, 4));
     let mut removed = articles.clone();
     removed.remove(17);
     for (what, changed, new_cards) in [("a new report", added_newest, 2), ("an older report added", added_older, 2), ("a report removed", removed, 2)] {
@@ -778,3 +786,4 @@ fn a_report_added_or_removed_leaves_the_other_reports_shards_as_they_were() {
         }
     }
 }
+
