@@ -83,6 +83,27 @@ fn inline(view: &ArticleView, block: &Block, quotes: &[&QuoteView], terms: &quer
     (parts.into_iter().collect::<Html>(), has_marks)
 }
 
+/// A quotation's label (the tooltip naming its speaker, `.rq::after` in style.css) starts
+/// where the quotation starts; a quotation that starts near the right edge of a phone would
+/// have it cut off ("Nancy Pelosi, Speake"). On hover and focus, the label is shifted left just
+/// enough to fit (its width as laid out, else the widest a label gets, `min(22rem, 80vw)`),
+/// never left of the report's text.
+fn keep_label_on_screen(event: &Event) {
+    let Some(q) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|t| t.closest(".rq").ok().flatten()) else { return };
+    let (Some(first), Some(window)) = (q.get_client_rects().get(0), web_sys::window()) else { return };
+    let Some(page) = window.document().and_then(|d| d.document_element()) else { return };
+    let width = page.client_width() as f64;
+    let text_left = q.closest(".reader__body").ok().flatten().map_or(0.0, |b| b.get_bounding_client_rect().left());
+    let laid_out = window.get_computed_style_with_pseudo_elt(&q, "::after").ok().flatten().and_then(|s| s.get_property_value("width").ok()).map(|w| js_sys::parse_float(&w));
+    let label = laid_out.filter(|w| *w > 0.0).unwrap_or((22.0 * 16.0f64).min(0.8 * width));
+    let shift = ((width - 8.0) - (first.left() + label)).min(0.0).max(text_left - first.left()).min(0.0);
+    if let Ok(q) = q.dyn_into::<web_sys::HtmlElement>() {
+        // Whole pixels: Rust's float formatting and parsing would add 24 KB gzip to the app
+        // (JavaScript's parseFloat reads the width above).
+        let _ = q.style().set_property("--dx-label-shift", &format!("{}px", shift.round() as i32));
+    }
+}
+
 fn focus_target(root: &web_sys::Element, quote: Option<usize>) {
     let selector = match quote {
         Some(n) => format!("#dx-q-{n}"),
@@ -227,7 +248,7 @@ pub fn reader(props: &Props) -> Html {
         })
     };
     html! {
-        <article class="reader" lang={meta.language.clone()} ref={root}>
+        <article class="reader" lang={meta.language.clone()} ref={root} onfocusin={Callback::from(|e: FocusEvent| keep_label_on_screen(&e))} onmouseover={Callback::from(|e: MouseEvent| keep_label_on_screen(&e))}>
             {nav}
             <header class="reader__header">
                 <p class="reader__kicker">{&meta.outlet}</p>

@@ -200,6 +200,31 @@ test('reader: captions and pull quotes are styled as such', async ({ page }) => 
   await axe(page);
 });
 
+test('reader: a quotation\'s speaker label stays on the screen wherever the quotation starts', async ({ page }) => {
+  // Every quotation of every report, focused: its label (the `.rq::after` tooltip) lies inside
+  // the viewport (at 360 px a quotation starting near the right edge cut its label off).
+  for (const a of articles) {
+    await page.goto(`./?article=${a.id}`);
+    await expect(page.getByRole('heading', { level: 1, name: a.headline })).toBeVisible();
+    const outside = await page.evaluate(() => {
+      const out = [];
+      const quotes = [...document.querySelectorAll('.reader__body q.rq')];
+      for (const q of quotes) {
+        q.focus();
+        const tip = getComputedStyle(q, '::after');
+        const shift = tip.transform === 'none' ? 0 : new DOMMatrixReadOnly(tip.transform).m41;
+        const left = q.getClientRects()[0].left + shift;
+        const right = left + parseFloat(tip.width);
+        if (!(parseFloat(tip.width) > 0)) out.push(`${q.dataset.label}: no label shown`);
+        else if (left < 0 || right > document.documentElement.clientWidth + 0.5) out.push(`${q.dataset.label}: ${Math.round(left)} to ${Math.round(right)}`);
+      }
+      return [quotes.length, out];
+    });
+    expect(outside[0], `${a.id} has quotations`).toBeGreaterThan(0);
+    expect(outside[1], a.id).toEqual([]);
+  }
+});
+
 test('back and forward, reload and copied links restore the exact screen', async ({ page, context }) => {
   const target = articles[1];
   await page.goto('./');
