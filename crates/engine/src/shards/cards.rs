@@ -388,17 +388,9 @@ impl Card {
     /// The card as a shard stores it (see [`super::write::own_speakers`]): speakers numbered
     /// by their place in its own list, quotations without their article's number.
     pub(crate) fn own_speakers(&mut self) {
-        let place = |s: u32| self.speakers.iter().position(|x| x.0 == s).map(|k| k as u32);
-        self.unnamed = self.unnamed.iter().filter_map(|&s| place(s)).collect();
-        let mut quotes = std::mem::take(&mut self.quotes);
-        for q in quotes.iter_mut().flatten() {
-            q.article = 0;
-            q.speaker = q.speaker.and_then(|s| place(s as u32)).map(|k| k as usize);
-        }
-        self.quotes = quotes;
-        for (k, s) in self.speakers.iter_mut().enumerate() {
-            s.0 = k as u32;
-        }
+        // `unnamed` first: it names speakers as the list still numbers them.
+        self.unnamed = self.unnamed.iter().filter_map(|&s| self.speakers.iter().position(|x| x.0 == s).map(|k| k as u32)).collect();
+        super::write::own_speakers(self.quotes.iter_mut().flatten(), &mut self.speakers);
     }
 
     /// The token positions its kept blocks cover, `[start, end)` per block in text order:

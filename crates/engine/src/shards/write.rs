@@ -101,8 +101,8 @@ impl Sizing {
     }
 }
 
-/// `bytes` rounded up to the next of a series of sizes a sixteenth apart (×17/16 each, from
-/// 16 on): a run size that depends on the corpus's size stays the same while the corpus
+/// `bytes` (or a count) rounded up to the next of a series of sizes a sixteenth apart (×17/16
+/// each, from 16 on): a run size (or the corpus size cards weigh words against) that depends on the corpus's size stays the same while the corpus
 /// grows by a few per cent (a month of news for most newsrooms), so a rebuild after a day's
 /// news cuts the article runs where it cut them. Up, so the file budget holds.
 fn steady(bytes: usize) -> usize {
@@ -257,7 +257,7 @@ fn card_runs<T>(mut items: Vec<T>, target: usize, weight: impl Fn(&T) -> usize, 
 /// names them), not in the corpus's speakers, which a new report renumbers, and no article
 /// number (the reader puts it back from the shard's place in the manifest). See
 /// [`article_runs`].
-pub(crate) fn own_speakers(quotes: &mut [Quote], speakers: &mut [(u32, String, Option<String>)]) {
+pub(crate) fn own_speakers<'a>(quotes: impl IntoIterator<Item = &'a mut Quote>, speakers: &mut [(u32, String, Option<String>)]) {
     for q in quotes {
         q.article = 0;
         q.speaker = q.speaker.and_then(|s| speakers.iter().position(|x| x.0 as usize == s));
