@@ -180,3 +180,59 @@ fn a_short_organisation_name_joins_the_full_one_of_its_article() {
     assert_eq!(index.speakers[post].quotes.len(), 2, "{:?}", index.speakers);
     assert!(index.speaker_named("Post").is_none());
 }
+
+#[test]
+fn a_nickname_with_middles_joins_a_suffix_stays_apart_and_a_ticket_of_two_surnames_is_nobody() {
+    let c = corpus_of(&[
+        "A\n\n\"One,\" said Joe Biden.",
+        "B\n\n\"Two,\" said Joe Biden.",
+        "C\n\n\"Three,\" said Joe Biden.",
+        // The formal first name with a middle initial.
+        "D\n\n\"Four,\" said Joseph R. Biden.",
+        // A suffix may be a son's: it stays apart.
+        "E\n\n\"Five,\" said Joe Biden Jr.",
+        "F\n\n\"Six,\" said Barack Obama.",
+        // A ticket ("the Obama-Biden campaign") named as if a person: not a full name whose
+        // surname is Biden, even where the article prints "Obama".
+        "G\n\n\"Seven,\" Obama-Biden said.",
+        "H\n\nObama and the Obama-Biden campaign spoke.\n\n\"Eight,\" Biden fired back.",
+        // A hyphenated surname alone is still a person's.
+        "I\n\n\"Nine,\" said Alexandria Ocasio-Cortez.",
+        "J\n\n\"Ten,\" Ocasio-Cortez said.",
+    ]);
+    let index = QuoteIndex::build(&c);
+    let entry = |n: &str| entry_of(&index, n);
+    let biden = entry("Joe Biden").expect("one entry");
+    assert_eq!(index.speakers[biden].quotes.len(), 5, "{:?}", index.speakers);
+    assert_eq!((entry("Joseph R. Biden"), entry("Biden")), (Some(biden), Some(biden)), "{:?}", index.speakers);
+    assert_ne!(entry("Joe Biden Jr"), Some(biden), "{:?}", index.speakers);
+    let ticket = entry("Obama-Biden").expect("its own entry");
+    assert_eq!(index.speakers[ticket].kind, dispatches_engine::quotes::SpeakerKind::Organisation, "{:?}", index.speakers[ticket]);
+    assert_eq!(index.speakers[ticket].quotes.len(), 1);
+    assert_eq!(entry("Alexandria Ocasio-Cortez").map(|s| index.speakers[s].quotes.len()), Some(2), "{:?}", index.speakers);
+}
+
+#[test]
+fn a_hyphenated_surname_printed_in_full_is_no_ticket_and_a_short_first_name_needs_initials() {
+    let c = corpus_of(&[
+        "A\n\n\"One,\" said Stephanie Rawlings-Blake.",
+        "B\n\n\"Two,\" said Lou Rawlings.",
+        "C\n\n\"Three,\" said Tony Blake.",
+        "D\n\n\"Four,\" Rawlings-Blake said.",
+        "E\n\n\"Five,\" said Bill Clinton.",
+        "F\n\n\"Six,\" said Bill Clinton.",
+        // A headline's words, not a name with a middle.
+        "G\n\n\"Seven,\" said Will Hillary Clinton.",
+    ]);
+    let index = QuoteIndex::build(&c);
+    let entry = |n: &str| entry_of(&index, n);
+    let mayor = entry("Stephanie Rawlings-Blake").expect("one entry");
+    assert_eq!((index.speakers[mayor].quotes.len(), index.speakers[mayor].kind), (2, dispatches_engine::quotes::SpeakerKind::Person), "{:?}", index.speakers);
+    let bill = entry("Bill Clinton").expect("one entry");
+    assert_eq!(index.speakers[bill].quotes.len(), 2, "{:?}", index.speakers);
+}
+
+/// The speaker entry printed as `name` or with `name` among its other forms.
+fn entry_of(index: &QuoteIndex, name: &str) -> Option<usize> {
+    index.speakers.iter().position(|s| s.name == name || s.aliases.iter().any(|a| a == name))
+}

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 /// Per quotation its speaker as its article names it (article index, speaker, role): the
 /// speaker index of each quotation into the returned speakers (quotes lists left empty).
 pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<String>)>]) -> (Vec<Option<usize>>, Vec<Speaker>) {
+    let refs = &tickets_as_organisations(refs);
     let mut ids = vec![None; refs.len()];
     // One key per speaker: people by full name (a lone surname joins the one full name that
     // ends with it), organisations by name without "the", unnamed sources per article.
@@ -20,10 +21,16 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
             *counts.entry(name_key(&s.name)).or_default() += 1;
         }
         let persons: std::collections::HashSet<String> = counts.keys().cloned().collect();
+        // "Joseph R. Biden" and "Joe Biden": the plain name may be printed with a short form of
+        // the first name (the nickname step below then joins "Joseph Biden" to "Joe Biden").
+        let plain_by_formal: HashMap<String, &String> = persons.iter().filter(|k| k.split(' ').count() == 2).map(|k| (formal_name(k), k)).collect();
         let mut variants: HashMap<String, Vec<String>> = HashMap::new();
         for key in &persons {
             // At most two middle words: longer runs are scraped text, not a name.
-            if let Some(bare) = without_middle(key).filter(|b| persons.contains(b) && key.split(' ').count() <= 4) {
+            let bare = without_middle(key).filter(|_| key.split(' ').count() <= 4);
+            // Through a short first name only with initials between ("Will Hillary Clinton", a
+            // headline's words, is not "Bill Clinton").
+            if let Some(bare) = bare.filter(|b| persons.contains(b) || only_initials_between(key) && plain_by_formal.contains_key(&formal_name(b))) {
                 let v = variants.entry(bare).or_default();
                 if !v.contains(key) {
                     v.push(key.clone());
@@ -68,10 +75,8 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
             *counts.entry(key).or_default() += 1;
         }
         for (key, n) in counts {
-            let words: Vec<&str> = key.split(' ').collect();
-            if words.len() >= 2 {
-                let formal = format!("{} {}", formal_first(words[0]), words[1..].join(" "));
-                by_formal.entry(formal).or_default().push((key, n));
+            if key.contains(' ') {
+                by_formal.entry(formal_name(&key)).or_default().push((key, n));
             }
         }
         let mut m = HashMap::new();
@@ -88,10 +93,11 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
         let key = initialed.get(&key).cloned().unwrap_or(key);
         nicknamed.get(&key).cloned().unwrap_or(key)
     };
-    // Full names (two words or more) by their last word, with their number of quotations.
+    // Full names (two words or more) by their last word, with their number of quotations. A
+    // hyphenated surname alone ("Ocasio-Cortez") is two words as a key, but no full name.
     let full_by_last: HashMap<String, Vec<(String, usize)>> = {
         let mut m: HashMap<String, Vec<(String, usize)>> = HashMap::new();
-        for (_, s, _) in refs.iter().flatten().filter(|(_, s, _)| s.kind == SpeakerKind::Person) {
+        for (_, s, _) in refs.iter().flatten().filter(|(_, s, _)| s.kind == SpeakerKind::Person && !is_one_word(&s.name)) {
             let key = person_key(&s.name);
             if let Some((_, last)) = key.rsplit_once(' ') {
                 let v = m.entry(last.to_string()).or_default();
@@ -184,6 +190,13 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
         let key = if s.kind == SpeakerKind::Person { person_key(&s.name) } else { name_key(&s.name) };
         match s.kind {
             SpeakerKind::Person if !key.contains(' ') => surname_owner(a, &key, role).unwrap_or(key),
+            // "Ocasio-Cortez" alone: the one full name that ends with it.
+            SpeakerKind::Person if is_one_word(&s.name) => {
+                let last = key.rsplit(' ').next().unwrap_or_default();
+                let tail = format!(" {key}");
+                let owners: Vec<&String> = full_by_last.get(last).map(|v| v.iter().map(|(k, _)| k).filter(|k| k.ends_with(&tail)).collect()).unwrap_or_default();
+                if owners.len() == 1 { owners[0].clone() } else { key }
+            }
             SpeakerKind::Person => key,
             SpeakerKind::Organisation => {
                 let key = key.strip_prefix("the ").unwrap_or(&key).to_string();
@@ -241,6 +254,48 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
         sp.role = None;
     }
     (ids, speakers)
+}
+
+/// "Obama-Biden", "Romney-Ryan": one hyphenated word whose every part is the surname of someone
+/// the corpus names in full is a ticket or an administration ("the Obama-Biden campaign said"),
+/// not a person whose first name is Obama, who would then claim the article's lone "Biden". Those
+/// are kept as organisations. ("Ocasio-Cortez": "ocasio" is nobody's surname.)
+fn tickets_as_organisations(refs: &[Option<(usize, SpeakerRef, Option<String>)>]) -> Vec<Option<(usize, SpeakerRef, Option<String>)>> {
+    let people = || refs.iter().flatten().filter(|(_, s, _)| s.kind == SpeakerKind::Person);
+    let surnames: std::collections::HashSet<String> = people().filter(|(_, s, _)| !is_one_word(&s.name)).filter_map(|(_, s, _)| name_key(&s.name).rsplit_once(' ').map(|(_, last)| last.to_string())).collect();
+    // Hyphenated surnames printed with a first name ("Stephanie Rawlings-Blake").
+    let hyphenated: std::collections::HashSet<String> = people().filter(|(_, s, _)| !is_one_word(&s.name)).filter_map(|(_, s, _)| s.name.split_whitespace().last().filter(|w| w.contains(['-', '‑'])).map(name_key)).collect();
+    let is_ticket = |s: &SpeakerRef| {
+        let key = name_key(&s.name);
+        s.kind == SpeakerKind::Person && is_one_word(&s.name) && key.contains(' ') && key.split(' ').all(|part| surnames.contains(part)) && !hyphenated.contains(&key)
+    };
+    refs.iter()
+        .map(|r| {
+            r.as_ref().map(|(a, s, role)| {
+                let kind = if is_ticket(s) { SpeakerKind::Organisation } else { s.kind };
+                (*a, SpeakerRef { name: s.name.clone(), kind }, role.clone())
+            })
+        })
+        .collect()
+}
+
+/// A name printed as one word (a lone surname, hyphenated or not).
+fn is_one_word(name: &str) -> bool {
+    !name.trim().contains(char::is_whitespace)
+}
+
+/// Whether every word between a name key's first and last is an initial ("joseph r. biden").
+fn only_initials_between(key: &str) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    words.len() > 2 && words[1..words.len() - 1].iter().all(|w| w.trim_end_matches('.').chars().count() == 1)
+}
+
+/// A name key with its first name in full ("joe r. biden" → "joseph r. biden").
+fn formal_name(key: &str) -> String {
+    match key.split_once(' ') {
+        Some((first, rest)) => format!("{} {rest}", formal_first(first)),
+        None => key.to_string(),
+    }
 }
 
 /// A name key without its middle words ("donald j. trump" → "donald trump", "hillary rodham

@@ -256,7 +256,8 @@ fn fullest_form(ctx: &Ctx, name: &str) -> String {
         .iter()
         .filter(|k| {
             let kt: Vec<&str> = k.key.split(' ').collect();
-            !k.org && k.key.len() > key.len() && kt.last() == Some(&last) && toks.iter().all(|t| kt.contains(t))
+            // One printed word ("Obama-Biden", a ticket) is no fuller form of "Biden".
+            !k.org && k.key.len() > key.len() && kt.last() == Some(&last) && toks.iter().all(|t| kt.contains(t)) && k.name.trim().contains(char::is_whitespace)
         })
         .collect();
     for k in &candidates {
