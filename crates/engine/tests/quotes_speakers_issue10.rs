@@ -236,3 +236,31 @@ fn a_hyphenated_surname_printed_in_full_is_no_ticket_and_a_short_first_name_need
 fn entry_of(index: &QuoteIndex, name: &str) -> Option<usize> {
     index.speakers.iter().position(|s| s.name == name || s.aliases.iter().any(|a| a == name))
 }
+
+#[test]
+fn an_outlet_a_party_or_a_common_word_said_is_no_person() {
+    let c = corpus_of(&[
+        "A\n\n\"One,\" Politico reported.",
+        "B\n\nMany critics of the plan spoke, and the critics were loud; the critics left.\n\n\"Two,\" Critics said.",
+        "C\n\n\"Three,\" Republicans said.",
+        // Capitalised mid-sentence: a name, though "young" is a common word too.
+        "D\n\nThe young and the restless, young voters, young people.\n\n\"Four,\" said Todd Young.\n\n\"Five,\" Young said.",
+        "E\n\nThey met Texas officials in Texas.\n\n\"Six,\" Texas said.",
+        // An outlet's name that is someone's surname.
+        "F\n\n\"Seven,\" said Katie Hill.\n\n\"Eight,\" Hill said.",
+    ]);
+    let mut c = c;
+    c.articles[1].meta.outlet = "Politico".into();
+    c.articles[2].meta.outlet = "The Hill".into();
+    let index = QuoteIndex::build(&c);
+    let kind = |n: &str| entry_of(&index, n).map(|s| index.speakers[s].kind);
+    use dispatches_engine::quotes::SpeakerKind::*;
+    assert_eq!(kind("Politico"), Some(Organisation), "{:?}", index.speakers);
+    assert_eq!(kind("Critics"), Some(Unnamed), "{:?}", index.speakers);
+    assert!(kind("Republicans").is_some_and(|k| k != Person), "{:?}", index.speakers);
+    let young = entry_of(&index, "Todd Young").expect("one entry");
+    assert_eq!((index.speakers[young].kind, index.speakers[young].quotes.len()), (Person, 2), "{:?}", index.speakers);
+    assert_eq!(kind("Texas"), Some(Person), "{:?}", index.speakers);
+    let hill = entry_of(&index, "Katie Hill").expect("one entry");
+    assert_eq!((index.speakers[hill].kind, index.speakers[hill].quotes.len()), (Person, 2), "{:?}", index.speakers);
+}

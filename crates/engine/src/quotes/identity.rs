@@ -3,12 +3,13 @@
 
 use super::{name_key, Speaker, SpeakerKind, SpeakerRef};
 use crate::model::Corpus;
-use std::collections::HashMap;
+use super::words::is_party_member;
+use std::collections::{HashMap, HashSet};
 
 /// Per quotation its speaker as its article names it (article index, speaker, role): the
 /// speaker index of each quotation into the returned speakers (quotes lists left empty).
 pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<String>)>]) -> (Vec<Option<usize>>, Vec<Speaker>) {
-    let refs = &tickets_as_organisations(refs);
+    let refs = &reclassified(corpus, refs);
     let mut ids = vec![None; refs.len()];
     // One key per speaker: people by full name (a lone surname joins the one full name that
     // ends with it), organisations by name without "the", unnamed sources per article.
@@ -256,27 +257,87 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
     (ids, speakers)
 }
 
-/// "Obama-Biden", "Romney-Ryan": one hyphenated word whose every part is the surname of someone
-/// the corpus names in full is a ticket or an administration ("the Obama-Biden campaign said"),
-/// not a person whose first name is Obama, who would then claim the article's lone "Biden". Those
-/// are kept as organisations. ("Ocasio-Cortez": "ocasio" is nobody's surname.)
-fn tickets_as_organisations(refs: &[Option<(usize, SpeakerRef, Option<String>)>]) -> Vec<Option<(usize, SpeakerRef, Option<String>)>> {
+/// A one-word "person" the corpus itself shows is something else:
+/// - "Obama-Biden", "Romney-Ryan": one hyphenated word whose every part is the surname of
+///   someone the corpus names in full is a ticket or an administration ("the Obama-Biden
+///   campaign said"), not a person whose first name is Obama, who would then claim the
+///   article's lone "Biden": an organisation. ("Ocasio-Cortez": "ocasio" is nobody's surname;
+///   "Rawlings-Blake" is printed in full as Stephanie Rawlings-Blake.)
+/// - "Politico said": the name of an outlet of the corpus is an organisation.
+/// - "Critics said", "Officials say", "Republican said": a word the corpus prints in lower case
+///   in the middle of sentences more often than capitalised, or a party's member, is a
+///   description of sources, as "critics" would be (unnamed).
+/// Neither applies to the surname of someone the corpus names in full ("Bloomberg", "Hill",
+/// "Young").
+fn reclassified(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<String>)>]) -> Vec<Option<(usize, SpeakerRef, Option<String>)>> {
     let people = || refs.iter().flatten().filter(|(_, s, _)| s.kind == SpeakerKind::Person);
-    let surnames: std::collections::HashSet<String> = people().filter(|(_, s, _)| !is_one_word(&s.name)).filter_map(|(_, s, _)| name_key(&s.name).rsplit_once(' ').map(|(_, last)| last.to_string())).collect();
+    let surnames: HashSet<String> = people().filter(|(_, s, _)| !is_one_word(&s.name)).filter_map(|(_, s, _)| name_key(&s.name).rsplit_once(' ').map(|(_, last)| last.to_string())).collect();
     // Hyphenated surnames printed with a first name ("Stephanie Rawlings-Blake").
-    let hyphenated: std::collections::HashSet<String> = people().filter(|(_, s, _)| !is_one_word(&s.name)).filter_map(|(_, s, _)| s.name.split_whitespace().last().filter(|w| w.contains(['-', '‑'])).map(name_key)).collect();
-    let is_ticket = |s: &SpeakerRef| {
+    let hyphenated: HashSet<String> = people().filter(|(_, s, _)| !is_one_word(&s.name)).filter_map(|(_, s, _)| s.name.split_whitespace().last().filter(|w| w.contains(['-', '‑'])).map(name_key)).collect();
+    let outlets: HashSet<String> = corpus.articles.iter().map(|a| without_the(name_key(&a.meta.outlet))).collect();
+    let lone: HashSet<String> = people().filter(|(_, s, _)| is_one_word(&s.name)).map(|(_, s, _)| name_key(&s.name)).filter(|k| !k.contains(' ') && !surnames.contains(k)).collect();
+    let common = common_words(corpus, &lone);
+    let kind_of = |s: &SpeakerRef| -> SpeakerKind {
+        if s.kind != SpeakerKind::Person || !is_one_word(&s.name) {
+            return s.kind;
+        }
         let key = name_key(&s.name);
-        s.kind == SpeakerKind::Person && is_one_word(&s.name) && key.contains(' ') && key.split(' ').all(|part| surnames.contains(part)) && !hyphenated.contains(&key)
+        if key.contains(' ') {
+            let ticket = key.split(' ').all(|part| surnames.contains(part)) && !hyphenated.contains(&key);
+            return if ticket { SpeakerKind::Organisation } else { s.kind };
+        }
+        if surnames.contains(&key) {
+            // "Bloomberg", "Hill": a lone surname of someone named in full, though an outlet's
+            // name or a common word too.
+            s.kind
+        } else if outlets.contains(&key) {
+            SpeakerKind::Organisation
+        } else if common.contains(&key) || is_party_member(&key) || key.strip_suffix('s').is_some_and(is_party_member) {
+            SpeakerKind::Unnamed
+        } else {
+            s.kind
+        }
     };
-    refs.iter()
-        .map(|r| {
-            r.as_ref().map(|(a, s, role)| {
-                let kind = if is_ticket(s) { SpeakerKind::Organisation } else { s.kind };
-                (*a, SpeakerRef { name: s.name.clone(), kind }, role.clone())
-            })
-        })
-        .collect()
+    refs.iter().map(|r| r.as_ref().map(|(a, s, role)| (*a, SpeakerRef { name: s.name.clone(), kind: kind_of(s) }, role.clone()))).collect()
+}
+
+/// Of `words` (lower case), those the corpus prints in lower case after another word of the
+/// same sentence more often than twice as capitalised there, and at least three times: common
+/// words, not names ("critics", "officials"; not "Texas", nor "March", capitalised mid-sentence).
+fn common_words(corpus: &Corpus, words: &HashSet<String>) -> HashSet<String> {
+    let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut lower = String::new();
+    for a in &corpus.articles {
+        let text = a.text.as_str();
+        let mut start = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            match (c.is_alphabetic(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(b)) => {
+                    start = None;
+                    let w = &text[b..i];
+                    // Mid-sentence: the word before ends with a letter, digit or comma.
+                    let mid = text[..b].trim_end_matches(' ').ends_with(|p: char| p.is_alphanumeric() || p == ',');
+                    if !mid || w.len() > 40 {
+                        continue;
+                    }
+                    lower.clear();
+                    lower.extend(w.chars().flat_map(char::to_lowercase));
+                    if let Some(k) = words.get(&lower) {
+                        let e = seen.entry(k.as_str()).or_default();
+                        if w.starts_with(char::is_lowercase) { e.0 += 1 } else { e.1 += 1 }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    seen.into_iter().filter(|&(_, (lower, upper))| lower >= 3 && lower > 2 * upper).map(|(k, _)| k.to_string()).collect()
+}
+
+/// "the guardian" → "guardian".
+fn without_the(key: String) -> String {
+    key.strip_prefix("the ").map(str::to_string).unwrap_or(key)
 }
 
 /// A name printed as one word (a lone surname, hyphenated or not).
