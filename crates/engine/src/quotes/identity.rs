@@ -306,33 +306,58 @@ fn reclassified(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<Strin
 /// words, not names ("critics", "officials"; not "Texas", nor "March", capitalised mid-sentence).
 fn common_words(corpus: &Corpus, words: &HashSet<String>) -> HashSet<String> {
     let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
-    let mut lower = String::new();
-    for a in &corpus.articles {
-        let text = a.text.as_str();
-        let mut start = None;
-        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-            match (c.is_alphabetic(), start) {
-                (true, None) => start = Some(i),
-                (false, Some(b)) => {
-                    start = None;
-                    let w = &text[b..i];
-                    // Mid-sentence: the word before ends with a letter, digit or comma.
-                    let mid = text[..b].trim_end_matches(' ').ends_with(|p: char| p.is_alphanumeric() || p == ',');
-                    if !mid || w.len() > 40 {
-                        continue;
-                    }
-                    lower.clear();
-                    lower.extend(w.chars().flat_map(char::to_lowercase));
-                    if let Some(k) = words.get(&lower) {
-                        let e = seen.entry(k.as_str()).or_default();
-                        if w.starts_with(char::is_lowercase) { e.0 += 1 } else { e.1 += 1 }
-                    }
-                }
-                _ => {}
-            }
+    for counted in crate::par::map(corpus.articles.iter(), |a| mid_sentence_cases(&a.text, words)) {
+        for (k, (lower, upper)) in counted {
+            let e = seen.entry(k).or_default();
+            e.0 += lower;
+            e.1 += upper;
         }
     }
     seen.into_iter().filter(|&(_, (lower, upper))| lower >= 3 && lower > 2 * upper).map(|(k, _)| k.to_string()).collect()
+}
+
+/// How often `text` prints each of `words` (lower case) mid-sentence, after a word or a comma:
+/// in lower case, and capitalised.
+fn mid_sentence_cases<'w>(text: &str, words: &'w HashSet<String>) -> HashMap<&'w str, (usize, usize)> {
+    // Most words of a text are none of `words`: their first letters and lengths say so
+    // before a lower-case copy is made and looked up.
+    let mut firsts = [false; 128];
+    let mut lengths = 0u64;
+    for w in words {
+        let Some(&b) = w.as_bytes().first() else { continue };
+        if b < 128 {
+            firsts[b as usize] = true;
+        }
+        lengths |= 1 << w.len().min(63);
+    }
+    let mut seen: HashMap<&str, (usize, usize)> = HashMap::new();
+    let mut lower = String::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                start = None;
+                let w = &text[b..i];
+                let first = w.as_bytes()[0].to_ascii_lowercase();
+                if first < 128 && !firsts[first as usize] || lengths & (1 << w.len().min(63)) == 0 {
+                    continue;
+                }
+                // Mid-sentence: the word before ends with a letter, digit or comma.
+                if !text[..b].trim_end_matches(' ').ends_with(|p: char| p.is_alphanumeric() || p == ',') {
+                    continue;
+                }
+                lower.clear();
+                lower.extend(w.chars().flat_map(char::to_lowercase));
+                if let Some(k) = words.get(&lower) {
+                    let e = seen.entry(k.as_str()).or_default();
+                    if w.starts_with(char::is_lowercase) { e.0 += 1 } else { e.1 += 1 }
+                }
+            }
+            _ => {}
+        }
+    }
+    seen
 }
 
 /// "the guardian" → "guardian".
