@@ -238,14 +238,16 @@ fn entry_of(index: &QuoteIndex, name: &str) -> Option<usize> {
 }
 
 #[test]
-fn an_outlet_a_party_or_a_common_word_said_is_no_person() {
+fn an_outlet_a_place_a_party_or_a_common_word_said_is_no_person() {
     let c = corpus_of(&[
         "A\n\n\"One,\" Politico reported.",
         "B\n\nMany critics of the plan spoke, and the critics were loud; the critics left.\n\n\"Two,\" Critics said.",
         "C\n\n\"Three,\" Republicans said.",
         // Capitalised mid-sentence: a name, though "young" is a common word too.
         "D\n\nThe young and the restless, young voters, young people.\n\n\"Four,\" said Todd Young.\n\n\"Five,\" Young said.",
-        "E\n\nThey met Texas officials in Texas.\n\n\"Six,\" Texas said.",
+        "E\n\nThey met officials in Texas, from Texas and across Texas.\n\n\"Six,\" Texas said.",
+        // Printed after "in", but mostly elsewhere: a name.
+        "G\n\nShe met Isra, and Isra spoke; Isra left, then Isra returned, with Isra and Isra, as Isra, in Isra's car.\n\n\"Nine,\" Isra said.",
         // An outlet's name that is someone's surname.
         "F\n\n\"Seven,\" said Katie Hill.\n\n\"Eight,\" Hill said.",
     ]);
@@ -260,7 +262,7 @@ fn an_outlet_a_party_or_a_common_word_said_is_no_person() {
     assert!(kind("Republicans").is_some_and(|k| k != Person), "{:?}", index.speakers);
     let young = entry_of(&index, "Todd Young").expect("one entry");
     assert_eq!((index.speakers[young].kind, index.speakers[young].quotes.len()), (Person, 2), "{:?}", index.speakers);
-    assert_eq!(kind("Texas"), Some(Person), "{:?}", index.speakers);
+    assert_eq!((kind("Texas"), kind("Isra")), (Some(Organisation), Some(Person)), "{:?}", index.speakers);
     let hill = entry_of(&index, "Katie Hill").expect("one entry");
     assert_eq!((index.speakers[hill].kind, index.speakers[hill].quotes.len()), (Person, 2), "{:?}", index.speakers);
 }
