@@ -328,20 +328,6 @@ impl Uses {
 
 /// How the corpus prints each of `words` (lower case) mid-sentence.
 fn word_uses<'w>(corpus: &Corpus, words: &'w HashSet<String>) -> HashMap<&'w str, Uses> {
-    let mut seen: HashMap<&str, Uses> = HashMap::new();
-    for counted in crate::par::map(corpus.articles.iter(), |a| mid_sentence_uses(&a.text, words)) {
-        for (k, u) in counted {
-            let e = seen.entry(k).or_default();
-            e.lower += u.lower;
-            e.capitalised += u.capitalised;
-            e.placed += u.placed;
-        }
-    }
-    seen
-}
-
-/// [`word_uses`] of one text.
-fn mid_sentence_uses<'w>(text: &str, words: &'w HashSet<String>) -> HashMap<&'w str, Uses> {
     // Most words of a text are none of `words`: their first letters and lengths say so
     // before a lower-case copy is made and looked up.
     let mut firsts = [false; 128];
@@ -353,6 +339,24 @@ fn mid_sentence_uses<'w>(text: &str, words: &'w HashSet<String>) -> HashMap<&'w 
         }
         lengths |= 1 << w.len().min(63);
     }
+    let maybe = |w: &str| {
+        let first = w.as_bytes()[0].to_ascii_lowercase();
+        (first >= 128 || firsts[first as usize]) && lengths & (1 << w.len().min(63)) != 0
+    };
+    let mut seen: HashMap<&str, Uses> = HashMap::new();
+    for counted in crate::par::map(corpus.articles.iter(), |a| mid_sentence_uses(&a.text, words, &maybe)) {
+        for (k, u) in counted {
+            let e = seen.entry(k).or_default();
+            e.lower += u.lower;
+            e.capitalised += u.capitalised;
+            e.placed += u.placed;
+        }
+    }
+    seen
+}
+
+/// [`word_uses`] of one text; `maybe` is false for most words that are none of `words`.
+fn mid_sentence_uses<'w>(text: &str, words: &'w HashSet<String>, maybe: &impl Fn(&str) -> bool) -> HashMap<&'w str, Uses> {
     let mut seen: HashMap<&str, Uses> = HashMap::new();
     let mut lower = String::new();
     let mut start = None;
@@ -362,8 +366,7 @@ fn mid_sentence_uses<'w>(text: &str, words: &'w HashSet<String>) -> HashMap<&'w 
             (false, Some(b)) => {
                 start = None;
                 let w = &text[b..i];
-                let first = w.as_bytes()[0].to_ascii_lowercase();
-                if first < 128 && !firsts[first as usize] || lengths & (1 << w.len().min(63)) == 0 {
+                if !maybe(w) {
                     continue;
                 }
                 let before = text[..b].trim_end_matches(' ');
