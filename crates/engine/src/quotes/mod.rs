@@ -29,13 +29,15 @@
 //! lists and punctuation: long subjects with embedded clauses and no commas, interview
 //! transcripts (Q&A without cues) and quotes attributed several sentences later can go wrong;
 //! nested quotations are kept inside their outer quotation, not reported separately; a country
-//! or place used as a one-word speaker ("Russia said") is taken for a person; gender comes only
+//! or place used as a one-word speaker is an organisation only when the corpus prints it after
+//! "in" or "from" often enough (`kinds`: "China said" is, "Russia said" is still a person's); gender comes only
 //! from titles, role nouns and pronouns, not from first names; a pronoun may resolve to an
 //! unnamed description that is no person at all, since there is no lexicon of person nouns.
 
 mod attribute;
 mod detect;
 mod identity;
+mod kinds;
 mod lex;
 mod words;
 
