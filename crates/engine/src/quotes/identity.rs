@@ -1,7 +1,7 @@
 //! Speaker identity across articles: one [`Speaker`] per person or organisation of the corpus
 //! (unnamed sources stay per article), from the speakers each article names.
 
-use super::{name_key, Speaker, SpeakerKind, SpeakerRef};
+use super::{name_key, without_the, Speaker, SpeakerKind, SpeakerRef};
 use crate::model::Corpus;
 use super::kinds::{is_one_word, reclassified};
 use std::collections::HashMap;
@@ -179,8 +179,7 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
     let orgs_in: HashMap<usize, Vec<String>> = {
         let mut m: HashMap<usize, Vec<String>> = HashMap::new();
         for (a, s, _) in refs.iter().flatten().filter(|(_, s, _)| s.kind == SpeakerKind::Organisation) {
-            let key = name_key(&s.name);
-            let key = key.strip_prefix("the ").unwrap_or(&key).to_string();
+            let key = without_the(name_key(&s.name));
             let v = m.entry(*a).or_default();
             if !v.contains(&key) {
                 v.push(key);
@@ -201,7 +200,7 @@ pub(super) fn merge(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<S
             }
             SpeakerKind::Person => key,
             SpeakerKind::Organisation => {
-                let key = key.strip_prefix("the ").unwrap_or(&key).to_string();
+                let key = without_the(key);
                 // "the Post" in an article quoting "The Washington Post": the one organisation of
                 // that article whose name ends with it.
                 let longer: Vec<&String> = if key.contains(' ') { Vec::new() } else { orgs_in.get(&a).map(|v| v.iter().filter(|k| k.ends_with(&format!(" {key}"))).collect()).unwrap_or_default() };

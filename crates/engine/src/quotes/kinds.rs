@@ -3,7 +3,7 @@
 //! word printed in lower case, a place), before identity merges names across articles.
 
 use super::words::is_party_member;
-use super::{name_key, SpeakerKind, SpeakerRef};
+use super::{name_key, without_the, SpeakerKind, SpeakerRef};
 use crate::model::Corpus;
 use std::collections::{HashMap, HashSet};
 
@@ -18,6 +18,7 @@ use std::collections::{HashMap, HashSet};
 /// - "Critics said", "Officials say", "Republican said": a word the corpus prints in lower case
 ///   in the middle of sentences more often than capitalised, or a party's member, is a
 ///   description of sources, as "critics" would be (unnamed).
+///
 /// Neither applies to the surname of someone the corpus names in full ("Bloomberg", "Hill",
 /// "Young").
 pub(super) fn reclassified(corpus: &Corpus, refs: &[Option<(usize, SpeakerRef, Option<String>)>]) -> Vec<Option<(usize, SpeakerRef, Option<String>)>> {
@@ -143,11 +144,6 @@ fn mid_sentence_uses<'w>(text: &str, words: &'w HashSet<String>, maybe: &impl Fn
         }
     }
     seen
-}
-
-/// "the guardian" → "guardian".
-fn without_the(key: String) -> String {
-    key.strip_prefix("the ").map(str::to_string).unwrap_or(key)
 }
 
 /// A name printed as one word (a lone surname, hyphenated or not).

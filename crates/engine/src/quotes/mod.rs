@@ -280,6 +280,11 @@ impl QuoteIndex {
     }
 }
 
+/// An organisation's name key without a leading "the" ("the guardian" → "guardian").
+pub(crate) fn without_the(key: String) -> String {
+    key.strip_prefix("the ").map(str::to_string).unwrap_or(key)
+}
+
 /// A comparison key for a name: lower case, hyphens as spaces, one kind of apostrophe.
 pub(crate) fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());

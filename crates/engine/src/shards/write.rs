@@ -102,9 +102,10 @@ impl Sizing {
 }
 
 /// `bytes` (or a count) rounded up to the next of a series of sizes a sixteenth apart (×17/16
-/// each, from 16 on): a run size (or the corpus size cards weigh words against) that depends on the corpus's size stays the same while the corpus
-/// grows by a few per cent (a month of news for most newsrooms), so a rebuild after a day's
-/// news cuts the article runs where it cut them. Up, so the file budget holds.
+/// each, from 16 on): a run size (or the corpus size cards weigh words against) that depends
+/// on the corpus's size stays the same while the corpus grows by a few per cent (a month of
+/// news for most newsrooms), so a rebuild after a day's news cuts the article runs where it
+/// cut them. Up, so the file budget holds.
 fn steady(bytes: usize) -> usize {
     let mut size = 16usize;
     while size < bytes {

@@ -257,7 +257,7 @@ fn fullest_form(ctx: &Ctx, name: &str) -> String {
         .filter(|k| {
             let kt: Vec<&str> = k.key.split(' ').collect();
             // One printed word ("Obama-Biden", a ticket) is no fuller form of "Biden".
-            !k.org && k.key.len() > key.len() && kt.last() == Some(&last) && toks.iter().all(|t| kt.contains(t)) && k.name.trim().contains(char::is_whitespace)
+            !k.org && k.key.len() > key.len() && kt.last() == Some(&last) && toks.iter().all(|t| kt.contains(t)) && !crate::quotes::kinds::is_one_word(&k.name)
         })
         .collect();
     for k in &candidates {
